@@ -1,0 +1,7 @@
+package org.chorus.events;
+
+/** Who signs: an organisation, or a person in their own name. */
+public enum SignatoryKind {
+    ORGANISATION,
+    INDIVIDUAL
+}

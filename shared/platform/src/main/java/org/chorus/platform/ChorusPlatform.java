@@ -1,0 +1,26 @@
+package org.chorus.platform;
+
+import java.time.Clock;
+import org.chorus.platform.inbox.Inbox;
+import org.chorus.platform.kafka.KafkaErrorHandling;
+import org.chorus.platform.outbox.Outbox;
+import org.chorus.platform.outbox.OutboxRelay;
+import org.chorus.platform.web.ApiErrors;
+import org.chorus.platform.web.SecurityHeaders;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/** Imported by every service's application class: the mechanics they share. */
+@Configuration(proxyBeanMethods = false)
+@Import({Outbox.class, OutboxRelay.class, Inbox.class, KafkaErrorHandling.class, ApiErrors.class, SecurityHeaders.class
+})
+public class ChorusPlatform {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

@@ -1,0 +1,27 @@
+package org.chorus.platform.web;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/** Errors a controller throws; rendered as RFC 9457 problem+json. */
+public final class Problems {
+
+    public static ErrorResponseException notFound(String detail) {
+        return of(HttpStatus.NOT_FOUND, detail);
+    }
+
+    public static ErrorResponseException conflict(String detail) {
+        return of(HttpStatus.CONFLICT, detail);
+    }
+
+    public static ErrorResponseException badRequest(String detail) {
+        return of(HttpStatus.BAD_REQUEST, detail);
+    }
+
+    public static ErrorResponseException of(HttpStatus status, String detail) {
+        return new ErrorResponseException(status, ProblemDetail.forStatusAndDetail(status, detail), null);
+    }
+
+    private Problems() {}
+}

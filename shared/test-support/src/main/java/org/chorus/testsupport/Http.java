@@ -1,0 +1,80 @@
+package org.chorus.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A plain HTTP client for tests: what a browser or curl would send, nothing mocked. */
+public final class Http {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String baseUrl;
+
+    public Http(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public record Response(int status, String body, HttpResponse<String> raw) {
+        public JsonNode json() {
+            return JSON.readTree(body);
+        }
+
+        public String contentType() {
+            return raw.headers().firstValue("Content-Type").orElse("");
+        }
+    }
+
+    public Response get(String path) {
+        return send(request(path).GET().build());
+    }
+
+    public Response postJson(String path, Object body) {
+        String json = body instanceof String text ? text : JSON.writeValueAsString(body);
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build());
+    }
+
+    public Response postForm(String path, Map<String, String> fields) {
+        String form = fields.entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(request(path)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : baseUrl + path))
+                .timeout(Duration.ofSeconds(30));
+    }
+
+    private Response send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body(), response);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8);
+    }
+}
