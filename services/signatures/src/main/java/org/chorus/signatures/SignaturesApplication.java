@@ -1,0 +1,29 @@
+package org.chorus.signatures;
+
+import org.chorus.events.Topics;
+import org.chorus.platform.ChorusPlatform;
+import org.chorus.platform.kafka.TopicDeclarations;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.kafka.core.KafkaAdmin;
+
+@SpringBootApplication
+@Import(ChorusPlatform.class)
+public class SignaturesApplication {
+
+    public static SpringApplicationBuilder application() {
+        return new SpringApplicationBuilder(SignaturesApplication.class).properties("spring.config.name=signatures");
+    }
+
+    public static void main(String[] args) {
+        application().run(args);
+    }
+
+    @Bean
+    KafkaAdmin.NewTopics ownedTopics(@Value("${chorus.kafka.partitions}") int partitions) {
+        return TopicDeclarations.owned(partitions, Topics.SIGNATURES);
+    }
+}
