@@ -31,16 +31,19 @@ public final class RealInfrastructure {
     /** The servers of this JVM, started on first use. */
     public static synchronized Infrastructure get() {
         if (running == null) {
-            running = start(Ports.free(), Ports.free(), Ports.free());
+            List<AutoCloseable> stoppers = new ArrayList<>();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAll(stoppers), "chorus-infrastructure-stop"));
+            running = start(Ports.free(), Ports.free(), Ports.free(), stoppers);
         }
         return running;
     }
 
-    /** Starts servers on the given ports (the dev stack's fixed ports); stopped on JVM exit. */
-    public static Infrastructure start(int postgresPort, int kafkaPort, int smtpPort) {
+    /**
+     * Starts servers on the given ports (the dev stack's fixed ports). Adds to {@code stoppers} what must be closed,
+     * in reverse order, to stop them: see {@link #stopAll}.
+     */
+    public static Infrastructure start(int postgresPort, int kafkaPort, int smtpPort, List<AutoCloseable> stoppers) {
         long started = System.nanoTime();
-        List<AutoCloseable> stoppers = new ArrayList<>();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAll(stoppers), "chorus-infrastructure-stop"));
 
         GreenMail mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mail.start();
@@ -72,7 +75,8 @@ public final class RealInfrastructure {
 
             EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, PARTITIONS, allTopics());
             kafka.kafkaPorts(kafkaPort);
-            kafka.brokerProperties(Map.of("auto.create.topics.enable", "false"));
+            kafka.brokerProperties(
+                    Map.of("auto.create.topics.enable", "false", "group.initial.rebalance.delay.ms", "0"));
             kafka.afterPropertiesSet();
             stoppers.add(kafka::destroy);
             return new Infrastructure(jdbcUrl, "postgres", "postgres", kafka.getBrokersAsString(), smtpPort, mail);
@@ -114,7 +118,7 @@ public final class RealInfrastructure {
         return dockerConfigured && DockerClientFactory.instance().isDockerAvailable();
     }
 
-    private static void stopAll(List<AutoCloseable> stoppers) {
+    public static void stopAll(List<AutoCloseable> stoppers) {
         for (int i = stoppers.size() - 1; i >= 0; i--) {
             try {
                 stoppers.get(i).close();

@@ -1,0 +1,58 @@
+package org.chorus.tracking.counts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+import org.chorus.events.SignatoryKind;
+import org.chorus.events.Topics;
+import org.chorus.testsupport.ChorusServiceTest;
+import org.chorus.testsupport.Eventually;
+import org.chorus.testsupport.Http;
+import org.chorus.testsupport.TopicReader;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** What an operator watches: poison records set aside without stopping the counts, and health. */
+@ChorusServiceTest
+class OperationsTest {
+
+    @LocalServerPort
+    int port;
+
+    Http http;
+
+    @BeforeEach
+    void client() {
+        http = new Http("http://localhost:" + port);
+    }
+
+    @Test
+    void aPoisonRecordGoesToTheDeadLetterTopicAndTheNextConfirmationStillCounts() {
+        UUID statementId = UUID.randomUUID();
+        String poison = "not json " + statementId;
+        TopicReader.send(Topics.SIGNATURES, statementId.toString(), poison);
+        SignOnCountsTest.confirm(statementId, SignatoryKind.INDIVIDUAL, "CL");
+
+        assertThat(TopicReader.awaitValues(
+                        Topics.deadLetter(Topics.SIGNATURES), poison::equals, SignOnCountsTest.PATIENCE))
+                .containsExactly(poison);
+        Eventually.await(SignOnCountsTest.PATIENCE, () -> {
+            var counts = http.get("/api/statements/" + statementId + "/counts");
+            assertThat(counts.status()).isEqualTo(200);
+            assertThat(counts.json().get("confirmed").asLong()).isEqualTo(1);
+        });
+        Eventually.await(
+                SignOnCountsTest.PATIENCE,
+                () -> assertThat(http.get("/actuator/prometheus").body().lines())
+                        .anyMatch(line -> line.startsWith("chorus_kafka_dead_letters_total{")
+                                && line.contains("topic=\"chorus.signatures\"")));
+    }
+
+    @Test
+    void healthIsUp() {
+        var health = http.get("/actuator/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().get("status").asString()).isEqualTo("UP");
+    }
+}
