@@ -16,7 +16,7 @@ import org.chorus.events.Countries;
  */
 public record XiamenSeed(String title, String body, List<String> signatoryBlock, List<Signatory> signatories) {
     private static final String TITLE_START = "Joint civil society statement on the fifth anniversary";
-    private static final Pattern NUMBERED = Pattern.compile("^\\s*\\d+\\.\\s+(.*?)\\s*$");
+    private static final Pattern NUMBERED = Pattern.compile("^\\h*\\d+\\.\\h+(.*?)\\h*$");
     private static final Pattern TRAILING_GROUP = Pattern.compile("^(.*) \\(([^()]+)\\)$");
     private static final String QUALIFIER_START = ", within the framework";
 
@@ -31,6 +31,7 @@ public record XiamenSeed(String title, String body, List<String> signatoryBlock,
         }
     }
 
+    /** Lines of the seed's signatory block end in spaces, some of them no-break spaces; those are not content. */
     static XiamenSeed parse(String text) {
         List<String> lines = text.lines().toList();
         int title = indexOf(lines, TITLE_START, 0);
@@ -43,7 +44,7 @@ public record XiamenSeed(String title, String body, List<String> signatoryBlock,
         for (String line : lines.subList(signatoriesHeading + 1, lines.size())) {
             Matcher numbered = NUMBERED.matcher(line);
             if (numbered.matches()) {
-                block.add(line.stripTrailing());
+                block.add(line.replaceAll("\\h+$", ""));
                 signatories.add(signatory(numbered.group(1)));
             } else if (!block.isEmpty() && !line.isBlank()) {
                 break;

@@ -30,5 +30,9 @@ class XiamenSeedTest {
                         "Centro de Derechos Humanos Fray Francisco de Vitoria OP, A.C.", "MX", null));
         assertThat(seed.signatories().stream().filter(s -> "GB".equals(s.countryCode())))
                 .hasSize(4);
+        assertThat(seed.signatories().get(12))
+                .as("a name followed by a no-break space")
+                .isEqualTo(new XiamenSeed.Signatory("Judicial Reform Foundation", "TW", null));
+        assertThat(seed.signatoryBlock().get(12)).isEqualTo("  13. Judicial Reform Foundation (Taiwan)");
     }
 }

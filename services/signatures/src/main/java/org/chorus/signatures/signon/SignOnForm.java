@@ -27,11 +27,23 @@ record SignOnForm(
         String revisionHash,
         String website) {
 
+    /** Surrounding white space goes, no-break spaces included: pasted names often carry them. */
+    SignOnForm {
+        name = trim(name);
+        country = trim(country);
+        qualifier = trim(qualifier);
+        email = trim(email);
+    }
+
     static SignOnForm empty(String revisionHash) {
         return new SignOnForm("", "", "", "", false, revisionHash, "");
     }
 
-    String trimmedOrNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
+    static String nullIfEmpty(String value) {
+        return value.isEmpty() ? null : value;
+    }
+
+    private static String trim(String value) {
+        return value == null ? "" : value.replaceAll("^[\\h\\s]+|[\\h\\s]+$", "");
     }
 }

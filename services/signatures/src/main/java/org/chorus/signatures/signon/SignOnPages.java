@@ -57,7 +57,7 @@ class SignOnPages {
         OpenStatement statement = found.get();
         Map<String, String> errors = new LinkedHashMap<>();
         validation.getFieldErrors().forEach(error -> errors.putIfAbsent(error.getField(), error.getDefaultMessage()));
-        String country = form.trimmedOrNull(form.country());
+        String country = SignOnForm.nullIfEmpty(form.country());
         if (country != null && !Countries.isKnown(country)) {
             errors.putIfAbsent("country", "Please choose a country from the list.");
         }
@@ -84,11 +84,7 @@ class SignOnPages {
         if (form.website() == null || form.website().isEmpty()) {
             signOn.submit(
                     statement,
-                    new SignOn.Submission(
-                            form.name().strip(),
-                            country,
-                            form.trimmedOrNull(form.qualifier()),
-                            form.email().strip()),
+                    new SignOn.Submission(form.name(), country, SignOnForm.nullIfEmpty(form.qualifier()), form.email()),
                     confirmUrlPrefix(request));
         }
         return new ModelAndView("redirect:/sign/" + statement.id() + "/sent", HttpStatus.SEE_OTHER);

@@ -133,6 +133,22 @@ class SigningTest {
     }
 
     @Test
+    void namesPastedWithNoBreakSpacesAreTrimmedAndBlankOnesRefused() {
+        var blank = http.postForm("/sign/" + statementId, form("\u00a0 \u00a0", "", "blank@example.org"));
+        assertThat(blank.status()).isEqualTo(400);
+        assertThat(signaturesOf(statementId)).isZero();
+
+        var pasted = http.postForm(
+                "/sign/" + statementId, form("Judicial Reform Foundation\u00a0 ", "TW", "\u00a0jrf@example.org "));
+        assertThat(pasted.status()).isEqualTo(303);
+        assertThat(jdbc.sql("select name || '|' || email from signature where statement_id = ?")
+                        .param(statementId)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("Judicial Reform Foundation|jrf@example.org");
+    }
+
+    @Test
     void aSignerWhoReadAnOlderTextIsAskedToReadAgain() {
         Map<String, String> stale = form("Tibet Justice Center", "US", "tjc@example.org");
         stale.put("revisionHash", "b".repeat(64));

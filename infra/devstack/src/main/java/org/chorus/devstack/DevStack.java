@@ -1,0 +1,79 @@
+package org.chorus.devstack;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.chorus.testsupport.Http;
+import org.chorus.testsupport.Infrastructure;
+import org.chorus.testsupport.RealInfrastructure;
+import org.chorus.testsupport.XiamenSeed;
+
+/**
+ * Starts PostgreSQL, Kafka and an SMTP server in-process, then the four services, loads the Xiamen statement open for
+ * signature, and prints where everything is. Ctrl-C stops it all.
+ */
+public final class DevStack {
+    static final int POSTGRES = 15432;
+    static final int KAFKA = 19092;
+    static final int SMTP = 3025;
+    static final int MAIL_VIEWER = 8025;
+    static final Platform.Ports PORTS = new Platform.Ports(8081, 8082, 8083, 8084);
+
+    public static void main(String[] args) {
+        long started = System.nanoTime();
+        System.setProperty("chorus.infrastructure", System.getProperty("chorus.infrastructure", "embedded"));
+        List<AutoCloseable> stoppers = new ArrayList<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> RealInfrastructure.stopAll(stoppers), "chorus-stop"));
+
+        Infrastructure infrastructure = RealInfrastructure.start(POSTGRES, KAFKA, SMTP, stoppers);
+        stoppers.add(new MailViewer(infrastructure.mail(), MAIL_VIEWER));
+        Platform platform = Platform.start(infrastructure, PORTS, Map.of());
+        stoppers.add(platform);
+        String statementId = loadDemo(new Http("http://localhost:" + PORTS.statements()));
+
+        System.out.printf(
+                """
+
+                Chorus is running (started in %.1f s). Ctrl-C stops everything.
+
+                  Sign the demo statement:   http://localhost:%d/sign/%s
+                  Mail caught by SMTP:       http://localhost:%d/
+                  Statements API:            http://localhost:%d/api/statements/%s
+                  Sign-on counts:            http://localhost:%d/api/statements/%s/counts
+                  Distribution API:          http://localhost:%d/api/contact-lists , /api/releases
+                  Health of each service:    http://localhost:{8081..8084}/actuator/health
+                  PostgreSQL jdbc:postgresql://localhost:%d/postgres (postgres/postgres)  Kafka localhost:%d  SMTP localhost:%d
+
+                """,
+                (System.nanoTime() - started) / 1e9,
+                PORTS.signatures(),
+                statementId,
+                MAIL_VIEWER,
+                PORTS.statements(),
+                statementId,
+                PORTS.tracking(),
+                statementId,
+                PORTS.distribution(),
+                POSTGRES,
+                KAFKA,
+                SMTP);
+    }
+
+    /** Creates the Xiamen statement through the statements API and opens it for signature. */
+    static String loadDemo(Http statements) {
+        XiamenSeed seed = XiamenSeed.load();
+        var created = statements.postJson(
+                "/api/statements", Map.of("title", seed.title(), "body", seed.body(), "language", "en"));
+        if (created.status() != 201) {
+            throw new IllegalStateException("could not create the demo statement: " + created.body());
+        }
+        String id = created.json().get("id").asString();
+        var opened = statements.postJson("/api/statements/" + id + "/open", "");
+        if (opened.status() != 200) {
+            throw new IllegalStateException("could not open the demo statement: " + opened.body());
+        }
+        return id;
+    }
+
+    private DevStack() {}
+}

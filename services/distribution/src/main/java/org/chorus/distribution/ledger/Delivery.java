@@ -1,0 +1,22 @@
+package org.chorus.distribution.ledger;
+
+import java.util.UUID;
+
+/** A ledger row claimed for sending. */
+record Delivery(
+        long id,
+        String kind,
+        UUID requestId,
+        String template,
+        String eventSubject,
+        String recipientAddress,
+        String recipientName,
+        String mailSubject,
+        String body,
+        String messageId,
+        int attempts) {
+
+    boolean requested() {
+        return kind.equals("MAIL_REQUEST");
+    }
+}

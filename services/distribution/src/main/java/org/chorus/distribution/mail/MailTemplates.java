@@ -1,0 +1,67 @@
+package org.chorus.distribution.mail;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+/**
+ * Plain-text mail templates under {@code mail/<template>_<language>.txt}, in Thymeleaf's TEXT mode. The first line
+ * is the subject, then a blank line, then the body. A language without its own template falls back to English.
+ */
+@Component
+class MailTemplates {
+    private static final String LOCATION = "mail/";
+    private static final String SUFFIX = ".txt";
+    private static final String FALLBACK = "en";
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
+
+    private final SpringTemplateEngine engine = new SpringTemplateEngine();
+
+    record Rendered(String subject, String body) {}
+
+    MailTemplates() {
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+        resolver.setPrefix(LOCATION);
+        resolver.setSuffix(SUFFIX);
+        resolver.setTemplateMode(TemplateMode.TEXT);
+        resolver.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        resolver.setCacheable(true);
+        engine.setTemplateResolver(resolver);
+    }
+
+    /** The mail in the requested language, in English, or empty when there is no such template. */
+    Optional<Rendered> render(String template, String language, Map<String, String> variables) {
+        if (template == null || !NAME.matcher(template).matches()) {
+            return Optional.empty();
+        }
+        String lang = language == null ? FALLBACK : language.toLowerCase(Locale.ROOT);
+        String name =
+                template + "_" + (LANGUAGE.matcher(lang).matches() && exists(template + "_" + lang) ? lang : FALLBACK);
+        if (!exists(name)) {
+            return Optional.empty();
+        }
+        Context context = new Context(Locale.forLanguageTag(lang));
+        variables.forEach(context::setVariable);
+        String text = engine.process(name, context).replace("\r\n", "\n");
+        int subjectEnd = text.indexOf('\n');
+        if (subjectEnd < 0) {
+            return Optional.of(new Rendered(text.strip(), ""));
+        }
+        return Optional.of(new Rendered(
+                text.substring(0, subjectEnd).strip(),
+                text.substring(subjectEnd + 1).strip() + "\n"));
+    }
+
+    private static boolean exists(String name) {
+        return new ClassPathResource(LOCATION + name + SUFFIX).exists();
+    }
+}

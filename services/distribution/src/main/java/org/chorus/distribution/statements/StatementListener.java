@@ -1,0 +1,25 @@
+package org.chorus.distribution.statements;
+
+import org.chorus.events.Envelope;
+import org.chorus.events.EventCodec;
+import org.chorus.events.StatementOpened;
+import org.chorus.events.Topics;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+@Component
+class StatementListener {
+    private final StatementCopies copies;
+
+    StatementListener(StatementCopies copies) {
+        this.copies = copies;
+    }
+
+    @KafkaListener(id = "distribution-statements", idIsGroup = false, topics = Topics.STATEMENTS)
+    void on(String value) {
+        Envelope<?> event = EventCodec.read(value);
+        if (event.data() instanceof StatementOpened opened) {
+            copies.opened(event.id(), opened);
+        }
+    }
+}
