@@ -33,6 +33,8 @@ public record Platform(Ports ports, List<ConfigurableApplicationContext> service
             infrastructure.springProperties().forEach((key, value) -> args.add("--" + key + "=" + value));
             extraProperties.forEach((key, value) -> args.add("--" + key + "=" + value));
             args.add("--server.port=" + service.port());
+            // one JVM, one logging system: the last application's name would label every line
+            args.add("--logging.include-application-name=false");
             started.add(applications
                     .get(service.name())
                     .get()

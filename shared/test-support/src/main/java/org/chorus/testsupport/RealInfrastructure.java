@@ -67,6 +67,7 @@ public final class RealInfrastructure {
                     .setPort(postgresPort)
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(true)
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("fsync", "off")
                     .start();
