@@ -16,6 +16,7 @@ public final class DevStack {
     static final int POSTGRES = 15432;
     static final int KAFKA = 19092;
     static final int SMTP = 3025;
+    static final int IMAP = 3143;
     static final int MAIL_VIEWER = 8025;
     static final Platform.Ports PORTS = new Platform.Ports(8081, 8082, 8083, 8084);
 
@@ -25,7 +26,7 @@ public final class DevStack {
         List<AutoCloseable> stoppers = new ArrayList<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> RealInfrastructure.stopAll(stoppers), "chorus-stop"));
 
-        Infrastructure infrastructure = RealInfrastructure.start(POSTGRES, KAFKA, SMTP, stoppers);
+        Infrastructure infrastructure = RealInfrastructure.start(POSTGRES, KAFKA, SMTP, IMAP, stoppers);
         stoppers.add(new MailViewer(infrastructure.mail(), MAIL_VIEWER));
         Platform platform = Platform.start(infrastructure, PORTS, Map.of());
         stoppers.add(platform);

@@ -1,17 +1,20 @@
 package org.chorus.events;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes and reads envelopes as JSON. Unknown event types are read with their data left as a {@link JsonNode}, so a
+ * Writes and reads envelopes as JSON. Absent (null) fields are left out, so optional fields added to a v1 record do
+ * not change what older producers' events look like. Unknown event types are read with their data left as a {@link JsonNode}, so a
  * consumer can skip types added after it was built.
  */
 public final class EventCodec {
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
             .build();
 
     public static String write(Envelope<?> envelope) {

@@ -33,7 +33,7 @@ public final class RealInfrastructure {
         if (running == null) {
             List<AutoCloseable> stoppers = new ArrayList<>();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAll(stoppers), "chorus-infrastructure-stop"));
-            running = start(Ports.free(), Ports.free(), Ports.free(), stoppers);
+            running = start(Ports.free(), Ports.free(), Ports.free(), Ports.free(), stoppers);
         }
         return running;
     }
@@ -42,16 +42,20 @@ public final class RealInfrastructure {
      * Starts servers on the given ports (the dev stack's fixed ports). Adds to {@code stoppers} what must be closed,
      * in reverse order, to stop them: see {@link #stopAll}.
      */
-    public static Infrastructure start(int postgresPort, int kafkaPort, int smtpPort, List<AutoCloseable> stoppers) {
+    public static Infrastructure start(
+            int postgresPort, int kafkaPort, int smtpPort, int imapPort, List<AutoCloseable> stoppers) {
         long started = System.nanoTime();
 
-        GreenMail mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        GreenMail mail = new GreenMail(new ServerSetup[] {
+            new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+            new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)
+        });
         mail.start();
         stoppers.add(mail::stop);
 
         Infrastructure infrastructure = useContainers()
-                ? containers(stoppers, smtpPort, mail)
-                : embedded(stoppers, postgresPort, kafkaPort, smtpPort, mail);
+                ? containers(stoppers, smtpPort, imapPort, mail)
+                : embedded(stoppers, postgresPort, kafkaPort, smtpPort, imapPort, mail);
         log.info(
                 "PostgreSQL, Kafka and SMTP ready in {} ms ({})",
                 (System.nanoTime() - started) / 1_000_000,
@@ -60,7 +64,7 @@ public final class RealInfrastructure {
     }
 
     private static Infrastructure embedded(
-            List<AutoCloseable> stoppers, int postgresPort, int kafkaPort, int smtpPort, GreenMail mail) {
+            List<AutoCloseable> stoppers, int postgresPort, int kafkaPort, int smtpPort, int imapPort, GreenMail mail) {
         try {
             Path dataDir = Files.createTempDirectory("chorus-pg");
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
@@ -80,13 +84,14 @@ public final class RealInfrastructure {
                     Map.of("auto.create.topics.enable", "false", "group.initial.rebalance.delay.ms", "0"));
             kafka.afterPropertiesSet();
             stoppers.add(kafka::destroy);
-            return new Infrastructure(jdbcUrl, "postgres", "postgres", kafka.getBrokersAsString(), smtpPort, mail);
+            return new Infrastructure(
+                    jdbcUrl, "postgres", "postgres", kafka.getBrokersAsString(), smtpPort, imapPort, mail);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static Infrastructure containers(List<AutoCloseable> stoppers, int smtpPort, GreenMail mail) {
+    private static Infrastructure containers(List<AutoCloseable> stoppers, int smtpPort, int imapPort, GreenMail mail) {
         PostgreSQLContainer postgres = new PostgreSQLContainer("postgres:18");
         postgres.start();
         stoppers.add(postgres::stop);
@@ -100,6 +105,7 @@ public final class RealInfrastructure {
                 postgres.getPassword(),
                 kafka.getBootstrapServers(),
                 smtpPort,
+                imapPort,
                 mail);
     }
 

@@ -3,7 +3,6 @@ package org.chorus.signatures.signon;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +11,8 @@ import org.chorus.events.Envelope;
 import org.chorus.events.EventTypes;
 import org.chorus.events.MailRequested;
 import org.chorus.events.SignatureConfirmed;
-import org.chorus.events.StatementOpened;
 import org.chorus.events.Topics;
 import org.chorus.testsupport.ChorusServiceTest;
-import org.chorus.testsupport.Eventually;
 import org.chorus.testsupport.Http;
 import org.chorus.testsupport.TopicReader;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,8 +23,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 @ChorusServiceTest
 class SigningTest {
-    private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final String HASH = "a".repeat(64);
+    private static final Duration WAIT = Statements.WAIT;
+    private static final String HASH = Statements.HASH;
 
     @LocalServerPort
     int port;
@@ -41,8 +38,7 @@ class SigningTest {
     @BeforeEach
     void statementOpenForSignature() {
         http = new Http("http://localhost:" + port);
-        statementId = UUID.randomUUID();
-        open(statementId);
+        statementId = Statements.open(http, "Free the defenders", "en", "The text everyone signs.");
     }
 
     @Test
@@ -182,23 +178,8 @@ class SigningTest {
         assertThat(TopicReader.awaitValues(Topics.deadLetter(Topics.STATEMENTS), poison::equals, WAIT))
                 .hasSize(1);
 
-        UUID later = UUID.randomUUID();
-        open(later);
+        UUID later = Statements.open(http, "Later statement", "en", "Still flowing.");
         assertThat(http.get("/sign/" + later).status()).isEqualTo(200);
-    }
-
-    private void open(UUID id) {
-        TopicReader.send(
-                Topics.STATEMENTS,
-                id.toString(),
-                Envelope.of(
-                        EventTypes.STATEMENT_OPENED,
-                        "/statements",
-                        id,
-                        Instant.now(),
-                        new StatementOpened(id, "Free the defenders", "en", 1, "The text everyone signs.", HASH)));
-        Eventually.await(
-                WAIT, () -> assertThat(http.get("/sign/" + id).status()).isEqualTo(200));
     }
 
     private Map<String, String> form(String name, String country, String email) {

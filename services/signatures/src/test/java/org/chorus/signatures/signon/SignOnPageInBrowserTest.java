@@ -1,0 +1,60 @@
+package org.chorus.signatures.signon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+import org.chorus.testsupport.Browser;
+import org.chorus.testsupport.ChorusServiceTest;
+import org.chorus.testsupport.Http;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The public page as a signer on a phone sees it, in headless Chromium. */
+@ChorusServiceTest
+class SignOnPageInBrowserTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void anOrganisationSignsOnAPhoneAndIsAskedToCheckItsMail() {
+        String base = "http://localhost:" + port;
+        UUID statement = Statements.open(
+                new Http(base),
+                "Joint civil society statement on the fifth anniversary of the Xiamen gathering crackdown",
+                "en",
+                "We urge the Chinese government to:\n\n  1. Immediately and unconditionally release all human rights defenders.");
+        try (Browser browser = Browser.phone()) {
+            WebDriver page = browser.driver();
+            page.get(base + "/sign/" + statement);
+            assertThat(page.getTitle()).contains("Xiamen gathering");
+            assertThat(page.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("ltr");
+            browser.screenshot("sign-on-phone");
+
+            page.findElement(By.id("name")).sendKeys("Lawyers for Lawyers");
+            new Select(page.findElement(By.id("country"))).selectByValue("NL");
+            page.findElement(By.id("email")).sendKeys("browser-signer@example.org");
+            page.findElement(By.name("authorised")).click();
+            page.findElement(By.cssSelector("button[type=submit]")).click();
+
+            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Check your e-mail");
+            browser.screenshot("sign-on-phone-sent");
+        }
+    }
+
+    @Test
+    void anArabicStatementIsShownRightToLeft() {
+        String base = "http://localhost:" + port;
+        UUID statement = Statements.open(new Http(base), "بيان مشترك", "ar", "نحث الحكومة على ما يلي");
+        try (Browser browser = Browser.phone()) {
+            WebDriver page = browser.driver();
+            page.get(base + "/sign/" + statement);
+            assertThat(page.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
+            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("بيان مشترك");
+            browser.screenshot("sign-on-phone-arabic");
+        }
+    }
+}
