@@ -14,8 +14,14 @@ import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A plain HTTP client for tests: what a browser or curl would send, nothing mocked. */
+/**
+ * A plain HTTP client for tests: what a browser or curl would send, nothing mocked. Every request claims to come
+ * through a proxy from {@link #CLIENT_ADDRESS}, an address from a documentation range, so that the log audit
+ * (infra/log-audit) notices if any service logs where a request came from.
+ */
 public final class Http {
+    public static final String CLIENT_ADDRESS = "203.0.113.77";
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final HttpClient client =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -59,6 +65,7 @@ public final class Http {
 
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : baseUrl + path))
+                .header("X-Forwarded-For", CLIENT_ADDRESS)
                 .timeout(Duration.ofSeconds(30));
     }
 
