@@ -1,0 +1,101 @@
+package org.chorus.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.chorus.testsupport.Http;
+import org.chorus.testsupport.Infrastructure;
+
+/** A Chorus service started from its executable jar as its own JVM, as it runs in production. */
+final class ServiceProcess implements AutoCloseable {
+    final String name;
+    final int port;
+    final Process process;
+    final long startMillis;
+
+    private ServiceProcess(String name, int port, Process process, long startMillis) {
+        this.name = name;
+        this.port = port;
+        this.process = process;
+        this.startMillis = startMillis;
+    }
+
+    static ServiceProcess start(
+            Path repository, String name, int port, Infrastructure infrastructure, String... extra) {
+        Path jar = repository.resolve("services/" + name + "/target/" + name + "-0.1.0-SNAPSHOT-exec.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: run ./mvnw -B install -DskipTests first");
+        }
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                jar.toString(),
+                "--server.port=" + port,
+                "--logging.level.root=WARN"));
+        infrastructure.springProperties().forEach((key, value) -> command.add("--" + key + "=" + value));
+        command.addAll(List.of(extra));
+        try {
+            long started = System.nanoTime();
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(repository
+                            .resolve("bench-results")
+                            .resolve(name + ".log")
+                            .toFile())
+                    .start();
+            Http http = new Http("http://localhost:" + port);
+            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (System.nanoTime() < deadline) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException(name + " exited; see bench-results/" + name + ".log");
+                }
+                try {
+                    if (http.get("/actuator/health").body().contains("\"UP\"")) {
+                        return new ServiceProcess(name, port, process, (System.nanoTime() - started) / 1_000_000);
+                    }
+                } catch (UncheckedIOException notYet) {
+                    // not listening yet
+                }
+                Thread.sleep(100);
+            }
+            process.destroyForcibly();
+            throw new IllegalStateException(name + " did not become healthy within 2 minutes");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Resident memory of the process in MiB, from /proc. */
+    double residentMib() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+                }
+            }
+            return Double.NaN;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(
+                    java.util.concurrent.TimeUnit.SECONDS.toMillis(20), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
