@@ -19,10 +19,8 @@ import java.util.stream.Collectors;
 import org.chorus.testsupport.Eventually;
 import org.chorus.testsupport.Http;
 import org.chorus.testsupport.Infrastructure;
-import org.chorus.testsupport.Ports;
 import org.chorus.testsupport.RealInfrastructure;
 import org.chorus.testsupport.XiamenSeed;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +37,6 @@ class JointStatementEndToEndTest {
             List.of("desk@newswire.example", "editor@daily.example", "advisor@parliament.example");
 
     static Infrastructure infrastructure;
-    static Platform platform;
     static Http statements;
     static Http signatures;
     static Http tracking;
@@ -48,19 +45,10 @@ class JointStatementEndToEndTest {
     @BeforeAll
     static void startThePlatform() {
         infrastructure = RealInfrastructure.get();
-        platform = Platform.start(
-                infrastructure,
-                new Platform.Ports(Ports.free(), Ports.free(), Ports.free(), Ports.free()),
-                Map.of("chorus.outbox.idle-poll-ms", 100));
-        statements = new Http("http://localhost:" + platform.ports().statements());
-        signatures = new Http("http://localhost:" + platform.ports().signatures());
-        tracking = new Http("http://localhost:" + platform.ports().tracking());
-        distribution = new Http("http://localhost:" + platform.ports().distribution());
-    }
-
-    @AfterAll
-    static void stopThePlatform() {
-        platform.close();
+        statements = TestPlatform.statements();
+        signatures = TestPlatform.signatures();
+        tracking = TestPlatform.tracking();
+        distribution = TestPlatform.distribution();
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.chorus.platform.outbox.Outbox;
 import org.chorus.platform.outbox.OutboxRelay;
 import org.chorus.platform.web.ApiErrors;
 import org.chorus.platform.web.SecurityHeaders;
+import org.chorus.platform.web.UnstorableInput;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,7 +15,14 @@ import org.springframework.context.annotation.Import;
 
 /** Imported by every service's application class: the mechanics they share. */
 @Configuration(proxyBeanMethods = false)
-@Import({Outbox.class, OutboxRelay.class, Inbox.class, KafkaErrorHandling.class, ApiErrors.class, SecurityHeaders.class
+@Import({
+    Outbox.class,
+    OutboxRelay.class,
+    Inbox.class,
+    KafkaErrorHandling.class,
+    ApiErrors.class,
+    SecurityHeaders.class,
+    UnstorableInput.class
 })
 public class ChorusPlatform {
 

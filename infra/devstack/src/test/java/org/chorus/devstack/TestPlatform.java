@@ -1,0 +1,45 @@
+package org.chorus.devstack;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.chorus.testsupport.Http;
+import org.chorus.testsupport.Infrastructure;
+import org.chorus.testsupport.Ports;
+import org.chorus.testsupport.RealInfrastructure;
+
+/** The four services, started once per test JVM on this JVM's real servers and shared by the platform tests. */
+final class TestPlatform {
+    private static Platform platform;
+
+    static synchronized Platform get() {
+        if (platform == null) {
+            Infrastructure infrastructure = RealInfrastructure.get();
+            platform = Platform.start(
+                    infrastructure,
+                    new Platform.Ports(Ports.free(), Ports.free(), Ports.free(), Ports.free()),
+                    Map.of("chorus.outbox.idle-poll-ms", 100));
+            List<AutoCloseable> stop = new ArrayList<>(List.of(platform));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> RealInfrastructure.stopAll(stop)));
+        }
+        return platform;
+    }
+
+    static Http statements() {
+        return new Http("http://localhost:" + get().ports().statements());
+    }
+
+    static Http signatures() {
+        return new Http("http://localhost:" + get().ports().signatures());
+    }
+
+    static Http tracking() {
+        return new Http("http://localhost:" + get().ports().tracking());
+    }
+
+    static Http distribution() {
+        return new Http("http://localhost:" + get().ports().distribution());
+    }
+
+    private TestPlatform() {}
+}
