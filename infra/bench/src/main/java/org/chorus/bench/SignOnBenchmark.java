@@ -56,42 +56,17 @@ final class SignOnBenchmark {
                 }
             });
             double ceiling = ceiling(infrastructure, statement, duration);
+            load(
+                    base,
+                    statement,
+                    clients,
+                    Duration.ofSeconds(Math.min(15, Math.max(3, duration.toSeconds() / 4))),
+                    "warm");
             List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
             AtomicLong failures = new AtomicLong();
-            long end = System.nanoTime() + duration.toNanos();
-            ExecutorService pool = Executors.newFixedThreadPool(clients);
-            List<Future<?>> workers = new ArrayList<>();
             long started = System.nanoTime();
-            for (int c = 0; c < clients; c++) {
-                int client = c;
-                workers.add(pool.submit(() -> {
-                    Http http = new Http(base);
-                    List<Long> mine = new ArrayList<>();
-                    for (int i = 0; System.nanoTime() < end; i++) {
-                        long t0 = System.nanoTime();
-                        var answer = http.postForm(
-                                "/sign/" + statement,
-                                Map.of(
-                                        "name", "Organisation " + client + "-" + i,
-                                        "country", "NL",
-                                        "qualifier", "",
-                                        "email", "bench" + client + "-" + i + "@bench.example",
-                                        "authorised", "true",
-                                        "revisionHash", HASH,
-                                        "website", ""));
-                        mine.add(System.nanoTime() - t0);
-                        if (answer.status() != 303) {
-                            failures.incrementAndGet();
-                        }
-                    }
-                    latencies.addAll(mine);
-                }));
-            }
-            for (Future<?> worker : workers) {
-                worker.get();
-            }
+            load(base, statement, clients, duration, "run", latencies, failures);
             double seconds = (System.nanoTime() - started) / 1e9;
-            pool.shutdown();
             List<Long> sorted = new ArrayList<>(latencies);
             Collections.sort(sorted);
             double rate = (sorted.size() - failures.get()) / seconds;
@@ -106,6 +81,62 @@ final class SignOnBenchmark {
                     "%d clients for %.0f s, %d submitted, %d failed; each = signature row + 2 outbox rows in one transaction, relay publishing to Kafka meanwhile; ceiling = same inserts over plain JDBC with %d connections; 2 cores shared by load generator, service, PostgreSQL and Kafka"
                             .formatted(clients, seconds, sorted.size(), failures.get(), POOL));
         }
+    }
+
+    private static void load(String base, UUID statement, int clients, Duration duration, String round)
+            throws Exception {
+        load(
+                base,
+                statement,
+                clients,
+                duration,
+                round,
+                Collections.synchronizedList(new ArrayList<>()),
+                new AtomicLong());
+    }
+
+    /** {@code clients} threads each submitting the form in a loop for {@code duration}. */
+    private static void load(
+            String base,
+            UUID statement,
+            int clients,
+            Duration duration,
+            String round,
+            List<Long> latencies,
+            AtomicLong failures)
+            throws Exception {
+        long end = System.nanoTime() + duration.toNanos();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<?>> workers = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            String client = round + c;
+            workers.add(pool.submit(() -> {
+                Http http = new Http(base);
+                List<Long> mine = new ArrayList<>();
+                for (int i = 0; System.nanoTime() < end; i++) {
+                    long t0 = System.nanoTime();
+                    var answer = http.postForm(
+                            "/sign/" + statement,
+                            Map.of(
+                                    "name", "Organisation " + client + "-" + i,
+                                    "country", "NL",
+                                    "qualifier", "",
+                                    "email", "bench" + client + "-" + i + "@bench.example",
+                                    "authorised", "true",
+                                    "revisionHash", HASH,
+                                    "website", ""));
+                    mine.add(System.nanoTime() - t0);
+                    if (answer.status() != 303) {
+                        failures.incrementAndGet();
+                    }
+                }
+                latencies.addAll(mine);
+            }));
+        }
+        for (Future<?> worker : workers) {
+            worker.get();
+        }
+        pool.shutdown();
     }
 
     /** The same three inserts per signature over plain JDBC, POOL connections, into copies of the tables. */
