@@ -18,6 +18,7 @@ public final class DevStack {
     static final int SMTP = 3025;
     static final int IMAP = 3143;
     static final int MAIL_VIEWER = 8025;
+    static final String DEV_API_TOKEN = "chorus-dev-api-token";
     static final Platform.Ports PORTS = new Platform.Ports(8081, 8082, 8083, 8084);
 
     public static void main(String[] args) {
@@ -28,9 +29,9 @@ public final class DevStack {
 
         Infrastructure infrastructure = RealInfrastructure.start(POSTGRES, KAFKA, SMTP, IMAP, stoppers);
         stoppers.add(new MailViewer(infrastructure.mail(), MAIL_VIEWER));
-        Platform platform = Platform.start(infrastructure, PORTS, Map.of());
+        Platform platform = Platform.start(infrastructure, PORTS, Map.of("spring.profiles.active", "dev"));
         stoppers.add(platform);
-        String statementId = loadDemo(new Http("http://localhost:" + PORTS.statements()));
+        String statementId = loadDemo(coordinatorApi(PORTS.statements()));
 
         System.out.printf(
                 """
@@ -58,6 +59,11 @@ public final class DevStack {
                 POSTGRES,
                 KAFKA,
                 SMTP);
+    }
+
+    /** The dev profile's coordinator (statements-dev.yml) calling the statements API with its API token. */
+    static Http coordinatorApi(int statementsPort) {
+        return new Http("http://localhost:" + statementsPort).withHeader("Authorization", "Bearer " + DEV_API_TOKEN);
     }
 
     /** Creates the Xiamen statement through the statements API and opens it for signature. */

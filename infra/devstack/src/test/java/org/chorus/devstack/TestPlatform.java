@@ -18,15 +18,16 @@ final class TestPlatform {
             platform = Platform.start(
                     infrastructure,
                     new Platform.Ports(Ports.free(), Ports.free(), Ports.free(), Ports.free()),
-                    Map.of("chorus.outbox.idle-poll-ms", 100));
+                    Map.of("chorus.outbox.idle-poll-ms", 100, "spring.profiles.active", "dev"));
             List<AutoCloseable> stop = new ArrayList<>(List.of(platform));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> RealInfrastructure.stopAll(stop)));
         }
         return platform;
     }
 
+    /** The statements API as the dev profile's coordinator calls it. */
     static Http statements() {
-        return new Http("http://localhost:" + get().ports().statements());
+        return DevStack.coordinatorApi(get().ports().statements());
     }
 
     static Http signatures() {

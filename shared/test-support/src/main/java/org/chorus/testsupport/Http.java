@@ -26,9 +26,22 @@ public final class Http {
     private final HttpClient client =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
+    private final Map<String, String> headers;
 
     public Http(String baseUrl) {
+        this(baseUrl, Map.of());
+    }
+
+    private Http(String baseUrl, Map<String, String> headers) {
         this.baseUrl = baseUrl;
+        this.headers = headers;
+    }
+
+    /** The same client sending this header with every request too, e.g. {@code Authorization: Bearer …}. */
+    public Http withHeader(String name, String value) {
+        Map<String, String> more = new java.util.LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new Http(baseUrl, Map.copyOf(more));
     }
 
     public record Response(int status, String body, HttpResponse<String> raw) {
@@ -64,9 +77,12 @@ public final class Http {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : baseUrl + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create(path.startsWith("http") ? path : baseUrl + path))
                 .header("X-Forwarded-For", CLIENT_ADDRESS)
                 .timeout(Duration.ofSeconds(30));
+        headers.forEach(request::header);
+        return request;
     }
 
     private Response send(HttpRequest request) {
