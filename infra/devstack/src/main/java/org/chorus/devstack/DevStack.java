@@ -33,6 +33,7 @@ public final class DevStack {
         stoppers.add(platform);
         String statementId = loadDemo(coordinatorApi(PORTS.statements()));
 
+        String tracking = "http://localhost:" + PORTS.tracking();
         System.out.printf(
                 """
 
@@ -40,8 +41,12 @@ public final class DevStack {
 
                   Sign the demo statement:   http://localhost:%d/sign/%s
                   Mail caught by SMTP:       http://localhost:%d/
-                  Statements API:            http://localhost:%d/api/statements/%s
-                  Sign-on counts:            http://localhost:%d/api/statements/%s/counts
+                  Coordinator console:       http://localhost:%d/console  (coordinator@chorus.example,
+                                             password chorus-dev-password, TOTP secret GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ)
+                  Statements API:            http://localhost:%d/api/statements/%s  (Authorization: Bearer %s)
+                  Live sign-on dashboard:    %s/console/statements/%s
+                  Sign-on counts:            %s/api/statements/%s/counts
+                  Public counter:            %s/public/statements/%s/counter/embed
                   Distribution API:          http://localhost:%d/api/contact-lists , /api/releases
                   Health of each service:    http://localhost:{8081..8084}/actuator/health
                   PostgreSQL jdbc:postgresql://localhost:%d/postgres (postgres/postgres)  Kafka localhost:%d  SMTP localhost:%d
@@ -52,8 +57,14 @@ public final class DevStack {
                 statementId,
                 MAIL_VIEWER,
                 PORTS.statements(),
+                PORTS.statements(),
                 statementId,
-                PORTS.tracking(),
+                DEV_API_TOKEN,
+                tracking,
+                statementId,
+                tracking,
+                statementId,
+                tracking,
                 statementId,
                 PORTS.distribution(),
                 POSTGRES,

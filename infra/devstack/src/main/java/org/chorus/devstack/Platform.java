@@ -17,6 +17,13 @@ public record Platform(Ports ports, List<ConfigurableApplicationContext> service
 
     public record Ports(int statements, int signatures, int tracking, int distribution) {}
 
+    private static final List<String> SECURITY_AUTO_CONFIGURATION = List.of(
+            "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration");
+
     public static Platform start(Infrastructure infrastructure, Ports ports, Map<String, Object> extraProperties) {
         Map<String, Supplier<SpringApplicationBuilder>> applications = Map.of(
                 "statements", StatementsApplication::application,
@@ -33,6 +40,12 @@ public record Platform(Ports ports, List<ConfigurableApplicationContext> service
             infrastructure.springProperties().forEach((key, value) -> args.add("--" + key + "=" + value));
             extraProperties.forEach((key, value) -> args.add("--" + key + "=" + value));
             args.add("--server.port=" + service.port());
+            if (!service.name().equals("statements")) {
+                args.add("--chorus.coordinators.statements-url=http://localhost:" + ports.statements());
+                // Spring Security is on this JVM's classpath for statements only; in their own JVMs the other
+                // services do not have it, and here they must not get Boot's default login either
+                args.add("--spring.autoconfigure.exclude=" + String.join(",", SECURITY_AUTO_CONFIGURATION));
+            }
             // one JVM, one logging system: the last application's name would label every line
             args.add("--logging.include-application-name=false");
             started.add(applications

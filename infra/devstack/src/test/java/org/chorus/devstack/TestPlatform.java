@@ -34,12 +34,22 @@ final class TestPlatform {
         return new Http("http://localhost:" + get().ports().signatures());
     }
 
+    /** Tracking as the dev profile's coordinator calls it. */
     static Http tracking() {
-        return new Http("http://localhost:" + get().ports().tracking());
+        return coordinator(get().ports().tracking());
     }
 
+    /** Distribution as the dev profile's coordinator calls it. */
     static Http distribution() {
-        return new Http("http://localhost:" + get().ports().distribution());
+        return coordinator(get().ports().distribution());
+    }
+
+    static Http anonymous(int port) {
+        return new Http("http://localhost:" + port);
+    }
+
+    private static Http coordinator(int port) {
+        return anonymous(port).withHeader("Authorization", "Bearer " + DevStack.DEV_API_TOKEN);
     }
 
     private TestPlatform() {}

@@ -5,8 +5,12 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.chorus.testsupport.RealInfrastructure;
 
@@ -45,6 +49,28 @@ public final class Mailbox {
         } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The Message-IDs of every mail the server received, by recipient address (lower case), in arrival order. */
+    public static Map<String, List<String>> messageIdsByRecipient() {
+        Map<String, List<String>> ids = new HashMap<>();
+        try {
+            for (MimeMessage message : RealInfrastructure.get().mail().getReceivedMessages()) {
+                Address[] recipients = message.getAllRecipients();
+                if (recipients == null) {
+                    continue;
+                }
+                for (Address recipient : recipients) {
+                    if (recipient instanceof InternetAddress internet) {
+                        ids.computeIfAbsent(internet.getAddress().toLowerCase(Locale.ROOT), key -> new ArrayList<>())
+                                .add(message.getMessageID());
+                    }
+                }
+            }
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+        return ids;
     }
 
     private static boolean addressedTo(MimeMessage message, String address) {

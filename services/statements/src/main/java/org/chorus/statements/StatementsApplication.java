@@ -6,11 +6,13 @@ import org.chorus.platform.kafka.TopicDeclarations;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.core.KafkaAdmin;
 
-@SpringBootApplication
+/** No generated in-memory user: coordinators are accounts in the database (see accounts). */
+@SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
 @Import(ChorusPlatform.class)
 public class StatementsApplication {
 

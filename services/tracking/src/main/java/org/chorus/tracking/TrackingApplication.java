@@ -9,9 +9,11 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
 @Import(ChorusPlatform.class)
+@EnableScheduling
 public class TrackingApplication {
 
     public static SpringApplicationBuilder application() {

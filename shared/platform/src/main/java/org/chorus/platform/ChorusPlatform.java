@@ -6,6 +6,7 @@ import org.chorus.platform.kafka.KafkaErrorHandling;
 import org.chorus.platform.outbox.Outbox;
 import org.chorus.platform.outbox.OutboxRelay;
 import org.chorus.platform.web.ApiErrors;
+import org.chorus.platform.web.CoordinatorGate;
 import org.chorus.platform.web.SecurityHeaders;
 import org.chorus.platform.web.UnstorableInput;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -22,7 +23,8 @@ import org.springframework.context.annotation.Import;
     KafkaErrorHandling.class,
     ApiErrors.class,
     SecurityHeaders.class,
-    UnstorableInput.class
+    UnstorableInput.class,
+    CoordinatorGate.class
 })
 public class ChorusPlatform {
 

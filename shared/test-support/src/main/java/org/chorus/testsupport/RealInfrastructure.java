@@ -1,5 +1,6 @@
 package org.chorus.testsupport;
 
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -50,6 +51,7 @@ public final class RealInfrastructure {
             new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
             new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)
         });
+        mail.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
         mail.start();
         stoppers.add(mail::stop);
 

@@ -1,23 +1,68 @@
 package org.chorus.distribution.contacts;
 
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.chorus.distribution.ledger.Ledger;
 import org.chorus.platform.web.Problems;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Press and policy contacts, kept in named lists. */
+/** Press and policy contacts, kept in named lists. Removed contacts stay out of every list and every release. */
 @Service
 public class Contacts {
-    private final JdbcClient jdbc;
+    static final String COLUMNS = """
+            id, name, email, outlet, language, role, country, beat, type, tags, source, consent_basis, accredited""";
+    static final RowMapper<Contact> CONTACT = Contacts::contact;
 
-    Contacts(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final Ledger ledger;
+
+    Contacts(JdbcClient jdbc, Ledger ledger) {
         this.jdbc = jdbc;
+        this.ledger = ledger;
     }
 
-    public record Contact(UUID id, String name, String email, String outlet, String language) {}
+    public record Contact(
+            UUID id,
+            String name,
+            String email,
+            String outlet,
+            String language,
+            String role,
+            String country,
+            String beat,
+            String type,
+            List<String> tags,
+            String source,
+            String consentBasis,
+            boolean accredited) {
+
+        Contact withId(UUID newId) {
+            return new Contact(
+                    newId,
+                    name,
+                    email,
+                    outlet,
+                    language,
+                    role,
+                    country,
+                    beat,
+                    type,
+                    tags,
+                    source,
+                    consentBasis,
+                    accredited);
+        }
+    }
 
     public record ContactList(UUID id, String name, List<Contact> contacts) {}
 
@@ -31,26 +76,62 @@ public class Contacts {
     }
 
     @Transactional
-    Contact add(UUID listId, String name, String email, String outlet, String language) {
+    Contact add(UUID listId, Contact details) {
+        lockList(listId);
+        Contact contact = details.withId(UUID.randomUUID());
+        if (!insert(listId, contact)) {
+            throw Problems.conflict("The list already has a contact with the e-mail address " + contact.email() + ".");
+        }
+        return contact;
+    }
+
+    /** Inserts in the caller's transaction; false if the list already has this address. */
+    boolean insert(UUID listId, Contact contact) {
+        return jdbc.sql("""
+                                insert into contact (id, list_id, name, email, outlet, language, role, country, beat,
+                                                     type, tags, source, consent_basis, accredited)
+                                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?)
+                                on conflict do nothing""")
+                        .params(
+                                contact.id(),
+                                listId,
+                                contact.name(),
+                                contact.email(),
+                                contact.outlet(),
+                                contact.language(),
+                                contact.role(),
+                                contact.country(),
+                                contact.beat(),
+                                contact.type(),
+                                arrayLiteral(contact.tags()),
+                                contact.source(),
+                                contact.consentBasis(),
+                                contact.accredited())
+                        .update()
+                == 1;
+    }
+
+    void lockList(UUID listId) {
         jdbc.sql("select id from contact_list where id = ? for share")
                 .param(listId)
                 .query(UUID.class)
                 .optional()
                 .orElseThrow(() -> Problems.notFound("No contact list " + listId + "."));
-        Contact contact = new Contact(UUID.randomUUID(), name, email, outlet, language);
-        int inserted = jdbc.sql("""
-                        insert into contact (id, list_id, name, email, outlet, language)
-                        values (?, ?, ?, ?, ?, ?)
-                        on conflict do nothing""")
-                .params(contact.id(), listId, name, email, outlet, language)
-                .update();
-        if (inserted == 0) {
-            throw Problems.conflict("The list already has a contact with the e-mail address " + email + ".");
-        }
-        return contact;
     }
 
-    /** The list with its contacts in the order they were added. */
+    /** Removes a contact from its list at once; planned release mail to it is stopped. */
+    @Transactional
+    void remove(UUID listId, UUID contactId, Instant now) {
+        int removed =
+                jdbc.sql("""
+                        update contact set removed_at = ? where id = ? and list_id = ? and removed_at is null""").params(Timestamp.from(now), contactId, listId).update();
+        if (removed == 0) {
+            throw Problems.notFound("No contact " + contactId + " on list " + listId + ".");
+        }
+        ledger.suppressPlanned(contactId, "contact removed");
+    }
+
+    /** The list with its current contacts in the order they were added. */
     @Transactional(readOnly = true)
     public Optional<ContactList> find(UUID listId) {
         return jdbc.sql("select name from contact_list where id = ?")
@@ -60,8 +141,65 @@ public class Contacts {
                 .map(name -> new ContactList(
                         listId,
                         name,
-                        jdbc.sql("""
-                                        select id, name, email, outlet, language from contact
-                                        where list_id = ? order by created_at, id""").param(listId).query(Contact.class).list()));
+                        jdbc.sql("select " + COLUMNS + " from contact where list_id = ? and removed_at is null "
+                                        + "order by created_at, id")
+                                .param(listId)
+                                .query(CONTACT)
+                                .list()));
+    }
+
+    /**
+     * The contacts of a list that may receive a release: not removed, not unsubscribed, and their address not on the
+     * suppression list.
+     */
+    @Transactional(readOnly = true)
+    public List<Contact> mailable(UUID listId) {
+        return jdbc.sql("select " + COLUMNS + """
+                         from contact c
+                        where list_id = ? and removed_at is null and unsubscribed_at is null
+                          and not exists (select 1 from suppression s where s.address_hash = address_hash(c.email))
+                        order by created_at, id""").param(listId).query(CONTACT).list();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Contact> contact(UUID contactId) {
+        return jdbc.sql("select " + COLUMNS + " from contact where id = ? and removed_at is null")
+                .param(contactId)
+                .query(CONTACT)
+                .optional();
+    }
+
+    static String arrayLiteral(List<String> values) {
+        if (values == null || values.isEmpty()) {
+            return "{}";
+        }
+        StringBuilder literal = new StringBuilder("{");
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                literal.append(',');
+            }
+            literal.append('"')
+                    .append(values.get(i).replace("\\", "\\\\").replace("\"", "\\\""))
+                    .append('"');
+        }
+        return literal.append('}').toString();
+    }
+
+    private static Contact contact(ResultSet rs, int row) throws SQLException {
+        Array tags = rs.getArray("tags");
+        return new Contact(
+                rs.getObject("id", UUID.class),
+                rs.getString("name"),
+                rs.getString("email"),
+                rs.getString("outlet"),
+                rs.getString("language"),
+                rs.getString("role"),
+                rs.getString("country"),
+                rs.getString("beat"),
+                rs.getString("type"),
+                tags == null ? List.of() : Arrays.asList((String[]) tags.getArray()),
+                rs.getString("source"),
+                rs.getString("consent_basis"),
+                rs.getBoolean("accredited"));
     }
 }

@@ -6,28 +6,104 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.chorus.platform.web.Problems;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/contact-lists")
 class ContactsApi {
-    private static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());
+    static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());
+    static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
     private final Contacts contacts;
+    private final ContactImports imports;
+    private final Segments segments;
+    private final Clock clock;
 
-    ContactsApi(Contacts contacts) {
+    ContactsApi(Contacts contacts, ContactImports imports, Segments segments, Clock clock) {
         this.contacts = contacts;
+        this.imports = imports;
+        this.segments = segments;
+        this.clock = clock;
+    }
+
+    record NewSegment(
+            @NotBlank @Size(max = 200) String name,
+
+            @Size(max = 250)
+            List<@Pattern(regexp = "[A-Z]{2}", message = "must be ISO 3166-1 alpha-2 codes") String> countries,
+
+            @Size(max = 200) List<@Pattern(regexp = "[a-z]{2}", message = "must be ISO 639-1 codes") String> languages,
+            @Size(max = 2) List<@Pattern(regexp = "PRESS|POLICY", message = "must be PRESS or POLICY") String> types,
+            @Size(max = 50) List<@NotBlank @Size(max = 50) String> tags) {}
+
+    /** Checks a CSV file ({@code dryRun=true}: only the report) or imports it whole; bad rows refuse the whole file. */
+    @PostMapping(
+            path = "/{id}/imports",
+            consumes = {"text/csv", "text/plain"})
+    ResponseEntity<ContactImports.Report> importCsv(
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "false") boolean dryRun,
+            @RequestBody(required = false) String csv) {
+        ContactImports.Report report = imports.importCsv(id, csv, dryRun);
+        return ResponseEntity.status(dryRun ? HttpStatus.OK : HttpStatus.CREATED)
+                .body(report);
+    }
+
+    @GetMapping(path = "/{id}/contacts.csv", produces = "text/csv;charset=UTF-8")
+    ResponseEntity<String> exportCsv(@PathVariable UUID id) {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"contacts-" + id + ".csv\"")
+                .body(imports.exportCsv(id));
+    }
+
+    @PostMapping("/{id}/segments")
+    ResponseEntity<Segments.Segment> createSegment(@PathVariable UUID id, @Valid @RequestBody NewSegment request) {
+        for (String language : orEmpty(request.languages())) {
+            if (!LANGUAGES.contains(language)) {
+                throw Problems.badRequest("Unknown language '" + language + "': use an ISO 639-1 code.");
+            }
+        }
+        for (String country : orEmpty(request.countries())) {
+            if (!COUNTRIES.contains(country)) {
+                throw Problems.badRequest("Unknown country '" + country + "': use an ISO 3166-1 alpha-2 code.");
+            }
+        }
+        Segments.Segment segment = segments.create(new Segments.Segment(
+                UUID.randomUUID(),
+                id,
+                request.name().strip(),
+                orEmpty(request.countries()),
+                orEmpty(request.languages()),
+                orEmpty(request.types()),
+                orEmpty(request.tags()).stream().map(String::strip).toList()));
+        return ResponseEntity.created(URI.create("/api/contact-lists/" + id + "/segments/" + segment.id()))
+                .body(segment);
+    }
+
+    /** Who a segment would reach now: its contacts that may be mailed. */
+    @GetMapping("/{id}/segments/{segmentId}/contacts")
+    List<Contacts.Contact> segmentContacts(@PathVariable UUID id, @PathVariable UUID segmentId) {
+        return segments.mailable(id, segmentId);
+    }
+
+    private static List<String> orEmpty(List<String> values) {
+        return values == null ? List.of() : values;
     }
 
     record NewList(@NotBlank @Size(max = 200) String name) {}
@@ -38,7 +114,22 @@ class ContactsApi {
             @Size(max = 200) String outlet,
 
             @Pattern(regexp = "[a-z]{2}", message = "must be an ISO 639-1 code such as en, fr, ar")
-            String language) {}
+            String language,
+
+            @Size(max = 200) String role,
+
+            @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as NL, KE")
+            String country,
+
+            @Size(max = 200) String beat,
+
+            @Pattern(regexp = "PRESS|POLICY", message = "must be PRESS or POLICY")
+            String type,
+
+            @Size(max = 20) List<@NotBlank @Size(max = 50) String> tags,
+            @Size(max = 200) String source,
+            @Size(max = 200) String consentBasis,
+            Boolean accredited) {}
 
     record ListView(UUID id, String name) {}
 
@@ -54,9 +145,34 @@ class ContactsApi {
         if (request.language() != null && !LANGUAGES.contains(request.language())) {
             throw Problems.badRequest("Unknown language '" + request.language() + "': use an ISO 639-1 code.");
         }
+        if (request.country() != null && !COUNTRIES.contains(request.country())) {
+            throw Problems.badRequest("Unknown country '" + request.country() + "': use an ISO 3166-1 alpha-2 code.");
+        }
         Contacts.Contact contact = contacts.add(
-                id, request.name().strip(), request.email().strip(), blankToNull(request.outlet()), request.language());
+                id,
+                new Contacts.Contact(
+                        null,
+                        request.name().strip(),
+                        request.email().strip(),
+                        blankToNull(request.outlet()),
+                        request.language(),
+                        blankToNull(request.role()),
+                        request.country(),
+                        blankToNull(request.beat()),
+                        request.type(),
+                        request.tags() == null
+                                ? List.of()
+                                : request.tags().stream().map(String::strip).toList(),
+                        blankToNull(request.source()),
+                        blankToNull(request.consentBasis()),
+                        Boolean.TRUE.equals(request.accredited())));
         return ResponseEntity.status(HttpStatus.CREATED).body(contact);
+    }
+
+    @DeleteMapping("/{id}/contacts/{contactId}")
+    ResponseEntity<Void> remove(@PathVariable UUID id, @PathVariable UUID contactId) {
+        contacts.remove(id, contactId, clock.instant());
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/{id}")
@@ -64,7 +180,7 @@ class ContactsApi {
         return contacts.find(id).orElseThrow(() -> Problems.notFound("No contact list " + id + "."));
     }
 
-    private static String blankToNull(String value) {
+    static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
 }

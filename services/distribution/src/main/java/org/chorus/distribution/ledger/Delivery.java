@@ -8,12 +8,15 @@ record Delivery(
         String kind,
         UUID requestId,
         String template,
+        UUID releaseId,
+        UUID contactId,
         String eventSubject,
         String recipientAddress,
         String recipientName,
         String mailSubject,
         String body,
         String messageId,
+        String unsubscribeUrl,
         int attempts) {
 
     boolean requested() {

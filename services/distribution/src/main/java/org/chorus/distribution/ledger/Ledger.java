@@ -1,5 +1,7 @@
 package org.chorus.distribution.ledger;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.chorus.events.EventTypes;
@@ -27,9 +29,15 @@ public class Ledger {
 
     public record Mail(String recipientAddress, String recipientName, String subject, String body) {}
 
-    public record Recipient(UUID contactId, Mail mail) {}
+    /**
+     * One recipient of a release: {@code early} marks an accredited recipient's embargoed copy; {@code notBefore}
+     * (null = now) is the embargo time the row waits for.
+     */
+    public record Recipient(
+            UUID contactId, Mail mail, String language, String unsubscribeUrl, boolean early, Instant notBefore) {}
 
-    public record Counts(int planned, int sending, int sent, int failed) {}
+    public record Counts(
+            int planned, int sending, int sent, int failed, int bounced, int suppressed, int cancelled, int waiting) {}
 
     /** Plans a requested mail once per request id; false if that request was already planned. */
     @Transactional(propagation = Propagation.MANDATORY)
@@ -72,14 +80,19 @@ public class Ledger {
         }
     }
 
+    /**
+     * Plans one row per recipient of a release. A recipient with {@code notBefore} waits for the release's embargo:
+     * its row is sent only once the embargo fires or a coordinator decides to send.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void planRelease(UUID releaseId, List<Recipient> recipients) {
         for (Recipient recipient : recipients) {
             Mail mail = recipient.mail();
             jdbc.sql("""
                             insert into delivery (kind, release_id, contact_id, recipient_address, recipient_name,
-                                                  mail_subject, body, message_id, status)
-                            values ('RELEASE', ?, ?, ?, ?, ?, ?, ?, 'PLANNED')
+                                                  mail_subject, body, message_id, status, language, unsubscribe_url,
+                                                  early, wait_for_embargo, next_attempt_at)
+                            values ('RELEASE', ?, ?, ?, ?, ?, ?, ?, 'PLANNED', ?, ?, ?, ?, coalesce(?, now()))
                             on conflict do nothing""")
                     .params(
                             releaseId,
@@ -88,18 +101,54 @@ public class Ledger {
                             mail.recipientName(),
                             mail.subject(),
                             mail.body(),
-                            messageId(releaseId + "." + recipient.contactId()))
+                            messageId(releaseId + "." + recipient.contactId()),
+                            recipient.language(),
+                            recipient.unsubscribeUrl(),
+                            recipient.early(),
+                            recipient.notBefore() != null,
+                            recipient.notBefore() == null ? null : Timestamp.from(recipient.notBefore()))
                     .update();
         }
         wakeSenderAfterCommit();
     }
 
+    /** Lets the rows of a release that waited for its embargo go now. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int releaseEmbargoed(UUID releaseId) {
+        int released = jdbc.sql("""
+                        update delivery set wait_for_embargo = false, next_attempt_at = now()
+                        where release_id = ? and wait_for_embargo and status = 'PLANNED'""").param(releaseId).update();
+        wakeSenderAfterCommit();
+        return released;
+    }
+
+    /** Cancels the rows of a release that have not left yet. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int cancelUnsent(UUID releaseId) {
+        return jdbc.sql("""
+                        update delivery set status = 'CANCELLED', wait_for_embargo = false
+                        where release_id = ? and status = 'PLANNED'""").param(releaseId).update();
+    }
+
+    /** Stops planned release mail to a contact that may no longer be mailed. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int suppressPlanned(UUID contactId, String reason) {
+        return jdbc.sql("""
+                        update delivery set status = 'SUPPRESSED', wait_for_embargo = false, last_error = ?
+                        where kind = 'RELEASE' and status = 'PLANNED'
+                          and address_hash(recipient_address) = (select address_hash(email) from contact where id = ?)""").params(reason, contactId).update();
+    }
+
     public Counts countsForRelease(UUID releaseId) {
         return jdbc.sql("""
-                        select count(*) filter (where status = 'PLANNED') as planned,
+                        select count(*) filter (where status = 'PLANNED' and not wait_for_embargo) as planned,
                                count(*) filter (where status = 'SENDING') as sending,
                                count(*) filter (where status = 'SENT') as sent,
-                               count(*) filter (where status = 'FAILED') as failed
+                               count(*) filter (where status = 'FAILED') as failed,
+                               count(*) filter (where status = 'BOUNCED') as bounced,
+                               count(*) filter (where status = 'SUPPRESSED') as suppressed,
+                               count(*) filter (where status = 'CANCELLED') as cancelled,
+                               count(*) filter (where status = 'PLANNED' and wait_for_embargo) as waiting
                         from delivery where release_id = ?""").param(releaseId).query(Counts.class).single();
     }
 

@@ -1,14 +1,18 @@
 package org.chorus.distribution.ledger;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.chorus.events.EventTypes;
@@ -20,107 +24,238 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mail.MailSendException;
-import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends due ledger rows. A row is claimed (PLANNED to SENDING) and committed before its mail leaves, then marked SENT
- * or FAILED, or planned again with back-off. A crash after sending leaves the row in SENDING; it is planned again on
- * the next start and resent with the same Message-ID, so receivers can drop the copy.
+ * Sends due ledger rows, exactly once as far as SMTP allows.
+ *
+ * <p>A row is claimed (PLANNED to SENDING, with {@code claimed_by} this instance and {@code claimed_at} the lease
+ * start) and committed before its mail leaves. Right before each message the lease is renewed, which fails if another
+ * instance took the row over, and the suppression list is checked again. Each accepted message is marked SENT in its
+ * own transaction at once. A crash leaves at most the message in flight SENDING: once its lease expires, any instance
+ * re-examines it, records the decision in {@code delivery_recovery}, and sends it again with the same Message-ID so
+ * that a receiver that did get the first copy drops the second. A stop lets the message in flight finish and puts the
+ * rest of its claim back.
+ *
+ * <p>{@code chorus.mail.connections} threads each hold their own SMTP connection per batch and share one rate limit of
+ * {@code chorus.mail.rate-per-second} messages. Temporary failures are retried with exponential back-off, permanent
+ * ones (5xx, unparsable address) are recorded as FAILED at once.
  */
 @Component
 class Sender implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(Sender.class);
     private static final int MAX_ATTEMPTS = 5;
+    private static final String COLUMNS = """
+            id, kind, request_id, template, release_id, contact_id, event_subject, recipient_address, recipient_name,
+            mail_subject, body, message_id, unsubscribe_url, attempts""";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
-    private final JavaMailSender mail;
+    private final JavaMailSenderImpl mail;
     private final Outbox outbox;
+    private final Clock clock;
     private final InternetAddress from;
+    private final String unsubscribeMailbox;
     private final int batchSize;
     private final long idleMillis;
     private final long retryMillis;
+    private final int connections;
+    private final Duration lease;
+    private final RateLimit rate;
     private final Semaphore wakeUp = new Semaphore(0);
-    private volatile Thread worker;
+    private final List<Thread> workers = new ArrayList<>();
+    private volatile boolean running;
+    private volatile String instanceId = "not-started";
 
     Sender(
             JdbcClient jdbc,
             TransactionTemplate tx,
-            JavaMailSender mail,
+            JavaMailSenderImpl mail,
             Outbox outbox,
+            Clock clock,
             @Value("${chorus.mail.from:chorus@localhost}") String from,
+            @Value("${chorus.mail.unsubscribe-mailbox:${chorus.mail.imap.user:bounces@localhost}}")
+                    String unsubscribeMailbox,
             @Value("${chorus.mail.batch-size:50}") int batchSize,
             @Value("${chorus.mail.idle-poll-ms:200}") long idleMillis,
-            @Value("${chorus.mail.retry-initial-ms:30000}") long retryMillis)
+            @Value("${chorus.mail.retry-initial-ms:30000}") long retryMillis,
+            @Value("${chorus.mail.connections:2}") int connections,
+            @Value("${chorus.mail.rate-per-second:0}") double ratePerSecond,
+            @Value("${chorus.mail.lease-seconds:120}") long leaseSeconds)
             throws MessagingException {
         this.jdbc = jdbc;
         this.tx = tx;
         this.mail = mail;
         this.outbox = outbox;
+        this.clock = clock;
         this.from = new InternetAddress(from, true);
+        this.unsubscribeMailbox = unsubscribeMailbox;
         this.batchSize = batchSize;
         this.idleMillis = idleMillis;
         this.retryMillis = retryMillis;
+        this.connections = Math.max(1, connections);
+        this.lease = Duration.ofSeconds(leaseSeconds);
+        this.rate = new RateLimit(ratePerSecond);
     }
 
     void wake() {
-        if (wakeUp.availablePermits() == 0) {
+        if (wakeUp.availablePermits() < connections) {
             wakeUp.release();
         }
     }
 
+    /** Changes the rate limit while running (0 = no limit). */
+    void ratePerSecond(double perSecond) {
+        rate.perSecond(perSecond);
+    }
+
+    String instanceId() {
+        return instanceId;
+    }
+
+    /**
+     * Claims up to {@code limit} rows for {@code owner} at {@code now}: rows due for sending, and rows left SENDING
+     * under a lease that expired before {@code now}. For the latter the decision to send again is recorded.
+     */
+    List<Delivery> claim(String owner, Instant now, int limit) {
+        Timestamp at = Timestamp.from(now);
+        Timestamp expiredBefore = Timestamp.from(now.minus(lease));
+        List<Delivery> claimed = tx.execute(status -> {
+            int recovered =
+                    jdbc.sql("""
+                            insert into delivery_recovery (delivery_id, previous_owner, lease_since, decided_by,
+                                                           decision, decided_at)
+                            select id, claimed_by, claimed_at, ?, 'RESEND_WITH_SAME_MESSAGE_ID', ?
+                            from delivery where id in (
+                                select id from delivery where status = 'SENDING' and claimed_at < ?
+                                order by claimed_at, id limit ? for update skip locked)""").params(owner, at, expiredBefore, limit).update();
+            if (recovered > 0) {
+                log.warn(
+                        "{} deliveries were found SENDING under an expired lease; sending them again with their"
+                                + " Message-ID so that receivers can drop a copy",
+                        recovered);
+            }
+            return jdbc.sql("update delivery set status = 'SENDING', claimed_by = ?, claimed_at = ? "
+                            + "where id in (select id from delivery "
+                            + "             where (status = 'PLANNED' and not wait_for_embargo and next_attempt_at <= ?"
+                            + "                    and recipient_address is not null)"
+                            + "                or (status = 'SENDING' and claimed_at < ?)"
+                            + "             order by status = 'SENDING' desc, next_attempt_at, id"
+                            + "             limit ? for update skip locked) "
+                            + "returning " + COLUMNS)
+                    .params(owner, at, at, expiredBefore, limit)
+                    .query(Delivery.class)
+                    .list();
+        });
+        return claimed == null
+                ? List.of()
+                : claimed.stream()
+                        .sorted((a, b) -> Long.compare(a.id(), b.id()))
+                        .toList();
+    }
+
     /** Sends one batch of due mails; returns how many rows it claimed. */
     int sendDue() {
-        List<Delivery> claimed = tx.execute(
-                status -> jdbc.sql("""
-                        update delivery set status = 'SENDING'
-                        where id in (select id from delivery
-                                     where status = 'PLANNED' and next_attempt_at <= now()
-                                     order by next_attempt_at, id limit ? for update skip locked)
-                        returning id, kind, request_id, template, event_subject, recipient_address, recipient_name,
-                                  mail_subject, body, message_id, attempts""").param(batchSize).query(Delivery.class).list());
-        if (claimed == null || claimed.isEmpty()) {
+        String owner = instanceId;
+        List<Delivery> claimed = claim(owner, clock.instant(), batchSize);
+        if (claimed.isEmpty()) {
             return 0;
         }
-        Map<MimeMessage, Delivery> messages = new LinkedHashMap<>();
-        Map<Delivery, Exception> failures = new LinkedHashMap<>();
-        for (Delivery delivery : claimed) {
-            try {
-                messages.put(message(delivery), delivery);
-            } catch (MessagingException | UnsupportedEncodingException e) {
-                failures.put(delivery, e);
-            }
-        }
-        if (!messages.isEmpty()) {
-            try {
-                mail.send(messages.keySet().toArray(MimeMessage[]::new));
-            } catch (MailSendException e) {
-                e.getFailedMessages().forEach((message, failure) -> {
-                    Delivery delivery = messages.get(message);
-                    if (delivery != null) {
-                        failures.put(delivery, failure);
-                    }
-                });
-                if (e.getFailedMessages().isEmpty()) {
-                    messages.values().forEach(delivery -> failures.put(delivery, e));
+        List<Delivery> remaining = new ArrayList<>(claimed);
+        Transport transport = null;
+        try {
+            transport = connect();
+            while (!remaining.isEmpty() && running && rate.acquire()) {
+                Delivery delivery = remaining.remove(0);
+                if (!stillMine(delivery, owner)) {
+                    continue;
                 }
-            } catch (RuntimeException e) {
-                messages.values().forEach(delivery -> failures.put(delivery, e));
+                try {
+                    MimeMessage message = message(delivery);
+                    transport.sendMessage(message, message.getAllRecipients());
+                    tx.executeWithoutResult(status -> markSent(delivery));
+                } catch (MessagingException | UnsupportedEncodingException | RuntimeException e) {
+                    tx.executeWithoutResult(status -> markFailed(delivery, SmtpFailure.of(e)));
+                    if (!transport.isConnected()) {
+                        transport = connect();
+                    }
+                }
             }
+        } catch (MessagingException e) {
+            SmtpFailure failure = SmtpFailure.of(e);
+            List<Delivery> unsent = List.copyOf(remaining);
+            remaining.clear();
+            tx.executeWithoutResult(status -> unsent.forEach(delivery -> markFailed(delivery, failure.temporary())));
+        } finally {
+            close(transport);
+            giveBack(remaining, owner);
         }
-        List<Delivery> sent = new ArrayList<>(claimed);
-        sent.removeAll(failures.keySet());
-        tx.executeWithoutResult(status -> {
-            sent.forEach(this::markSent);
-            failures.forEach((delivery, failure) -> markFailed(delivery, SmtpFailure.of(failure)));
-        });
         return claimed.size();
     }
 
-    private MimeMessage message(Delivery delivery) throws MessagingException, UnsupportedEncodingException {
+    private Transport connect() throws MessagingException {
+        Transport transport = mail.getSession().getTransport(mail.getProtocol() == null ? "smtp" : mail.getProtocol());
+        transport.connect(mail.getHost(), mail.getPort(), mail.getUsername(), mail.getPassword());
+        return transport;
+    }
+
+    private static void close(Transport transport) {
+        if (transport != null) {
+            try {
+                transport.close();
+            } catch (MessagingException e) {
+                log.debug("closing the SMTP connection: {}", e.toString());
+            }
+        }
+    }
+
+    /** Renews the lease right before sending; a row taken over by another instance, or suppressed since, is skipped. */
+    private boolean stillMine(Delivery delivery, String owner) {
+        Boolean mine = tx.execute(status -> {
+            int renewed = jdbc.sql("""
+                            update delivery set claimed_at = ?
+                            where id = ? and claimed_by = ? and status = 'SENDING'""")
+                    .params(Timestamp.from(clock.instant()), delivery.id(), owner)
+                    .update();
+            if (renewed == 0) {
+                return false;
+            }
+            if (!delivery.requested() && suppressed(delivery)) {
+                jdbc.sql("update delivery set status = 'SUPPRESSED', last_error = 'suppressed before sending' "
+                                + "where id = ?")
+                        .param(delivery.id())
+                        .update();
+                return false;
+            }
+            return true;
+        });
+        return Boolean.TRUE.equals(mine);
+    }
+
+    private boolean suppressed(Delivery delivery) {
+        return jdbc.sql("""
+                        select exists (select 1 from suppression where address_hash = address_hash(?))
+                            or exists (select 1 from contact where id = ?
+                                       and (removed_at is not null or unsubscribed_at is not null))""")
+                .params(delivery.recipientAddress(), delivery.contactId())
+                .query(Boolean.class)
+                .single();
+    }
+
+    private void giveBack(List<Delivery> unsent, String owner) {
+        if (unsent.isEmpty()) {
+            return;
+        }
+        tx.executeWithoutResult(status -> unsent.forEach(
+                delivery -> jdbc.sql("""
+                        update delivery set status = 'PLANNED', claimed_by = null, claimed_at = null
+                        where id = ? and claimed_by = ? and status = 'SENDING'""").params(delivery.id(), owner).update()));
+    }
+
+    /** The message exactly as it leaves: same Message-ID on every attempt. */
+    MimeMessage message(Delivery delivery) throws MessagingException, UnsupportedEncodingException {
         MimeMessage message = mail.createMimeMessage();
         InternetAddress to = new InternetAddress(delivery.recipientAddress(), true);
         if (delivery.recipientName() != null && !delivery.recipientName().isBlank()) {
@@ -130,14 +265,24 @@ class Sender implements SmartLifecycle {
         message.setRecipient(MimeMessage.RecipientType.TO, to);
         message.setSubject(delivery.mailSubject(), StandardCharsets.UTF_8.name());
         message.setText(delivery.body(), StandardCharsets.UTF_8.name(), "plain");
+        if (delivery.unsubscribeUrl() != null) {
+            String token = delivery.unsubscribeUrl()
+                    .substring(delivery.unsubscribeUrl().lastIndexOf('/') + 1);
+            message.setHeader(
+                    "List-Unsubscribe",
+                    "<" + delivery.unsubscribeUrl() + ">, <mailto:" + unsubscribeMailbox + "?subject=unsubscribe%20"
+                            + token + ">");
+            message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
+        message.saveChanges();
         message.setHeader("Message-ID", delivery.messageId());
         return message;
     }
 
     private void markSent(Delivery delivery) {
         jdbc.sql("""
-                        update delivery set status = 'SENT', attempts = attempts + 1, sent_at = now(), last_error = null
-                        where id = ?""").param(delivery.id()).update();
+                        update delivery set status = 'SENT', attempts = attempts + 1, sent_at = ?, last_error = null
+                        where id = ?""").params(Timestamp.from(clock.instant()), delivery.id()).update();
         if (delivery.requested()) {
             outbox.append(
                     EventTypes.MAIL_DELIVERED,
@@ -163,10 +308,14 @@ class Sender implements SmartLifecycle {
         } else {
             long delayMillis = retryMillis << (attempts - 1);
             jdbc.sql("""
-                            update delivery set status = 'PLANNED', attempts = ?, last_error = ?,
-                                   next_attempt_at = now() + make_interval(secs => ?)
+                            update delivery set status = 'PLANNED', attempts = ?, last_error = ?, claimed_by = null,
+                                   next_attempt_at = ?
                             where id = ?""")
-                    .params(attempts, failure.reason(), delayMillis / 1000.0, delivery.id())
+                    .params(
+                            attempts,
+                            failure.reason(),
+                            Timestamp.from(clock.instant().plusMillis(delayMillis)),
+                            delivery.id())
                     .update();
         }
         if (delivery.requested()) {
@@ -179,59 +328,63 @@ class Sender implements SmartLifecycle {
     }
 
     private void run() {
-        while (worker == Thread.currentThread()) {
+        while (running) {
             try {
-                if (sendDue() < batchSize) {
+                if (sendDue() < batchSize && running) {
                     wakeUp.tryAcquire(idleMillis, TimeUnit.MILLISECONDS);
-                    wakeUp.drainPermits();
                 }
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
                 log.warn("Mail sender could not work through the ledger, retrying in 1 s: {}", e.toString());
-                sleepQuietly();
+                if (!pause()) {
+                    return;
+                }
             }
         }
     }
 
-    private void sleepQuietly() {
+    private static boolean pause() {
         try {
             Thread.sleep(1000);
+            return true;
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
     @Override
-    public void start() {
-        int recovered = jdbc.sql("update delivery set status = 'PLANNED' where status = 'SENDING'")
-                .update();
-        if (recovered > 0) {
-            log.warn("{} deliveries were interrupted while sending; planned again with their Message-ID", recovered);
+    public synchronized void start() {
+        if (running) {
+            return;
         }
-        Thread thread = new Thread(this::run, "mail-sender");
-        thread.setDaemon(true);
-        worker = thread;
-        thread.start();
+        instanceId = "distribution-" + UUID.randomUUID();
+        running = true;
+        for (int i = 0; i < connections; i++) {
+            Thread thread = new Thread(this::run, "mail-sender-" + i);
+            thread.setDaemon(true);
+            workers.add(thread);
+            thread.start();
+        }
     }
 
     @Override
-    public void stop() {
-        Thread thread = worker;
-        worker = null;
-        if (thread != null) {
-            thread.interrupt();
+    public synchronized void stop() {
+        running = false;
+        wakeUp.release(connections);
+        for (Thread thread : workers) {
             try {
-                thread.join(5000);
+                thread.join(15000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
+        workers.clear();
+        wakeUp.drainPermits();
     }
 
     @Override
     public boolean isRunning() {
-        return worker != null;
+        return running;
     }
 }

@@ -14,6 +14,11 @@ record SmtpFailure(String reason, boolean permanent) {
     private static final Pattern IPV6 = Pattern.compile("\\b[0-9a-fA-F]{0,4}(:[0-9a-fA-F]{0,4}){2,7}\\b");
     private static final int MAX_REASON = 300;
 
+    /** The same reason, but worth another try: the mail itself was never attempted. */
+    SmtpFailure temporary() {
+        return new SmtpFailure(reason, false);
+    }
+
     static SmtpFailure of(Throwable failure) {
         return new SmtpFailure(reason(failure), isPermanent(failure));
     }

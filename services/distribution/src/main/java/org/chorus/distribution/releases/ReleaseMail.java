@@ -1,19 +1,67 @@
 package org.chorus.distribution.releases;
 
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.chorus.distribution.signatories.SignatoryBlock;
-import org.chorus.distribution.statements.StatementCopies.StatementCopy;
 
-/** The plain-text mail of a release: the title, the text, then the numbered signatories. */
+/**
+ * The plain-text mail of a release: the title, the text, then the numbered signatories; after a "-- " separator, a
+ * plain unsubscribe link. An accredited recipient's early copy starts with "EMBARGOED UNTIL …" in their language and
+ * the statement's time zone. No tracking pixels, no rewritten links.
+ */
 final class ReleaseMail {
+    private record Words(String signatories, String embargoedUntil, String unsubscribe) {}
 
-    static String body(StatementCopy statement, List<SignatoryBlock.Signatory> signatories) {
-        return statement.title()
+    private static final Map<String, Words> WORDS = Map.of(
+            "en", new Words("Signatories:", "EMBARGOED UNTIL", "To stop receiving releases from us:"),
+            "fr", new Words("Signataires :", "SOUS EMBARGO JUSQU’AU", "Pour ne plus recevoir nos communiqués :"),
+            "es", new Words("Firmantes:", "BAJO EMBARGO HASTA EL", "Para dejar de recibir nuestros comunicados:"),
+            "ar", new Words("الموقعون:", "محظور النشر حتى", "لإيقاف تلقي نشراتنا:"),
+            "zh", new Words("签署方：", "禁止发布，直至", "如不希望再收到我们的发布："),
+            "ru", new Words("Подписавшие:", "ЭМБАРГО ДО", "Чтобы больше не получать наши рассылки:"));
+
+    /** What the text is written in, and the embargo mark of an early copy (null for a normal copy). */
+    record Text(String language, String title, String text) {}
+
+    record Embargo(Instant until, ZoneId zone) {}
+
+    record Rendered(String language, String subject, String body) {}
+
+    static Rendered render(
+            Text text, List<SignatoryBlock.Signatory> signatories, String unsubscribeUrl, Embargo earlyCopy) {
+        Words words = WORDS.getOrDefault(text.language(), WORDS.get("en"));
+        String mark = earlyCopy == null ? null : embargoMark(words, text.language(), earlyCopy);
+        String body = (mark == null ? "" : mark + "\n\n")
+                + text.title()
                 + "\n\n"
-                + statement.text()
-                + "\n\nSignatories:\n\n"
-                + String.join("\n", SignatoryBlock.lines(signatories, statement.language()))
+                + text.text()
+                + "\n\n"
+                + words.signatories()
+                + "\n\n"
+                + String.join("\n", SignatoryBlock.lines(signatories, text.language()))
+                + "\n\n-- \n"
+                + words.unsubscribe()
+                + "\n"
+                + unsubscribeUrl
                 + "\n";
+        String subject = mark == null ? text.title() : "[" + mark + "] " + text.title();
+        return new Rendered(text.language(), subject, body);
+    }
+
+    static String embargoMark(String language, Embargo embargo) {
+        return embargoMark(WORDS.getOrDefault(language, WORDS.get("en")), language, embargo);
+    }
+
+    private static String embargoMark(Words words, String language, Embargo embargo) {
+        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG)
+                .withLocale(Locale.forLanguageTag(language))
+                .withZone(embargo.zone());
+        return words.embargoedUntil() + " " + format.format(embargo.until());
     }
 
     private ReleaseMail() {}

@@ -1,86 +1,173 @@
 package org.chorus.distribution.releases;
 
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.chorus.distribution.contacts.Contacts;
+import org.chorus.distribution.contacts.Segments;
 import org.chorus.distribution.ledger.Ledger;
 import org.chorus.distribution.signatories.Signatories;
 import org.chorus.distribution.signatories.SignatoryBlock;
 import org.chorus.distribution.statements.StatementCopies;
+import org.chorus.distribution.unsubscribe.Unsubscribes;
+import org.chorus.events.EmbargoHeld;
 import org.chorus.events.EventTypes;
+import org.chorus.events.ReleaseCompleted;
 import org.chorus.events.ReleasePublished;
 import org.chorus.platform.outbox.Outbox;
 import org.chorus.platform.web.Problems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Sending a statement with its signatories to every contact of a list, one ledger row each. */
+/**
+ * Sending a statement with its signatories to the mailable contacts of a list, one ledger row each, each recipient in
+ * their language when a final translation exists. Under embargo, accredited contacts get an early copy marked as
+ * embargoed and everyone else's row waits for the embargo time; a release whose embargo passed while the service could
+ * not act is HELD for a coordinator's decision instead of going out late.
+ */
 @Service
 class Releases {
+    private static final Logger log = LoggerFactory.getLogger(Releases.class);
+
     private final JdbcClient jdbc;
     private final StatementCopies statements;
     private final Signatories signatories;
     private final Contacts contacts;
+    private final Segments segments;
+    private final Unsubscribes unsubscribes;
     private final Ledger ledger;
     private final Outbox outbox;
+    private final Duration lateWindow;
 
     Releases(
             JdbcClient jdbc,
             StatementCopies statements,
             Signatories signatories,
             Contacts contacts,
+            Segments segments,
+            Unsubscribes unsubscribes,
             Ledger ledger,
-            Outbox outbox) {
+            Outbox outbox,
+            @Value("${chorus.releases.late-window-minutes:10}") long lateWindowMinutes) {
         this.jdbc = jdbc;
         this.statements = statements;
         this.signatories = signatories;
         this.contacts = contacts;
+        this.segments = segments;
+        this.unsubscribes = unsubscribes;
         this.ledger = ledger;
         this.outbox = outbox;
+        this.lateWindow = Duration.ofMinutes(lateWindowMinutes);
     }
 
-    record Release(UUID id, UUID statementId, String contentHash, int signatories, int recipients) {}
+    record Release(
+            UUID id,
+            UUID statementId,
+            String contentHash,
+            int signatories,
+            int recipients,
+            Instant embargoUntil,
+            String state) {}
 
-    record Progress(UUID id, UUID statementId, int recipients, Ledger.Counts deliveries) {}
+    record Progress(
+            UUID id,
+            UUID statementId,
+            String statementTitle,
+            int recipients,
+            Ledger.Counts deliveries,
+            String state,
+            Instant embargoUntil,
+            String decision,
+            String decidedBy,
+            Instant decidedAt,
+            Instant createdAt,
+            Instant completedAt) {}
+
+    /** What the embargo rule says at a given moment. */
+    enum EmbargoStep {
+        WAIT,
+        FIRE,
+        HOLD
+    }
+
+    /** The embargo rule: fire at the embargo time, or within the window after it; later than that, hold. */
+    static EmbargoStep embargoStep(Instant embargoUntil, Instant now, Duration lateWindow) {
+        if (now.isBefore(embargoUntil)) {
+            return EmbargoStep.WAIT;
+        }
+        return now.isAfter(embargoUntil.plus(lateWindow)) ? EmbargoStep.HOLD : EmbargoStep.FIRE;
+    }
 
     @Transactional
-    Release publish(UUID statementId, UUID contactListId) {
-        StatementCopies.StatementCopy statement = statements
-                .find(statementId)
-                .orElseThrow(() -> Problems.notFound("No statement " + statementId + " is open for signature."));
+    Release publish(UUID statementId, UUID contactListId, UUID segmentId, Instant embargoUntil, Instant now) {
+        StatementCopies.StatementCopy statement = statement(statementId);
         Contacts.ContactList list = contacts.find(contactListId)
                 .orElseThrow(() -> Problems.notFound("No contact list " + contactListId + "."));
         if (list.contacts().isEmpty()) {
             throw Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "Contact list " + contactListId + " has no contacts.");
         }
+        if (embargoUntil != null && !embargoUntil.isAfter(now)) {
+            throw Problems.badRequest("The embargo time " + embargoUntil + " has already passed.");
+        }
+        List<Contacts.Contact> mailable =
+                segmentId == null ? contacts.mailable(contactListId) : segments.mailable(contactListId, segmentId);
+        if (mailable.isEmpty()) {
+            throw Problems.of(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    (segmentId == null ? "Contact list " + contactListId : "Segment " + segmentId)
+                            + " has no contacts that may be mailed: none match, or all unsubscribed, bounced or"
+                            + " removed.");
+        }
         List<SignatoryBlock.Signatory> signed = signatories.of(statementId);
-        String body = ReleaseMail.body(statement, signed);
         Release release = new Release(
                 UUID.randomUUID(),
                 statementId,
                 statement.contentHash(),
                 signed.size(),
-                list.contacts().size());
+                mailable.size(),
+                embargoUntil,
+                embargoUntil == null ? "SENDING" : "SCHEDULED");
         jdbc.sql("""
-                        insert into release (id, statement_id, contact_list_id, content_hash, signatories, recipients)
-                        values (?, ?, ?, ?, ?, ?)""")
+                        insert into release (id, statement_id, contact_list_id, segment_id, content_hash, signatories,
+                                             recipients, embargo_until, state)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         release.id(),
                         statementId,
                         contactListId,
+                        segmentId,
                         release.contentHash(),
                         release.signatories(),
-                        release.recipients())
+                        release.recipients(),
+                        embargoUntil == null ? null : Timestamp.from(embargoUntil),
+                        release.state())
                 .update();
-        ledger.planRelease(
-                release.id(),
-                list.contacts().stream()
-                        .map(contact -> new Ledger.Recipient(
-                                contact.id(),
-                                new Ledger.Mail(contact.email(), contact.name(), statement.title(), body)))
-                        .toList());
+        ReleaseMail.Embargo embargo =
+                embargoUntil == null ? null : new ReleaseMail.Embargo(embargoUntil, statements.timeZone(statementId));
+        List<Ledger.Recipient> recipients = new ArrayList<>(mailable.size());
+        for (Contacts.Contact contact : mailable) {
+            boolean early = embargo != null && contact.accredited();
+            String unsubscribeUrl = unsubscribes.issueUrl(contact.id());
+            ReleaseMail.Rendered mail = ReleaseMail.render(
+                    text(statement, contact.language()), signed, unsubscribeUrl, early ? embargo : null);
+            recipients.add(new Ledger.Recipient(
+                    contact.id(),
+                    new Ledger.Mail(contact.email(), contact.name(), mail.subject(), mail.body()),
+                    mail.language(),
+                    unsubscribeUrl,
+                    early,
+                    embargo == null || early ? null : embargoUntil));
+        }
+        ledger.planRelease(release.id(), recipients);
         outbox.append(
                 EventTypes.RELEASE_PUBLISHED,
                 statementId,
@@ -90,14 +177,195 @@ class Releases {
         return release;
     }
 
+    /** Exactly what one contact would receive for this statement now (the unsubscribe token is issued at sending). */
+    @Transactional(readOnly = true)
+    ReleaseMail.Rendered preview(UUID statementId, UUID contactId, Instant embargoUntil) {
+        StatementCopies.StatementCopy statement = statement(statementId);
+        Contacts.Contact contact =
+                contacts.contact(contactId).orElseThrow(() -> Problems.notFound("No contact " + contactId + "."));
+        boolean early = embargoUntil != null && contact.accredited();
+        return ReleaseMail.render(
+                text(statement, contact.language()),
+                signatories.of(statementId),
+                unsubscribes.urlFor("{token}"),
+                early ? new ReleaseMail.Embargo(embargoUntil, statements.timeZone(statementId)) : null);
+    }
+
+    /** The mail as {@code language} readers would get it, for a test send to the coordinator. */
+    @Transactional(readOnly = true)
+    ReleaseMail.Rendered testMail(UUID statementId, String language) {
+        StatementCopies.StatementCopy statement = statement(statementId);
+        ReleaseMail.Rendered mail = ReleaseMail.render(
+                text(statement, language), signatories.of(statementId), unsubscribes.urlFor("{token}"), null);
+        return new ReleaseMail.Rendered(mail.language(), "[TEST] " + mail.subject(), mail.body());
+    }
+
+    @Transactional
+    UUID testSend(UUID statementId, String language, String address) {
+        ReleaseMail.Rendered mail = testMail(statementId, language);
+        UUID requestId = UUID.randomUUID();
+        ledger.planRequested(
+                requestId,
+                "release-test",
+                statementId.toString(),
+                new Ledger.Mail(address, null, mail.subject(), mail.body()));
+        return requestId;
+    }
+
+    /** Applies the embargo rule to one scheduled release at {@code now}; returns what it did. */
+    @Transactional
+    EmbargoStep fireOrHold(UUID releaseId, Instant now) {
+        record Scheduled(UUID statementId, Instant embargoUntil) {}
+        Optional<Scheduled> scheduled =
+                jdbc.sql("""
+                        select statement_id, embargo_until from release
+                        where id = ? and state = 'SCHEDULED' for update skip locked""").param(releaseId).query(Scheduled.class).optional();
+        if (scheduled.isEmpty()) {
+            return EmbargoStep.WAIT;
+        }
+        EmbargoStep step = embargoStep(scheduled.get().embargoUntil(), now, lateWindow);
+        if (step == EmbargoStep.FIRE) {
+            jdbc.sql("update release set state = 'SENDING' where id = ?")
+                    .param(releaseId)
+                    .update();
+            int released = ledger.releaseEmbargoed(releaseId);
+            log.info("Embargo of release {} reached: {} mails go now", releaseId, released);
+        } else if (step == EmbargoStep.HOLD) {
+            jdbc.sql("update release set state = 'HELD' where id = ?")
+                    .param(releaseId)
+                    .update();
+            outbox.append(
+                    EventTypes.EMBARGO_HELD,
+                    scheduled.get().statementId(),
+                    scheduled.get().statementId(),
+                    new EmbargoHeld(
+                            releaseId,
+                            scheduled.get().statementId(),
+                            scheduled.get().embargoUntil()));
+            log.warn(
+                    "Embargo of release {} passed {} ago while nothing could be sent: held for a coordinator",
+                    releaseId,
+                    Duration.between(scheduled.get().embargoUntil(), now));
+        }
+        return step;
+    }
+
+    /** Scheduled releases whose embargo time has come by {@code now}. */
+    @Transactional(readOnly = true)
+    List<UUID> due(Instant now) {
+        return jdbc.sql(
+                        "select id from release where state = 'SCHEDULED' and embargo_until <= ? order by embargo_until")
+                .param(Timestamp.from(now))
+                .query(UUID.class)
+                .list();
+    }
+
+    /** A coordinator's decision on a HELD release, recorded with who made it. */
+    @Transactional
+    Progress decide(UUID releaseId, boolean send, String decidedBy, Instant now) {
+        String state = jdbc.sql("select state from release where id = ? for update")
+                .param(releaseId)
+                .query(String.class)
+                .optional()
+                .orElseThrow(() -> Problems.notFound("No release " + releaseId + "."));
+        if (!state.equals("HELD")) {
+            throw Problems.conflict(
+                    "Release " + releaseId + " is " + state + ", not HELD: there is nothing to decide.");
+        }
+        jdbc.sql("""
+                        update release set state = ?, decision = ?, decided_by = ?, decided_at = ?
+                        where id = ?""")
+                .params(
+                        send ? "SENDING" : "CANCELLED",
+                        send ? "SEND" : "CANCEL",
+                        decidedBy,
+                        Timestamp.from(now),
+                        releaseId)
+                .update();
+        if (send) {
+            ledger.releaseEmbargoed(releaseId);
+        } else {
+            ledger.cancelUnsent(releaseId);
+        }
+        return progress(releaseId);
+    }
+
+    /** Marks releases with no row left to send as completed, and says so once. */
+    @Transactional
+    int completeFinished(Instant now) {
+        record Finished(UUID id, UUID statementId) {}
+        List<Finished> finished =
+                jdbc.sql("""
+                        update release r set completed_at = ?
+                        where state = 'SENDING' and completed_at is null
+                          and not exists (select 1 from delivery d
+                                          where d.release_id = r.id and d.status in ('PLANNED', 'SENDING'))
+                        returning id, statement_id""").param(Timestamp.from(now)).query(Finished.class).list();
+        for (Finished release : finished) {
+            Ledger.Counts counts = ledger.countsForRelease(release.id());
+            outbox.append(
+                    EventTypes.RELEASE_COMPLETED,
+                    release.statementId(),
+                    release.statementId(),
+                    new ReleaseCompleted(release.id(), release.statementId(), counts.sent(), counts.failed()));
+        }
+        return finished.size();
+    }
+
     @Transactional(readOnly = true)
     Progress progress(UUID id) {
-        Release release = jdbc.sql(
-                        "select id, statement_id, content_hash, signatories, recipients from release where id = ?")
+        return jdbc.sql("""
+                        select r.id, r.statement_id, s.title, r.recipients, r.state, r.embargo_until, r.decision,
+                               r.decided_by, r.decided_at, r.created_at, r.completed_at
+                        from release r join statement_copy s on s.id = r.statement_id
+                        where r.id = ?""")
                 .param(id)
-                .query(Release.class)
+                .query((rs, row) -> new Progress(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("statement_id", UUID.class),
+                        rs.getString("title"),
+                        rs.getInt("recipients"),
+                        ledger.countsForRelease(id),
+                        rs.getString("state"),
+                        instant(rs.getTimestamp("embargo_until")),
+                        rs.getString("decision"),
+                        rs.getString("decided_by"),
+                        instant(rs.getTimestamp("decided_at")),
+                        instant(rs.getTimestamp("created_at")),
+                        instant(rs.getTimestamp("completed_at"))))
                 .optional()
                 .orElseThrow(() -> Problems.notFound("No release " + id + "."));
-        return new Progress(release.id(), release.statementId(), release.recipients(), ledger.countsForRelease(id));
+    }
+
+    /** The most recent releases, newest first, with their progress. */
+    @Transactional(readOnly = true)
+    List<Progress> recent(int limit) {
+        return jdbc
+                .sql("select id from release order by created_at desc, id limit ?")
+                .param(limit)
+                .query(UUID.class)
+                .list()
+                .stream()
+                .map(this::progress)
+                .toList();
+    }
+
+    private StatementCopies.StatementCopy statement(UUID statementId) {
+        return statements
+                .find(statementId)
+                .orElseThrow(() -> Problems.notFound("No statement " + statementId + " is open for signature."));
+    }
+
+    private ReleaseMail.Text text(StatementCopies.StatementCopy statement, String language) {
+        return statements
+                .translation(statement.id(), language)
+                .filter(translation -> !translation.language().equals(statement.language()))
+                .map(translation ->
+                        new ReleaseMail.Text(translation.language(), translation.title(), translation.text()))
+                .orElse(new ReleaseMail.Text(statement.language(), statement.title(), statement.text()));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 }

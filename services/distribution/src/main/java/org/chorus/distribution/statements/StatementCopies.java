@@ -1,8 +1,16 @@
 package org.chorus.distribution.statements;
 
+import java.sql.Timestamp;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.chorus.events.ScheduleSet;
 import org.chorus.events.StatementOpened;
+import org.chorus.events.StatementPublished;
+import org.chorus.events.TranslationUpdated;
 import org.chorus.platform.inbox.Inbox;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -21,6 +29,8 @@ public class StatementCopies {
 
     public record StatementCopy(
             UUID id, String title, String language, String text, String contentHash, int revision) {}
+
+    public record Translation(String language, String title, String text) {}
 
     @Transactional
     void opened(UUID eventId, StatementOpened opened) {
@@ -42,6 +52,86 @@ public class StatementCopies {
                         opened.contentHash(),
                         opened.revision())
                 .update();
+    }
+
+    /** Keeps the latest FINAL translation per language; drafts and reviewed versions are not sent. */
+    @Transactional
+    void translated(UUID eventId, TranslationUpdated translation) {
+        if (!inbox.firstDelivery(eventId) || !"FINAL".equals(translation.status()) || translation.language() == null) {
+            return;
+        }
+        jdbc.sql("""
+                        insert into statement_translation (statement_id, language, title, text, source_revision)
+                        values (?, ?, ?, ?, ?)
+                        on conflict (statement_id, language) do update
+                        set title = excluded.title, text = excluded.text, source_revision = excluded.source_revision
+                        where statement_translation.source_revision <= excluded.source_revision""")
+                .params(
+                        translation.statementId(),
+                        translation.language().toLowerCase(Locale.ROOT),
+                        translation.title(),
+                        translation.text(),
+                        translation.sourceRevision())
+                .update();
+    }
+
+    @Transactional
+    void scheduled(UUID eventId, ScheduleSet schedule) {
+        if (!inbox.firstDelivery(eventId)) {
+            return;
+        }
+        jdbc.sql("""
+                        insert into statement_schedule (statement_id, time_zone, embargo_until) values (?, ?, ?)
+                        on conflict (statement_id) do update
+                        set time_zone = coalesce(excluded.time_zone, statement_schedule.time_zone),
+                            embargo_until = excluded.embargo_until""")
+                .params(
+                        schedule.statementId(),
+                        validZone(schedule.timeZone()),
+                        schedule.embargoUntil() == null ? null : Timestamp.from(schedule.embargoUntil()))
+                .update();
+    }
+
+    @Transactional
+    void published(UUID eventId, StatementPublished published) {
+        if (!inbox.firstDelivery(eventId)) {
+            return;
+        }
+        jdbc.sql("update statement_copy set published_revision = ? where id = ?")
+                .params(published.revision(), published.statementId())
+                .update();
+    }
+
+    /** The final translation into {@code language}, if there is one. */
+    @Transactional(readOnly = true)
+    public Optional<Translation> translation(UUID statementId, String language) {
+        if (language == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql(
+                        "select language, title, text from statement_translation where statement_id = ? and language = ?")
+                .params(statementId, language)
+                .query(Translation.class)
+                .optional();
+    }
+
+    /** The zone the coordinator chose for the statement's times; UTC if none. */
+    @Transactional(readOnly = true)
+    public ZoneId timeZone(UUID statementId) {
+        return jdbc.sql("select time_zone from statement_schedule where statement_id = ? and time_zone is not null")
+                .param(statementId)
+                .query(String.class)
+                .optional()
+                .map(ZoneId::of)
+                .orElse(ZoneOffset.UTC);
+    }
+
+    private static String validZone(String zone) {
+        try {
+            return zone == null ? null : ZoneId.of(zone).getId();
+        } catch (DateTimeException e) {
+            return null;
+        }
     }
 
     @Transactional(readOnly = true)

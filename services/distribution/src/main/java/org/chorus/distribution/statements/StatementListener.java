@@ -2,8 +2,11 @@ package org.chorus.distribution.statements;
 
 import org.chorus.events.Envelope;
 import org.chorus.events.EventCodec;
+import org.chorus.events.ScheduleSet;
 import org.chorus.events.StatementOpened;
+import org.chorus.events.StatementPublished;
 import org.chorus.events.Topics;
+import org.chorus.events.TranslationUpdated;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -20,6 +23,12 @@ class StatementListener {
         Envelope<?> event = EventCodec.read(value);
         if (event.data() instanceof StatementOpened opened) {
             copies.opened(event.id(), opened);
+        } else if (event.data() instanceof TranslationUpdated translation) {
+            copies.translated(event.id(), translation);
+        } else if (event.data() instanceof ScheduleSet schedule) {
+            copies.scheduled(event.id(), schedule);
+        } else if (event.data() instanceof StatementPublished published) {
+            copies.published(event.id(), published);
         }
     }
 }

@@ -84,8 +84,11 @@ class ReleaseTest {
             List<MimeMessage> mails = Mailbox.messagesTo(addresses.get(i));
             assertThat(mails).hasSize(1);
             assertThat(Mailbox.subject(mails.get(0))).isEqualTo(XIAMEN.title());
-            assertThat(Mailbox.body(mails.get(0)).lines())
+            String body = Mailbox.body(mails.get(0));
+            assertThat(body.substring(0, body.indexOf("\n-- \n")).lines())
                     .containsExactlyElementsOf(expectedBody.lines().toList());
+            assertThat(body.substring(body.indexOf("\n-- \n") + 5).lines())
+                    .containsExactly("To stop receiving releases from us:", unsubscribeUrl(mails.get(0)));
             String contactId = contacts.get(i).get("id").asString();
             assertThat(Mailbox.header(mails.get(0), "Message-ID"))
                     .isEqualTo("<" + releaseId + "." + contactId + "@chorus>");
@@ -149,6 +152,11 @@ class ReleaseTest {
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.contentType()).startsWith("application/problem+json");
         assertThat(http.get("/api/releases/not-a-uuid").status()).isEqualTo(400);
+    }
+
+    private static String unsubscribeUrl(MimeMessage mail) {
+        String header = Mailbox.header(mail, "List-Unsubscribe");
+        return header.substring(1, header.indexOf('>'));
     }
 
     private void openXiamenStatementWithAllSignatories(UUID statementId) {

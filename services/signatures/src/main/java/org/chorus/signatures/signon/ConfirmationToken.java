@@ -7,17 +7,17 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 
-/** The secret in a signer's personal link. Only its SHA-256 is stored, so a database copy confirms nothing. */
-record ConfirmationToken(String secret) {
+/** The secret in a personal link (confirmation, re-consent). Only its SHA-256 is stored, so a database copy confirms nothing. */
+public record ConfirmationToken(String secret) {
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    static ConfirmationToken generate() {
+    public static ConfirmationToken generate() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return new ConfirmationToken(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
     }
 
-    String hash() {
+    public String hash() {
         try {
             return HexFormat.of()
                     .formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));

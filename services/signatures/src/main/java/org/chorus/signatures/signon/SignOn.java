@@ -2,7 +2,9 @@ package org.chorus.signatures.signon;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,13 +13,18 @@ import org.chorus.events.MailRequested;
 import org.chorus.events.SignatoryKind;
 import org.chorus.events.SignatureConfirmed;
 import org.chorus.events.SignatureSubmitted;
+import org.chorus.events.Visibility;
 import org.chorus.platform.outbox.Outbox;
+import org.chorus.signatures.audit.AuditTrail;
+import org.chorus.signatures.identity.Identity;
+import org.chorus.signatures.identity.SealedIdentities;
 import org.chorus.signatures.statements.OpenStatement;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Pending signatures, their confirmation mail, and the double opt-in that makes them count. */
+/** Pending signatures, their confirmation mail, the double opt-in that makes them count, and their expiry. */
 @Service
 class SignOn {
     static final String CONFIRMATION_TEMPLATE = "signature-confirmation";
@@ -25,38 +32,91 @@ class SignOn {
     private final JdbcClient jdbc;
     private final Outbox outbox;
     private final Clock clock;
+    private final SealedIdentities identities;
+    private final AuditTrail audit;
+    private final Duration pendingLifetime;
 
-    SignOn(JdbcClient jdbc, Outbox outbox, Clock clock) {
+    SignOn(
+            JdbcClient jdbc,
+            Outbox outbox,
+            Clock clock,
+            SealedIdentities identities,
+            AuditTrail audit,
+            @Value("${chorus.signatures.pending-lifetime:P7D}") Duration pendingLifetime) {
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.clock = clock;
+        this.identities = identities;
+        this.audit = audit;
+        this.pendingLifetime = pendingLifetime;
     }
 
-    record Submission(String name, String country, String qualifier, String email) {}
+    record Submission(
+            SignatoryKind kind,
+            String name,
+            String country,
+            String qualifier,
+            String email,
+            Visibility visibility,
+            boolean countryCounted,
+            UUID invitationId,
+            Integer wave) {
 
-    /** Stores a pending organisation signature and asks distribution to mail its confirmation link. */
+        boolean withheld() {
+            return visibility == Visibility.WITHHELD;
+        }
+    }
+
+    /**
+     * Stores a pending signature and asks distribution to mail its confirmation link. A withheld signer's name,
+     * qualifier and address are sealed under the statement's key; the events carry neither name nor qualifier, and
+     * the country only if the signer allows it to be counted. Invited signers are approved at once.
+     */
     @Transactional
-    void submit(OpenStatement statement, Submission submission, String confirmUrlPrefix) {
+    void submit(OpenStatement statement, Submission submission, String publicBase) {
         ConfirmationToken token = ConfirmationToken.generate();
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
+        boolean withheld = submission.withheld();
+        byte[] sealed = withheld
+                ? identities.seal(
+                        statement.id(), id, new Identity(submission.name(), submission.qualifier(), submission.email()))
+                : null;
         jdbc.sql("""
                         insert into signature (id, statement_id, kind, name, country, qualifier, email, status,
-                                               revision, revision_hash, token_hash, submitted_at)
-                        values (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?)""")
+                                               revision, revision_hash, token_hash, submitted_at,
+                                               visibility, country_counted, sealed_identity, invitation_id, wave,
+                                               approved_at)
+                        values (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         id,
                         statement.id(),
-                        SignatoryKind.ORGANISATION.name(),
-                        submission.name(),
+                        submission.kind().name(),
+                        withheld ? null : submission.name(),
                         submission.country(),
-                        submission.qualifier(),
-                        submission.email(),
+                        withheld ? null : submission.qualifier(),
+                        withheld ? null : submission.email(),
                         statement.revision(),
                         statement.contentHash(),
                         token.hash(),
-                        Timestamp.from(now))
+                        Timestamp.from(now),
+                        submission.visibility().name(),
+                        !withheld || submission.countryCounted(),
+                        sealed,
+                        submission.invitationId(),
+                        submission.wave(),
+                        submission.invitationId() == null ? null : Timestamp.from(now))
                 .update();
+        audit.record(
+                id,
+                statement.id(),
+                now,
+                AuditTrail.Actor.SIGNER,
+                "SUBMITTED",
+                withheld
+                        ? "withheld " + submission.kind().name().toLowerCase()
+                        : submission.kind().name().toLowerCase());
+        String publicCountry = withheld && !submission.countryCounted() ? null : submission.country();
         outbox.append(
                 EventTypes.SIGNATURE_SUBMITTED,
                 statement.id(),
@@ -64,11 +124,18 @@ class SignOn {
                 new SignatureSubmitted(
                         id,
                         statement.id(),
-                        SignatoryKind.ORGANISATION,
-                        submission.name(),
-                        submission.country(),
-                        submission.qualifier()));
+                        submission.kind(),
+                        withheld ? null : submission.name(),
+                        publicCountry,
+                        withheld ? null : submission.qualifier(),
+                        withheld ? Visibility.WITHHELD : null,
+                        submission.invitationId()));
         UUID requestId = UUID.randomUUID();
+        Map<String, String> variables = new HashMap<>();
+        variables.put("statementTitle", statement.title());
+        variables.put("signerName", withheld ? "" : submission.name());
+        variables.put("confirmUrl", publicBase + "/confirm/" + token.secret());
+        variables.put("manageUrl", publicBase + "/manage/" + token.secret());
         outbox.append(
                 EventTypes.MAIL_REQUESTED,
                 statement.id(),
@@ -78,11 +145,8 @@ class SignOn {
                         CONFIRMATION_TEMPLATE,
                         statement.language(),
                         submission.email(),
-                        submission.name(),
-                        Map.of(
-                                "statementTitle", statement.title(),
-                                "signerName", submission.name(),
-                                "confirmUrl", confirmUrlPrefix + token.secret())));
+                        withheld ? null : submission.name(),
+                        Map.copyOf(variables)));
     }
 
     @Transactional(readOnly = true)
@@ -96,27 +160,48 @@ class SignOn {
     /** Confirms a pending signature; empty when the link is unknown or was already used. */
     @Transactional
     Optional<Signature> confirm(String secret) {
+        Instant now = clock.instant();
         Optional<Signature> confirmed = jdbc.sql("""
                         update signature set status = 'CONFIRMED', confirmed_at = ?
                         where token_hash = ? and status = 'PENDING'
                         returning *""")
-                .params(Timestamp.from(clock.instant()), new ConfirmationToken(secret).hash())
+                .params(Timestamp.from(now), new ConfirmationToken(secret).hash())
                 .query(Signature.class)
                 .optional();
-        confirmed.ifPresent(signature -> outbox.append(
-                EventTypes.SIGNATURE_CONFIRMED,
-                signature.statementId(),
-                signature.statementId(),
-                new SignatureConfirmed(
-                        signature.id(),
-                        signature.statementId(),
-                        signature.kind(),
-                        signature.name(),
-                        signature.country(),
-                        signature.qualifier(),
-                        signature.revision(),
-                        signature.revisionHash(),
-                        signature.confirmedAt())));
+        confirmed.ifPresent(signature -> {
+            audit.record(
+                    signature.id(),
+                    signature.statementId(),
+                    now,
+                    AuditTrail.Actor.SIGNER,
+                    "CONFIRMED",
+                    "revision " + signature.revision());
+            outbox.append(
+                    EventTypes.SIGNATURE_CONFIRMED,
+                    signature.statementId(),
+                    signature.statementId(),
+                    new SignatureConfirmed(
+                            signature.id(),
+                            signature.statementId(),
+                            signature.kind(),
+                            signature.publicName(),
+                            signature.publicCountry(),
+                            signature.publicQualifier(),
+                            signature.revision(),
+                            signature.revisionHash(),
+                            signature.confirmedAt(),
+                            signature.eventVisibility(),
+                            signature.invitationId(),
+                            signature.wave()));
+        });
         return confirmed;
+    }
+
+    /** Deletes signatures never confirmed within the configured lifetime; returns how many went. */
+    @Transactional
+    int expireUnconfirmed(Instant now) {
+        return jdbc.sql("delete from signature where status = 'PENDING' and submitted_at < ?")
+                .param(Timestamp.from(now.minus(pendingLifetime)))
+                .update();
     }
 }

@@ -3,13 +3,17 @@ package org.chorus.signatures.signon;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.chorus.events.SignatoryKind;
+import org.chorus.events.Visibility;
 
 /**
- * What an organisation enters on the public sign-on page. {@code revisionHash} is the content hash of the text the
- * page showed; {@code website} is a honeypot that people never see or fill in.
+ * What a signer enters on the public sign-on page: an organisation (name, country, qualifier, contact e-mail,
+ * authorised) or an individual (name, affiliation in {@code qualifier}, country, e-mail). {@code visibility} is
+ * PUBLIC or WITHHELD (counted, never named); {@code countCountry} says whether a withheld signer's country may be
+ * counted. {@code invitation} is the signed token from an invitation link, if any. {@code revisionHash} is the content hash of the text the page showed; {@code website} is a honeypot that
+ * people never see or fill in. Absent {@code kind} and {@code visibility} mean an organisation signing publicly.
  */
 record SignOnForm(
-        @NotBlank(message = "Please enter the organisation's name.")
         @Size(max = 200, message = "Please keep the name under 200 characters.")
         String name,
 
@@ -25,7 +29,11 @@ record SignOnForm(
 
         Boolean authorised,
         String revisionHash,
-        String website) {
+        String website,
+        String kind,
+        String visibility,
+        Boolean countCountry,
+        String invitation) {
 
     /** Surrounding white space goes, no-break spaces included: pasted names often carry them. */
     SignOnForm {
@@ -33,10 +41,53 @@ record SignOnForm(
         country = trim(country);
         qualifier = trim(qualifier);
         email = trim(email);
+        kind = trim(kind);
+        visibility = trim(visibility);
+        invitation = trim(invitation);
     }
 
-    static SignOnForm empty(String revisionHash) {
-        return new SignOnForm("", "", "", "", false, revisionHash, "");
+    static SignOnForm empty(String revisionHash, SignatoryKind kind) {
+        return new SignOnForm("", "", "", "", false, revisionHash, "", kind.name(), Visibility.PUBLIC.name(), true, "");
+    }
+
+    /** The organisation form pre-filled from an invitation. */
+    static SignOnForm invited(String revisionHash, String organisation, String country, String invitation) {
+        return new SignOnForm(
+                organisation,
+                country == null ? "" : country,
+                "",
+                "",
+                false,
+                revisionHash,
+                "",
+                SignatoryKind.ORGANISATION.name(),
+                Visibility.PUBLIC.name(),
+                true,
+                invitation);
+    }
+
+    /** The kind asked for; anything but INDIVIDUAL is an organisation, as it always was. */
+    SignatoryKind signatoryKind() {
+        return "INDIVIDUAL".equalsIgnoreCase(kind) ? SignatoryKind.INDIVIDUAL : SignatoryKind.ORGANISATION;
+    }
+
+    public boolean individual() {
+        return signatoryKind() == SignatoryKind.INDIVIDUAL;
+    }
+
+    public boolean withheld() {
+        return Visibility.WITHHELD.name().equalsIgnoreCase(visibility);
+    }
+
+    boolean knownVisibility() {
+        return visibility.isEmpty()
+                || Visibility.PUBLIC.name().equalsIgnoreCase(visibility)
+                || Visibility.WITHHELD.name().equalsIgnoreCase(visibility);
+    }
+
+    SignOnForm withRevisionHash(String hash) {
+        return new SignOnForm(
+                name, country, qualifier, email, authorised, hash, "", kind, visibility, countCountry, invitation);
     }
 
     static String nullIfEmpty(String value) {

@@ -2,6 +2,8 @@ package org.chorus.signatures.signon;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -9,8 +11,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.chorus.events.Countries;
+import org.chorus.events.SignatoryKind;
+import org.chorus.events.Visibility;
+import org.chorus.signatures.abuse.RateLimits;
+import org.chorus.signatures.invitations.Invitations;
 import org.chorus.signatures.statements.OpenStatement;
 import org.chorus.signatures.statements.OpenStatements;
+import org.chorus.signatures.web.PageLanguage;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -19,29 +26,69 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** The public pages a signer sees: server-rendered, no JavaScript, nothing loaded from elsewhere. */
 @Controller
 class SignOnPages {
     private final OpenStatements statements;
     private final SignOn signOn;
+    private final Invitations invitations;
+    private final RateLimits rateLimits;
+    private final Clock clock;
     private final String publicUrl;
 
-    SignOnPages(OpenStatements statements, SignOn signOn, @Value("${chorus.public-url:}") String publicUrl) {
+    SignOnPages(
+            OpenStatements statements,
+            SignOn signOn,
+            Invitations invitations,
+            RateLimits rateLimits,
+            Clock clock,
+            @Value("${chorus.public-url:}") String publicUrl) {
         this.statements = statements;
         this.signOn = signOn;
+        this.invitations = invitations;
+        this.rateLimits = rateLimits;
+        this.clock = clock;
         this.publicUrl = publicUrl;
     }
 
     record CountryOption(String code, String name) {}
 
+    /** {@code ?kind=individual} shows the form for a person signing in their own name; links switch, no script. */
     @GetMapping("/sign/{statementId}")
-    ModelAndView form(@PathVariable String statementId) {
-        return statement(statementId)
-                .map(statement -> signPage(statement, SignOnForm.empty(statement.contentHash()), Map.of(), null))
-                .orElseGet(SignOnPages::unknownStatement);
+    ModelAndView form(
+            @PathVariable String statementId,
+            @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String invitation) {
+        SignatoryKind signatoryKind =
+                "individual".equalsIgnoreCase(kind) ? SignatoryKind.INDIVIDUAL : SignatoryKind.ORGANISATION;
+        Optional<OpenStatement> found = statement(statementId);
+        if (found.isEmpty()) {
+            return unknownStatement();
+        }
+        OpenStatement statement = found.get();
+        if (invitation != null) {
+            Invitations.Following following = invitations.open(statement.id(), invitation);
+            if (following.status() != Invitations.Status.VALID) {
+                return invitationRefused(following.status());
+            }
+            Invitations.Invited invited = following.invited();
+            return signPage(
+                    statement,
+                    SignOnForm.invited(statement.contentHash(), invited.organisation(), invited.country(), invitation),
+                    Map.of(),
+                    null);
+        }
+        if (statement.inviteOnly()) {
+            return inviteOnly();
+        }
+        return signPage(statement, SignOnForm.empty(statement.contentHash(), signatoryKind), Map.of(), null);
     }
 
     @PostMapping("/sign/{statementId}")
@@ -49,19 +96,37 @@ class SignOnPages {
             @PathVariable String statementId,
             @Valid @ModelAttribute("form") SignOnForm form,
             BindingResult validation,
+            @RequestParam(required = false) String powChallenge,
+            @RequestParam(required = false) String powNonce,
             HttpServletRequest request) {
         Optional<OpenStatement> found = statement(statementId);
         if (found.isEmpty()) {
             return unknownStatement();
         }
         OpenStatement statement = found.get();
+        Invitations.Invited invited = null;
+        if (!form.invitation().isEmpty()) {
+            Invitations.Following following = invitations.check(statement.id(), form.invitation());
+            if (following.status() != Invitations.Status.VALID) {
+                return invitationRefused(following.status());
+            }
+            invited = following.invited();
+        } else if (statement.inviteOnly()) {
+            return inviteOnly();
+        }
         Map<String, String> errors = new LinkedHashMap<>();
+        if (form.name().isEmpty()) {
+            errors.put("name", form.individual() ? "Please enter your name." : "Please enter the organisation's name.");
+        }
         validation.getFieldErrors().forEach(error -> errors.putIfAbsent(error.getField(), error.getDefaultMessage()));
         String country = SignOnForm.nullIfEmpty(form.country());
         if (country != null && !Countries.isKnown(country)) {
             errors.putIfAbsent("country", "Please choose a country from the list.");
         }
-        if (!Boolean.TRUE.equals(form.authorised())) {
+        if (!form.knownVisibility()) {
+            errors.putIfAbsent("visibility", "Please choose whether your name may be published.");
+        }
+        if (!form.individual() && !Boolean.TRUE.equals(form.authorised())) {
             errors.putIfAbsent("authorised", "Please confirm that you may sign for this organisation.");
         }
         if (!errors.isEmpty()) {
@@ -70,24 +135,46 @@ class SignOnPages {
         if (!statement.contentHash().equals(form.revisionHash())) {
             return signPage(
                     statement,
-                    new SignOnForm(
-                            form.name(),
-                            form.country(),
-                            form.qualifier(),
-                            form.email(),
-                            form.authorised(),
-                            statement.contentHash(),
-                            ""),
+                    form.withRevisionHash(statement.contentHash()),
                     Map.of("text", "The text changed since you opened this page. Please read it again below."),
                     HttpStatus.CONFLICT);
         }
         if (form.website() == null || form.website().isEmpty()) {
+            Instant now = clock.instant();
+            if (rateLimits.submission(statement.id(), request.getRemoteAddr(), now) == RateLimits.Verdict.PROOF_NEEDED
+                    && !rateLimits.proofValid(statement.id(), powChallenge, powNonce, now)) {
+                ModelAndView page = signPage(
+                        statement,
+                        form,
+                        Map.of(
+                                "rate",
+                                "Many signatures reached this page from your network or for this statement in the last"
+                                        + " hour. Please try again in an hour. If your browser runs JavaScript, it is"
+                                        + " solving a small puzzle now and you can send the form again in a moment."),
+                        HttpStatus.TOO_MANY_REQUESTS);
+                page.addObject("powChallenge", rateLimits.challenge(statement.id(), now));
+                page.addObject("powBits", rateLimits.difficultyBits());
+                return page;
+            }
             signOn.submit(
                     statement,
-                    new SignOn.Submission(form.name(), country, SignOnForm.nullIfEmpty(form.qualifier()), form.email()),
-                    confirmUrlPrefix(request));
+                    new SignOn.Submission(
+                            form.signatoryKind(),
+                            form.name(),
+                            country,
+                            SignOnForm.nullIfEmpty(form.qualifier()),
+                            form.email(),
+                            form.withheld() ? Visibility.WITHHELD : Visibility.PUBLIC,
+                            !form.withheld() || Boolean.TRUE.equals(form.countCountry()),
+                            invited == null ? null : invited.id(),
+                            invited == null ? null : invited.wave()),
+                    publicBase(request));
         }
-        return new ModelAndView("redirect:/sign/" + statement.id() + "/sent", HttpStatus.SEE_OTHER);
+        String lang = request.getParameter("lang");
+        return new ModelAndView(
+                "redirect:/sign/" + statement.id() + "/sent"
+                        + (lang != null && PageLanguage.SUPPORTED.contains(lang) ? "?lang=" + lang : ""),
+                HttpStatus.SEE_OTHER);
     }
 
     @GetMapping("/sign/{statementId}/sent")
@@ -125,6 +212,7 @@ class SignOnPages {
                     statements.find(confirmed.get().statementId()).orElseThrow(),
                     HttpStatus.OK);
             page.addObject("signature", confirmed.get());
+            page.addObject("token", token);
             return page;
         }
         return signOn.findByToken(token)
@@ -144,14 +232,44 @@ class SignOnPages {
         ModelAndView page = page("signatures/sign", statement, status == null ? HttpStatus.OK : status);
         page.addObject("form", form);
         page.addObject("errors", errors);
-        page.addObject("countries", countries(statement.language()));
+        String language = (String) page.getModel().get("lang");
+        page.addObject("countries", countries(language));
+        page.addObject("individual", form.individual());
+        page.addObject(
+                "languages",
+                PageLanguage.CHOICES.stream()
+                        .map(choice -> new LanguageLink(
+                                choice.code(),
+                                choice.name(),
+                                languageHref(statement, form, choice.code()),
+                                choice.code().equals(language)))
+                        .toList());
         return page;
     }
 
+    record LanguageLink(String code, String name, String href, boolean current) {}
+
+    private static String languageHref(OpenStatement statement, SignOnForm form, String language) {
+        var href = UriComponentsBuilder.fromPath("/sign/" + statement.id()).queryParam("lang", language);
+        if (form.individual()) {
+            href.queryParam("kind", "individual");
+        }
+        if (!form.invitation().isEmpty()) {
+            href.queryParam("invitation", form.invitation());
+        }
+        return href.build().encode().toUriString();
+    }
+
+    /** A page in the language the signer chose with the switch ({@code lang}), else the statement's language. */
     private static ModelAndView page(String view, OpenStatement statement, HttpStatus status) {
+        HttpServletRequest request =
+                ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
+        String language = PageLanguage.choose(request.getParameter("lang"), statement.language());
+        PageLanguage.use(request, language);
         ModelAndView page = new ModelAndView(view, status);
         page.addObject("statement", statement);
-        page.addObject("dir", statement.language().equals("ar") ? "rtl" : "ltr");
+        page.addObject("lang", language);
+        page.addObject("dir", PageLanguage.direction(language));
         return page;
     }
 
@@ -170,11 +288,10 @@ class SignOnPages {
         }
     }
 
-    private String confirmUrlPrefix(HttpServletRequest request) {
-        String base = publicUrl.isBlank()
+    private String publicBase(HttpServletRequest request) {
+        return publicUrl.isBlank()
                 ? ServletUriComponentsBuilder.fromContextPath(request).toUriString()
                 : publicUrl;
-        return base + "/confirm/";
     }
 
     private static ModelAndView unknownStatement() {
@@ -182,6 +299,27 @@ class SignOnPages {
                 HttpStatus.NOT_FOUND,
                 "Statement not found",
                 "There is no statement open for signature at this address. Please check the link you were given.");
+    }
+
+    private static ModelAndView inviteOnly() {
+        return message(
+                HttpStatus.FORBIDDEN,
+                "By invitation only",
+                "This statement is signed by invited organisations only. Please use the link from your invitation;"
+                        + " if you think your organisation should be invited, write to the coordinators.");
+    }
+
+    private static ModelAndView invitationRefused(Invitations.Status status) {
+        return status == Invitations.Status.EXPIRED
+                ? message(
+                        HttpStatus.GONE,
+                        "Invitation expired",
+                        "This invitation link has expired. Please ask the coordinators for a new one.")
+                : message(
+                        HttpStatus.NOT_FOUND,
+                        "Link not valid",
+                        "This invitation link is not valid. Please use the link from your invitation exactly as it"
+                                + " was sent.");
     }
 
     private static ModelAndView invalidLink() {

@@ -3,7 +3,9 @@ package org.chorus.signatures.signon;
 import java.time.Instant;
 import java.util.UUID;
 import org.chorus.events.SignatoryKind;
+import org.chorus.events.Visibility;
 
+/** One signature as stored. For a WITHHELD signer name, qualifier and email are null (sealed elsewhere). */
 record Signature(
         UUID id,
         UUID statementId,
@@ -16,10 +18,43 @@ record Signature(
         int revision,
         String revisionHash,
         Instant submittedAt,
-        Instant confirmedAt) {
+        Instant confirmedAt,
+        Visibility visibility,
+        boolean countryCounted,
+        UUID invitationId,
+        Integer wave) {
 
     enum Status {
         PENDING,
-        CONFIRMED
+        CONFIRMED,
+        WITHDRAWN,
+        REJECTED,
+        MERGED
+    }
+
+    public boolean withheld() {
+        return visibility == Visibility.WITHHELD;
+    }
+
+    /** The name the signer's own pages show; a withheld name is never decrypted for them. */
+    public String displayName() {
+        return withheld() ? "Your signature (name withheld)" : name;
+    }
+
+    /** The country as events may carry it. */
+    String publicCountry() {
+        return withheld() && !countryCounted ? null : country;
+    }
+
+    String publicName() {
+        return withheld() ? null : name;
+    }
+
+    String publicQualifier() {
+        return withheld() ? null : qualifier;
+    }
+
+    Visibility eventVisibility() {
+        return withheld() ? Visibility.WITHHELD : null;
     }
 }

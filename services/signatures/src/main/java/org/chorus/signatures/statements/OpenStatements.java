@@ -5,9 +5,12 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.chorus.events.StatementOpened;
+import org.chorus.events.StatementPublished;
+import org.chorus.events.StatementRevised;
 import org.chorus.platform.inbox.Inbox;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The statements this service accepts signatures for, as learnt from chorus.statements. */
@@ -40,6 +43,37 @@ public class OpenStatements {
                         event.text(),
                         event.contentHash(),
                         Timestamp.from(at))
+                .update();
+    }
+
+    /**
+     * Keeps the copy at the statement's newest revision (title, text and hash); true when this revision is newer than
+     * the copy, false for a repeat, an older revision, or a statement never opened here. Runs in the caller's
+     * transaction, after its inbox check.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean revised(StatementRevised event) {
+        return jdbc.sql("""
+                                update statement set title = ?, revision = ?, text = ?, content_hash = ?
+                                where id = ? and revision < ?""")
+                        .params(
+                                event.title(),
+                                event.revision(),
+                                event.text(),
+                                event.contentHash(),
+                                event.statementId(),
+                                event.revision())
+                        .update()
+                == 1;
+    }
+
+    @Transactional
+    void published(UUID eventId, Instant at, StatementPublished event) {
+        if (!inbox.firstDelivery(eventId)) {
+            return;
+        }
+        jdbc.sql("update statement set published_at = ? where id = ? and published_at is null")
+                .params(Timestamp.from(at), event.statementId())
                 .update();
     }
 

@@ -3,16 +3,21 @@ package org.chorus.signatures.statements;
 import org.chorus.events.Envelope;
 import org.chorus.events.EventCodec;
 import org.chorus.events.StatementOpened;
+import org.chorus.events.StatementPublished;
+import org.chorus.events.StatementRevised;
 import org.chorus.events.Topics;
+import org.chorus.signatures.reconsent.Reconsent;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 @Component
 class StatementEvents {
     private final OpenStatements statements;
+    private final Reconsent reconsent;
 
-    StatementEvents(OpenStatements statements) {
+    StatementEvents(OpenStatements statements, Reconsent reconsent) {
         this.statements = statements;
+        this.reconsent = reconsent;
     }
 
     @KafkaListener(id = "signatures-statements", idIsGroup = false, topics = Topics.STATEMENTS)
@@ -20,6 +25,10 @@ class StatementEvents {
         Envelope<?> event = EventCodec.read(value);
         if (event.data() instanceof StatementOpened opened) {
             statements.opened(event.id(), event.time(), opened);
+        } else if (event.data() instanceof StatementRevised revised) {
+            reconsent.revised(event.id(), revised);
+        } else if (event.data() instanceof StatementPublished published) {
+            statements.published(event.id(), event.time(), published);
         }
     }
 }

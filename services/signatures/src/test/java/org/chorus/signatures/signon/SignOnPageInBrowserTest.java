@@ -46,6 +46,43 @@ class SignOnPageInBrowserTest {
     }
 
     @Test
+    void anArabicSignerSignsRightToLeftInArabicAndCanSwitchToFrench() {
+        String base = "http://localhost:" + port;
+        UUID statement = Statements.open(
+                new Http(base), "بيان مشترك بشأن المدافعين", "ar", "نحث الحكومة على الإفراج عن المدافعين.");
+        try (Browser browser = Browser.phone()) {
+            WebDriver page = browser.driver();
+            page.get(base + "/sign/" + statement);
+            assertThat(page.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
+            assertThat(page.findElement(By.tagName("html")).getAttribute("lang"))
+                    .isEqualTo("ar");
+            assertThat(page.findElement(By.cssSelector("label[for=name]")).getText())
+                    .isEqualTo("اسم المنظمة");
+            assertThat(new Select(page.findElement(By.id("country"))).getOptions())
+                    .anySatisfy(option -> assertThat(option.getText()).isEqualTo("مصر"));
+
+            page.findElement(By.id("name")).sendKeys("مركز القاهرة لدراسات حقوق الإنسان");
+            new Select(page.findElement(By.id("country"))).selectByValue("EG");
+            page.findElement(By.id("email")).sendKeys("cihrs-browser@example.org");
+            page.findElement(By.name("authorised")).click();
+            browser.screenshot("sign-on-phone-arabic-filled");
+            page.findElement(By.cssSelector("button[type=submit]")).click();
+
+            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("تحقق من بريدك الإلكتروني");
+            assertThat(page.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
+            browser.screenshot("sign-on-phone-arabic-sent");
+
+            page.get(base + "/sign/" + statement);
+            page.findElement(By.linkText("Français")).click();
+            assertThat(page.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("ltr");
+            assertThat(page.findElement(By.cssSelector("label[for=name]")).getText())
+                    .isEqualTo("Nom de l’organisation");
+            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("بيان مشترك بشأن المدافعين");
+            browser.screenshot("sign-on-phone-arabic-statement-in-french");
+        }
+    }
+
+    @Test
     void anArabicStatementIsShownRightToLeft() {
         String base = "http://localhost:" + port;
         UUID statement = Statements.open(new Http(base), "بيان مشترك", "ar", "نحث الحكومة على ما يلي");

@@ -4,21 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.chorus.events.Envelope;
 import org.chorus.events.EventTypes;
+import org.chorus.events.MailRequested;
 import org.chorus.events.StatementOpened;
+import org.chorus.events.StatementPublished;
+import org.chorus.events.StatementRevised;
 import org.chorus.events.Topics;
 import org.chorus.testsupport.Eventually;
 import org.chorus.testsupport.Http;
 import org.chorus.testsupport.TopicReader;
 
-/** Opens statements for signature the way the statements service does: with an event on chorus.statements. */
-final class Statements {
-    static final String HASH = "a".repeat(64);
-    static final Duration WAIT = Duration.ofSeconds(20);
+/**
+ * Opens, revises and publishes statements the way the statements service does (events on chorus.statements), and
+ * signs them the way signers do (the public form, then the link in the mail request).
+ */
+public final class Statements {
+    public static final String HASH = "a".repeat(64);
+    public static final Duration WAIT = Duration.ofSeconds(20);
 
-    static UUID open(Http signatures, String title, String language, String text) {
+    public static UUID open(Http signatures, String title, String language, String text) {
         UUID id = UUID.randomUUID();
         TopicReader.send(
                 Topics.STATEMENTS,
@@ -32,6 +40,92 @@ final class Statements {
         Eventually.await(
                 WAIT, () -> assertThat(signatures.get("/sign/" + id).status()).isEqualTo(200));
         return id;
+    }
+
+    public static void revise(UUID id, int revision, String title, String text, String hash, boolean material) {
+        TopicReader.send(
+                Topics.STATEMENTS,
+                id.toString(),
+                Envelope.of(
+                        EventTypes.STATEMENT_REVISED,
+                        "/statements",
+                        id,
+                        Instant.now(),
+                        new StatementRevised(id, revision, title, text, hash, material)));
+    }
+
+    public static void publish(UUID id, int revision, String hash) {
+        TopicReader.send(
+                Topics.STATEMENTS,
+                id.toString(),
+                Envelope.of(
+                        EventTypes.STATEMENT_PUBLISHED,
+                        "/statements",
+                        id,
+                        Instant.now(),
+                        new StatementPublished(id, revision, hash)));
+    }
+
+    /** The organisation form as a browser sends it. */
+    public static Map<String, String> organisation(String name, String country, String email) {
+        Map<String, String> form = new HashMap<>();
+        form.put("name", name);
+        form.put("country", country);
+        form.put("qualifier", "");
+        form.put("email", email);
+        form.put("authorised", "true");
+        form.put("revisionHash", HASH);
+        form.put("website", "");
+        return form;
+    }
+
+    /** Submits the form, follows the confirmation link mailed to {@code email}, and returns that personal link. */
+    public static String signAndConfirm(Http http, UUID statementId, Map<String, String> form) {
+        assertThat(http.postForm("/sign/" + statementId, form).status()).isEqualTo(303);
+        String confirmUrl = mailTo(statementId, "signature-confirmation", form.get("email"))
+                .variables()
+                .get("confirmUrl");
+        assertThat(http.postForm(confirmUrl, Map.of()).status()).isEqualTo(200);
+        return confirmUrl;
+    }
+
+    public static MailRequested mailTo(UUID statementId, String template, String address) {
+        return Eventually.await(
+                WAIT,
+                () ->
+                        TopicReader.awaitEvents(
+                                        Topics.MAIL_REQUESTS, EventTypes.MAIL_REQUESTED.name(), statementId, WAIT)
+                                .stream()
+                                .map(envelope -> (MailRequested) envelope.data())
+                                .filter(request -> request.template().equals(template)
+                                        && request.recipientAddress().equals(address))
+                                .reduce((first, second) -> second)
+                                .orElseThrow(() -> new AssertionError("no " + template + " mail to " + address)));
+    }
+
+    /** The text of every page of the PDF at {@code url}. */
+    public static String pdfText(String url) {
+        try {
+            var response = java.net.http.HttpClient.newHttpClient()
+                    .send(
+                            java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(response.statusCode()).isEqualTo(200);
+            var reader = new com.lowagie.text.pdf.PdfReader(response.body());
+            var extractor = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader);
+            StringBuilder text = new StringBuilder();
+            for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+                text.append(extractor.getTextFromPage(page)).append('\n');
+            }
+            reader.close();
+            return text.toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private Statements() {}

@@ -1,75 +1,163 @@
 package org.chorus.statements.drafting;
 
+import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.chorus.events.EventTypes;
+import org.chorus.events.ScheduleSet;
+import org.chorus.events.StatementClosed;
+import org.chorus.events.StatementDrafted;
 import org.chorus.events.StatementOpened;
+import org.chorus.events.StatementPublished;
+import org.chorus.events.StatementRevised;
+import org.chorus.events.StatementWithdrawn;
 import org.chorus.platform.outbox.Outbox;
 import org.chorus.platform.web.Problems;
+import org.chorus.statements.accounts.CurrentCoordinator;
+import org.chorus.statements.drafting.Statement.Status;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Creating statements, saving revisions, and opening them for signature. */
+/** Drafting a statement together and moving it through draft → open → closed → published, or withdrawn. */
 @Service
 class Drafting {
     private final StatementRepository statements;
+    private final Access access;
     private final Outbox outbox;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Drafting(StatementRepository statements, Outbox outbox, Clock clock) {
+    Drafting(
+            StatementRepository statements,
+            Access access,
+            Outbox outbox,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.statements = statements;
+        this.access = access;
         this.outbox = outbox;
+        this.events = events;
         this.clock = clock;
     }
 
-    @Transactional
-    StatementView create(String title, String body, String language) {
-        Instant now = clock.instant();
-        Statement statement = new Statement(UUID.randomUUID(), title, language, Statement.Status.DRAFT, 1, now, null);
-        Revision revision = new Revision(statement.id(), 1, title, body, Revision.contentHash(title, body), now);
-        statements.insert(statement);
-        statements.insert(revision);
-        return StatementView.of(statement, revision);
+    record Details(String summary, String slug, String coalition, String pressContact) {
+        static final Details NONE = new Details(null, null, null, null);
     }
 
     @Transactional
-    StatementView revise(UUID id, String title, String body) {
-        Statement statement = existing(id);
-        if (statement.status() != Statement.Status.DRAFT) {
-            throw Problems.conflict("Statement " + id + " is open for signature; its text can no longer change.");
+    StatementView create(CurrentCoordinator me, String title, String text, String language, Details details) {
+        String body = lines(text);
+        Instant now = clock.instant();
+        UUID id = UUID.randomUUID();
+        String slug = details.slug() == null || details.slug().isBlank() ? slugOf(title, id) : details.slug();
+        if (statements.slugTaken(slug, id)) {
+            throw FieldProblems.invalid("slug", "The slug '" + slug + "' is taken by another statement.");
         }
-        Revision revision = new Revision(
-                id, statement.currentRevision() + 1, title, body, Revision.contentHash(title, body), clock.instant());
-        Statement revised = new Statement(
+        Statement statement = new Statement(
                 id,
                 title,
-                statement.language(),
-                statement.status(),
-                revision.number(),
-                statement.createdAt(),
-                statement.openedAt());
+                orEmpty(details.summary()),
+                language,
+                slug,
+                orEmpty(details.coalition()),
+                orEmpty(details.pressContact()),
+                Status.DRAFT,
+                1,
+                now,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+        Revision revision = new Revision(id, 1, title, body, Revision.contentHash(title, body), now, me.id(), true);
+        statements.insert(statement);
         statements.insert(revision);
-        statements.update(revised);
-        return StatementView.of(revised, revision);
+        statements.putMember(id, me.id(), Role.OWNER);
+        outbox.append(
+                EventTypes.STATEMENT_DRAFTED,
+                id,
+                id,
+                new StatementDrafted(id, title, language, 1, revision.contentHash()));
+        return StatementView.of(statement, revision, Role.OWNER);
     }
 
     @Transactional
-    StatementView open(UUID id) {
-        Statement statement = existing(id);
-        if (statement.status() != Statement.Status.DRAFT) {
-            throw Problems.conflict("Statement " + id + " is already open for signature.");
+    StatementView revise(CurrentCoordinator me, UUID id, String title, String text, boolean material) {
+        String body = lines(text);
+        Role role = access.require(id, me, Role.EDITOR).role();
+        Statement statement = locked(id);
+        switch (statement.status()) {
+            case DRAFT, OPEN -> {}
+            case CLOSED ->
+                throw Problems.conflict(
+                        "Statement " + id + " is closed for signature: its text is final. Publish or withdraw it.");
+            case PUBLISHED ->
+                throw Problems.conflict(
+                        "Statement " + id + " is published: its text can no longer change. Add an erratum instead.");
+            case WITHDRAWN ->
+                throw Problems.conflict("Statement " + id + " is withdrawn: its text can no longer change.");
         }
-        Statement opened = new Statement(
+        Revision revision = new Revision(
                 id,
-                statement.title(),
-                statement.language(),
-                Statement.Status.OPEN,
-                statement.currentRevision(),
-                statement.createdAt(),
-                clock.instant());
-        Revision revision = statements.revision(id, opened.currentRevision());
+                statement.currentRevision() + 1,
+                title,
+                body,
+                Revision.contentHash(title, body),
+                clock.instant(),
+                me.id(),
+                material);
+        Statement revised = statement.revised(title, revision.number());
+        statements.insert(revision);
+        statements.update(revised);
+        outbox.append(
+                EventTypes.STATEMENT_REVISED,
+                id,
+                id,
+                new StatementRevised(id, revision.number(), title, body, revision.contentHash(), material));
+        if (material) {
+            events.publishEvent(new MaterialRevisionSaved(id, revision.number()));
+        }
+        return StatementView.of(revised, revision, role);
+    }
+
+    @Transactional
+    StatementView details(CurrentCoordinator me, UUID id, Details details) {
+        Role role = access.require(id, me, Role.EDITOR).role();
+        Statement statement = locked(id);
+        String slug = details.slug() == null || details.slug().isBlank() ? statement.slug() : details.slug();
+        if (statements.slugTaken(slug, id)) {
+            throw FieldProblems.invalid("slug", "The slug '" + slug + "' is taken by another statement.");
+        }
+        Statement changed = statement.details(
+                details.summary() == null ? statement.summary() : details.summary(),
+                slug,
+                details.coalition() == null ? statement.coalition() : details.coalition(),
+                details.pressContact() == null ? statement.pressContact() : details.pressContact());
+        statements.update(changed);
+        return StatementView.of(changed, current(changed), role);
+    }
+
+    @Transactional
+    StatementView open(CurrentCoordinator me, UUID id) {
+        Role role = access.require(id, me, Role.OWNER).role();
+        Statement statement = locked(id);
+        if (statement.status() != Status.DRAFT) {
+            throw Problems.conflict("Statement " + id + " is already " + describe(statement.status())
+                    + "; only a draft can be opened for signature.");
+        }
+        Revision revision = current(statement);
+        if (revision.body().isBlank()) {
+            throw Problems.conflict("Statement " + id + " has no text in its primary language yet.");
+        }
+        Statement opened = statement.moved(Status.OPEN, clock.instant(), null);
         statements.update(opened);
         outbox.append(
                 EventTypes.STATEMENT_OPENED,
@@ -82,24 +170,227 @@ class Drafting {
                         revision.number(),
                         revision.body(),
                         revision.contentHash()));
-        return StatementView.of(opened, revision);
+        return StatementView.of(opened, revision, role);
+    }
+
+    @Transactional
+    StatementView close(CurrentCoordinator me, UUID id) {
+        Role role = access.require(id, me, Role.OWNER).role();
+        Statement statement = locked(id);
+        if (statement.status() != Status.OPEN) {
+            throw Problems.conflict("Statement " + id + " is " + describe(statement.status())
+                    + "; only a statement open for signature can be closed.");
+        }
+        Statement closed = statement.moved(Status.CLOSED, clock.instant(), null);
+        statements.update(closed);
+        Revision revision = current(closed);
+        outbox.append(
+                EventTypes.STATEMENT_CLOSED,
+                id,
+                id,
+                new StatementClosed(id, revision.number(), revision.contentHash()));
+        return StatementView.of(closed, revision, role);
+    }
+
+    @Transactional
+    StatementView publish(CurrentCoordinator me, UUID id, boolean confirm) {
+        Role role = access.require(id, me, Role.OWNER).role();
+        Statement statement = locked(id);
+        Instant now = clock.instant();
+        Revision revision = current(statement);
+        switch (statement.status()) {
+            case CLOSED -> {}
+            case OPEN -> {
+                if (!confirm) {
+                    throw Problems.conflict("Statement " + id + " is still open for signature. Close it first, or"
+                            + " confirm publishing now with {\"confirm\":true}.");
+                }
+                statement = statement.moved(Status.CLOSED, now, null);
+                outbox.append(
+                        EventTypes.STATEMENT_CLOSED,
+                        id,
+                        id,
+                        new StatementClosed(id, revision.number(), revision.contentHash()));
+            }
+            default ->
+                throw Problems.conflict("Statement " + id + " is " + describe(statement.status())
+                        + "; only a statement that was open for signature can be published.");
+        }
+        Statement published = statement.moved(Status.PUBLISHED, now, null);
+        statements.update(published);
+        outbox.append(
+                EventTypes.STATEMENT_PUBLISHED,
+                id,
+                id,
+                new StatementPublished(id, revision.number(), revision.contentHash()));
+        return StatementView.of(published, revision, role);
+    }
+
+    @Transactional
+    StatementView withdraw(CurrentCoordinator me, UUID id, String reason) {
+        Role role = access.require(id, me, Role.OWNER).role();
+        Statement statement = locked(id);
+        if (statement.status() == Status.WITHDRAWN) {
+            throw Problems.conflict("Statement " + id + " is already withdrawn.");
+        }
+        Statement withdrawn = statement.moved(Status.WITHDRAWN, clock.instant(), reason);
+        statements.update(withdrawn);
+        outbox.append(EventTypes.STATEMENT_WITHDRAWN, id, id, new StatementWithdrawn(id, reason));
+        return StatementView.of(withdrawn, current(withdrawn), role);
+    }
+
+    @Transactional
+    StatementView schedule(CurrentCoordinator me, UUID id, Schedule schedule) {
+        Role role = access.require(id, me, Role.OWNER).role();
+        Statement statement = locked(id);
+        if (statement.status() == Status.PUBLISHED || statement.status() == Status.WITHDRAWN) {
+            throw Problems.conflict(
+                    "Statement " + id + " is " + describe(statement.status()) + "; its schedule can no longer change.");
+        }
+        Statement scheduled = statement.scheduled(schedule);
+        statements.update(scheduled);
+        outbox.append(
+                EventTypes.SCHEDULE_SET,
+                id,
+                id,
+                new ScheduleSet(
+                        id,
+                        schedule.deadline(),
+                        schedule.signatureTarget(),
+                        schedule.embargoUntil(),
+                        schedule.timeZone().getId()));
+        return StatementView.of(scheduled, current(scheduled), role);
+    }
+
+    @Transactional
+    List<StatementRepository.Erratum> addErratum(CurrentCoordinator me, UUID id, String text) {
+        access.require(id, me, Role.EDITOR);
+        Statement statement = locked(id);
+        if (statement.status() != Status.PUBLISHED) {
+            throw Problems.conflict("Statement " + id + " is " + describe(statement.status())
+                    + "; errata are for published statements. Save a revision instead.");
+        }
+        statements.insertErratum(id, text, me.id(), clock.instant());
+        return statements.errata(id);
     }
 
     @Transactional(readOnly = true)
-    StatementView find(UUID id) {
-        Statement statement = statements.find(id).orElseThrow(() -> Problems.notFound("No statement " + id + "."));
-        return StatementView.of(statement, statements.revision(id, statement.currentRevision()));
+    List<StatementRepository.Erratum> errata(CurrentCoordinator me, UUID id) {
+        access.require(id, me, Role.VIEWER);
+        return statements.errata(id);
+    }
+
+    @Transactional
+    List<StatementRepository.Member> invite(CurrentCoordinator me, UUID id, String email, Role role) {
+        access.require(id, me, Role.OWNER);
+        UUID coordinator = statements
+                .coordinatorByEmail(email)
+                .orElseThrow(() -> FieldProblems.invalid("email", "No coordinator account has this e-mail address."));
+        if (coordinator.equals(me.id())) {
+            throw FieldProblems.invalid("email", "You cannot change your own role.");
+        }
+        statements.putMember(id, coordinator, role);
+        return statements.members(id);
     }
 
     @Transactional(readOnly = true)
-    List<StatementView> list() {
-        return statements.findAll().stream()
-                .map(statement ->
-                        StatementView.of(statement, statements.revision(statement.id(), statement.currentRevision())))
+    List<StatementRepository.Member> members(CurrentCoordinator me, UUID id) {
+        access.require(id, me, Role.VIEWER);
+        return statements.members(id);
+    }
+
+    @Transactional(readOnly = true)
+    StatementView find(CurrentCoordinator me, UUID id) {
+        Role role = access.require(id, me, Role.VIEWER).role();
+        Statement statement = statements.find(id).orElseThrow();
+        return StatementView.of(statement, current(statement), role);
+    }
+
+    @Transactional(readOnly = true)
+    List<StatementView> list(CurrentCoordinator me) {
+        return statements.findFor(me.id()).stream()
+                .map(statement -> StatementView.of(
+                        statement,
+                        current(statement),
+                        statements.role(statement.id(), me.id()).orElseThrow()))
                 .toList();
     }
 
-    private Statement existing(UUID id) {
+    @Transactional(readOnly = true)
+    List<StatementView.RevisionView> revisions(CurrentCoordinator me, UUID id) {
+        access.require(id, me, Role.VIEWER);
+        return statements.revisions(id).stream()
+                .map(StatementView.RevisionView::of)
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    StatementView.RevisionView revision(CurrentCoordinator me, UUID id, int number) {
+        access.require(id, me, Role.VIEWER);
+        return statements
+                .revision(id, number)
+                .map(StatementView.RevisionView::of)
+                .orElseThrow(() -> Problems.notFound("Statement " + id + " has no revision " + number + "."));
+    }
+
+    record Diff(int from, int to, List<WordDiff.Token> tokens) {}
+
+    @Transactional(readOnly = true)
+    Diff diff(CurrentCoordinator me, UUID id, int from, int to) {
+        access.require(id, me, Role.VIEWER);
+        Revision a = statements
+                .revision(id, from)
+                .orElseThrow(() -> FieldProblems.invalid("from", "Statement " + id + " has no revision " + from + "."));
+        Revision b = statements
+                .revision(id, to)
+                .orElseThrow(() -> FieldProblems.invalid("to", "Statement " + id + " has no revision " + to + "."));
+        return new Diff(
+                from,
+                to,
+                WordDiff.between(Revision.signedText(a.title(), a.body()), Revision.signedText(b.title(), b.body())));
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    private Statement locked(UUID id) {
         return statements.findForUpdate(id).orElseThrow(() -> Problems.notFound("No statement " + id + "."));
+    }
+
+    private Revision current(Statement statement) {
+        return statements.revision(statement.id(), statement.currentRevision()).orElseThrow();
+    }
+
+    private static String describe(Status status) {
+        return switch (status) {
+            case DRAFT -> "a draft";
+            case OPEN -> "open for signature";
+            case CLOSED -> "closed";
+            case PUBLISHED -> "published";
+            case WITHDRAWN -> "withdrawn";
+        };
+    }
+
+    /** Browsers send form text with CRLF line ends; the signed text always has LF. */
+    static String lines(String text) {
+        return text.replace("\r\n", "\n").replace('\r', '\n');
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value.strip();
+    }
+
+    static String slugOf(String title, UUID id) {
+        String ascii = Normalizer.normalize(title, Normalizer.Form.NFKD)
+                .replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("^-+|-+$", "");
+        if (ascii.length() > 60) {
+            ascii = ascii.substring(0, 60).replaceAll("-+$", "");
+        }
+        String suffix = id.toString().substring(0, 8);
+        return ascii.isEmpty() ? suffix : ascii + "-" + suffix;
     }
 }

@@ -7,8 +7,19 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.UUID;
 
-/** One immutable save of a statement's text. */
-record Revision(UUID statementId, int number, String title, String body, String contentHash, Instant createdAt) {
+/**
+ * One immutable save of a statement's text. {@code material} revisions change what signers agree to; editorial ones
+ * fix typos or formatting.
+ */
+record Revision(
+        UUID statementId,
+        int number,
+        String title,
+        String body,
+        String contentHash,
+        Instant createdAt,
+        UUID authorId,
+        boolean material) {
 
     /** The text signers agree to: the title, a blank line, the body. */
     static String signedText(String title, String body) {

@@ -1,5 +1,7 @@
 package org.chorus.statements.drafting;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,29 +18,37 @@ class StatementRepository {
 
     void insert(Statement statement) {
         jdbc.sql("""
-                        insert into statement (id, title, language, status, current_revision, created_at)
-                        values (?, ?, ?, ?, ?, ?)""")
+                        insert into statement (id, title, summary, language, slug, coalition, press_contact, status,
+                                               current_revision, created_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         statement.id(),
                         statement.title(),
+                        statement.summary(),
                         statement.language(),
+                        statement.slug(),
+                        statement.coalition(),
+                        statement.pressContact(),
                         statement.status().name(),
                         statement.currentRevision(),
-                        java.sql.Timestamp.from(statement.createdAt()))
+                        Timestamp.from(statement.createdAt()))
                 .update();
     }
 
     void insert(Revision revision) {
         jdbc.sql("""
-                        insert into revision (statement_id, number, title, body, content_hash, created_at)
-                        values (?, ?, ?, ?, ?, ?)""")
+                        insert into revision (statement_id, number, title, body, content_hash, created_at, author_id,
+                                              material)
+                        values (?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         revision.statementId(),
                         revision.number(),
                         revision.title(),
                         revision.body(),
                         revision.contentHash(),
-                        java.sql.Timestamp.from(revision.createdAt()))
+                        Timestamp.from(revision.createdAt()),
+                        revision.authorId(),
+                        revision.material())
                 .update();
     }
 
@@ -56,29 +66,114 @@ class StatementRepository {
                 .optional();
     }
 
-    List<Statement> findAll() {
-        return jdbc.sql("select * from statement order by created_at desc")
-                .query(Statement.class)
-                .list();
+    List<Statement> findFor(UUID coordinatorId) {
+        return jdbc.sql("""
+                        select s.* from statement s join statement_member m on m.statement_id = s.id
+                        where m.coordinator_id = ? order by s.created_at desc""").param(coordinatorId).query(Statement.class).list();
     }
 
-    Revision revision(UUID statementId, int number) {
+    Optional<Revision> revision(UUID statementId, int number) {
         return jdbc.sql("select * from revision where statement_id = ? and number = ?")
                 .params(statementId, number)
                 .query(Revision.class)
-                .single();
+                .optional();
     }
 
-    void update(Statement statement) {
+    List<Revision> revisions(UUID statementId) {
+        return jdbc.sql("select * from revision where statement_id = ? order by number")
+                .param(statementId)
+                .query(Revision.class)
+                .list();
+    }
+
+    void update(Statement s) {
         jdbc.sql("""
-                        update statement set title = ?, status = ?, current_revision = ?, opened_at = ?
+                        update statement set title = ?, summary = ?, slug = ?, coalition = ?, press_contact = ?,
+                               status = ?, current_revision = ?, opened_at = ?, closed_at = ?, published_at = ?,
+                               withdrawn_at = ?, withdrawal_reason = ?, deadline = ?, signature_target = ?,
+                               embargo_until = ?, time_zone = ?
                         where id = ?""")
                 .params(
-                        statement.title(),
-                        statement.status().name(),
-                        statement.currentRevision(),
-                        statement.openedAt() == null ? null : java.sql.Timestamp.from(statement.openedAt()),
-                        statement.id())
+                        s.title(),
+                        s.summary(),
+                        s.slug(),
+                        s.coalition(),
+                        s.pressContact(),
+                        s.status().name(),
+                        s.currentRevision(),
+                        ts(s.openedAt()),
+                        ts(s.closedAt()),
+                        ts(s.publishedAt()),
+                        ts(s.withdrawnAt()),
+                        s.withdrawalReason(),
+                        ts(s.deadline()),
+                        s.signatureTarget(),
+                        ts(s.embargoUntil()),
+                        s.timeZone(),
+                        s.id())
                 .update();
+    }
+
+    boolean slugTaken(String slug, UUID except) {
+        return jdbc.sql("select count(*) from statement where slug = ? and id <> ?")
+                        .params(slug, except)
+                        .query(Integer.class)
+                        .single()
+                > 0;
+    }
+
+    Optional<Role> role(UUID statementId, UUID coordinatorId) {
+        return jdbc.sql("select role from statement_member where statement_id = ? and coordinator_id = ?")
+                .params(statementId, coordinatorId)
+                .query(String.class)
+                .optional()
+                .map(Role::valueOf);
+    }
+
+    void putMember(UUID statementId, UUID coordinatorId, Role role) {
+        jdbc.sql("""
+                        insert into statement_member (statement_id, coordinator_id, role) values (?, ?, ?)
+                        on conflict (statement_id, coordinator_id) do update set role = excluded.role""").params(statementId, coordinatorId, role.name()).update();
+    }
+
+    record Member(UUID coordinatorId, String email, Role role) {}
+
+    List<Member> members(UUID statementId) {
+        return jdbc.sql("""
+                        select m.coordinator_id, c.email, m.role from statement_member m
+                        join coordinator c on c.id = m.coordinator_id where m.statement_id = ? order by c.email""")
+                .param(statementId)
+                .query((rs, row) ->
+                        new Member(rs.getObject(1, UUID.class), rs.getString(2), Role.valueOf(rs.getString(3))))
+                .list();
+    }
+
+    Optional<UUID> coordinatorByEmail(String email) {
+        return jdbc.sql("select id from coordinator where email = lower(trim(?))")
+                .param(email)
+                .query(UUID.class)
+                .optional();
+    }
+
+    record Erratum(int number, String text, UUID authorId, Instant createdAt) {}
+
+    void insertErratum(UUID statementId, String text, UUID authorId, Instant now) {
+        jdbc.sql("""
+                        insert into erratum (statement_id, number, text, author_id, created_at)
+                        values (?, (select coalesce(max(number), 0) + 1 from erratum where statement_id = ?), ?, ?, ?)""")
+                .params(statementId, statementId, text, authorId, Timestamp.from(now))
+                .update();
+    }
+
+    List<Erratum> errata(UUID statementId) {
+        return jdbc.sql(
+                        "select number, text, author_id, created_at from erratum where statement_id = ? order by number")
+                .param(statementId)
+                .query(Erratum.class)
+                .list();
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
     }
 }

@@ -8,10 +8,11 @@ import java.util.Map;
 import java.util.UUID;
 import org.chorus.events.Envelope;
 import org.chorus.events.EventTypes;
+import org.chorus.events.StatementDrafted;
 import org.chorus.events.StatementOpened;
 import org.chorus.events.Topics;
+import org.chorus.statements.Api;
 import org.chorus.testsupport.ChorusServiceTest;
-import org.chorus.testsupport.Http;
 import org.chorus.testsupport.TopicReader;
 import org.chorus.testsupport.XiamenSeed;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,17 +26,24 @@ class DraftingTest {
     @LocalServerPort
     int port;
 
-    Http http;
+    Api api;
 
     @BeforeEach
     void client() {
-        http = new Http("http://localhost:" + port);
+        api = Api.owner(port);
     }
 
     @Test
     void coordinatorDraftsTheXiamenStatementAndOpensItForSignature() {
-        var created = http.postJson(
-                "/api/statements", Map.of("title", XIAMEN.title(), "body", XIAMEN.body(), "language", "en"));
+        var created = api.post(
+                "/api/statements",
+                Map.of(
+                        "title", XIAMEN.title(),
+                        "body", XIAMEN.body(),
+                        "language", "en",
+                        "summary", "34 organisations on the Xiamen gathering crackdown",
+                        "coalition", "Safeguard Defenders and partners",
+                        "pressContact", "press@coalition.example"));
         assertThat(created.status()).isEqualTo(201);
         String id = created.json().get("id").asString();
         assertThat(created.raw().headers().firstValue("Location")).contains("/api/statements/" + id);
@@ -43,8 +51,11 @@ class DraftingTest {
         String hash = created.json().at("/revision/contentHash").asString();
         assertThat(hash).hasSize(64).isEqualTo(Revision.contentHash(XIAMEN.title(), XIAMEN.body()));
         assertThat(created.json().get("status").asString()).isEqualTo("DRAFT");
+        assertThat(created.json().get("role").asString()).isEqualTo("OWNER");
+        assertThat(created.json().get("slug").asString()).startsWith("joint-civil-society-statement-on-the-fifth");
+        assertThat(created.json().get("coalition").asString()).isEqualTo("Safeguard Defenders and partners");
 
-        var opened = http.postJson("/api/statements/" + id + "/open", "");
+        var opened = api.post("/api/statements/" + id + "/open", "");
         assertThat(opened.status()).isEqualTo(200);
         assertThat(opened.json().get("status").asString()).isEqualTo("OPEN");
 
@@ -56,75 +67,106 @@ class DraftingTest {
         assertThat(event.text()).isEqualTo(XIAMEN.body());
         assertThat(event.title()).isEqualTo(XIAMEN.title());
         assertThat(events.get(0).source()).isEqualTo("/statements");
+        var drafted = (StatementDrafted) TopicReader.awaitEvents(
+                        Topics.STATEMENTS, EventTypes.STATEMENT_DRAFTED.name(), id, Duration.ofSeconds(20))
+                .get(0)
+                .data();
+        assertThat(drafted.contentHash()).isEqualTo(hash);
     }
 
     @Test
-    void eachSaveIsANewRevisionWithItsOwnHash() {
-        String id = draft("Draft title", "First text.");
-        var revised = http.postJson(
-                "/api/statements/" + id + "/revisions", Map.of("title", "Draft title", "body", "Second text."));
+    void eachSaveIsANewRevisionWithItsOwnHashAuthorAndKind() {
+        String id = api.draft("Draft title", "First text.");
+        var revised = api.post(
+                "/api/statements/" + id + "/revisions",
+                Map.of("title", "Draft title", "body", "First text, corrected.", "material", false));
         assertThat(revised.status()).isEqualTo(200);
         assertThat(revised.json().at("/revision/number").asInt()).isEqualTo(2);
+        assertThat(revised.json().at("/revision/material").asBoolean()).isFalse();
+        assertThat(revised.json().at("/revision/authorId").asString()).isNotBlank();
         assertThat(revised.json().at("/revision/contentHash").asString())
-                .isEqualTo(Revision.contentHash("Draft title", "Second text."))
+                .isEqualTo(Revision.contentHash("Draft title", "First text, corrected."))
                 .isNotEqualTo(Revision.contentHash("Draft title", "First text."));
+        var revisions = api.get("/api/statements/" + id + "/revisions").json();
+        assertThat(revisions.size()).isEqualTo(2);
+        assertThat(revisions.get(0).get("body").asString()).isEqualTo("First text.");
+    }
+
+    @Test
+    void aPastedStatementBecomesADraftWithoutItsSignatoryBlock() {
+        String pasted = XIAMEN.title() + "\n\n" + XIAMEN.body() + "\n\nSignatories:\n\n"
+                + String.join("\n", XIAMEN.signatoryBlock()) + "\n";
+        var created = api.post("/api/statements/from-text", Map.of("text", pasted, "language", "en"));
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json().get("title").asString()).isEqualTo(XIAMEN.title());
+        assertThat(created.json().at("/revision/body").asString()).isEqualTo(XIAMEN.body());
+        assertThat(created.json().at("/revision/body").asString())
+                .contains("Rescind the travel bans")
+                .doesNotContain("Amnesty International");
+
+        var titleOnly = api.post("/api/statements/from-text", Map.of("text", "Only a title", "language", "en"));
+        assertThat(titleOnly.status()).isEqualTo(400);
+        assertThat(titleOnly.json().at("/errors/0/field").asString()).isEqualTo("text");
     }
 
     @Test
     void emptyAndOverLongFieldsAreRefusedNamingTheField() {
-        var empty = http.postJson("/api/statements", Map.of("title", " ", "body", "Text", "language", "en"));
+        int before = api.get("/api/statements").json().size();
+        var empty = api.post("/api/statements", Map.of("title", " ", "body", "Text", "language", "en"));
         assertThat(empty.status()).isEqualTo(400);
         assertThat(empty.contentType()).startsWith("application/problem+json");
         assertThat(empty.json().at("/errors/0/field").asString()).isEqualTo("title");
 
-        var tooLong =
-                http.postJson("/api/statements", Map.of("title", "x".repeat(301), "body", "Text", "language", "en"));
+        var tooLong = api.post("/api/statements", Map.of("title", "x".repeat(301), "body", "Text", "language", "en"));
         assertThat(tooLong.status()).isEqualTo(400);
         assertThat(tooLong.json().at("/errors/0/field").asString()).isEqualTo("title");
 
-        var unknownLanguage =
-                http.postJson("/api/statements", Map.of("title", "Title", "body", "Text", "language", "xx"));
+        var unknownLanguage = api.post("/api/statements", Map.of("title", "Title", "body", "Text", "language", "xx"));
         assertThat(unknownLanguage.status()).isEqualTo(400);
         assertThat(unknownLanguage.json().get("detail").asString()).contains("Unknown language 'xx'");
+        assertThat(unknownLanguage.json().at("/errors/0/field").asString()).isEqualTo("language");
 
-        var malformed = http.postJson("/api/statements", "{not json");
+        var badSlug = api.post(
+                "/api/statements", Map.of("title", "Title", "body", "Text", "language", "en", "slug", "Not A Slug"));
+        assertThat(badSlug.status()).isEqualTo(400);
+        assertThat(badSlug.json().at("/errors/0/field").asString()).isEqualTo("slug");
+
+        var malformed = api.post("/api/statements", "{not json");
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.contentType()).startsWith("application/problem+json");
+
+        assertThat(api.get("/api/statements").json().size()).isEqualTo(before);
     }
 
     @Test
     void unknownAndForgedIdsAreNotFoundOrBadRequest() {
-        var unknown = http.get("/api/statements/" + UUID.randomUUID());
+        var unknown = api.get("/api/statements/" + UUID.randomUUID());
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.contentType()).startsWith("application/problem+json");
-        assertThat(http.postJson("/api/statements/" + UUID.randomUUID() + "/open", "")
+        assertThat(api.post("/api/statements/" + UUID.randomUUID() + "/open", "")
                         .status())
                 .isEqualTo(404);
-        assertThat(http.get("/api/statements/not-a-uuid").status()).isEqualTo(400);
+        assertThat(api.get("/api/statements/not-a-uuid").status()).isEqualTo(400);
     }
 
     @Test
-    void anOpenStatementCannotBeOpenedAgainNorRewrittenAndKeepsItsText() {
-        String id = draft("Open me", "The text people sign.");
-        http.postJson("/api/statements/" + id + "/open", "");
+    void anOpenStatementCannotBeOpenedAgainAndAPublishedOneKeepsItsText() {
+        String id = api.draft("Open me", "The text people sign.");
+        api.post("/api/statements/" + id + "/open", "");
 
-        var again = http.postJson("/api/statements/" + id + "/open", "");
+        var again = api.post("/api/statements/" + id + "/open", "");
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.json().get("detail").asString()).contains("already open");
 
-        var rewrite = http.postJson(
+        api.post("/api/statements/" + id + "/close", "");
+        api.post("/api/statements/" + id + "/publish", "");
+        var rewrite = api.post(
                 "/api/statements/" + id + "/revisions", Map.of("title", "Open me", "body", "A different text."));
         assertThat(rewrite.status()).isEqualTo(409);
+        assertThat(rewrite.json().get("detail").asString()).contains("erratum");
 
-        var current = http.get("/api/statements/" + id).json();
+        var current = api.get("/api/statements/" + id).json();
         assertThat(current.at("/revision/number").asInt()).isEqualTo(1);
         assertThat(current.at("/revision/body").asString()).isEqualTo("The text people sign.");
-    }
-
-    private String draft(String title, String body) {
-        return http.postJson("/api/statements", Map.of("title", title, "body", body, "language", "en"))
-                .json()
-                .get("id")
-                .asString();
     }
 }

@@ -1,67 +1,78 @@
 package org.chorus.tracking.counts;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
-import org.chorus.events.MalformedEventException;
-import org.chorus.events.SignatureConfirmed;
-import org.chorus.events.StatementOpened;
-import org.chorus.platform.inbox.Inbox;
 import org.chorus.platform.web.Problems;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Applies statement and signature events to the count read model, each event once, and answers count queries. */
+/** Answers count queries from the read model. Used by the API, the console and the milestone rules. */
 @Service
-class Counts {
+public class Counts {
     private final CountsRepository repository;
-    private final Inbox inbox;
 
-    Counts(CountsRepository repository, Inbox inbox) {
+    Counts(CountsRepository repository) {
         this.repository = repository;
-        this.inbox = inbox;
     }
 
-    @Transactional
-    void opened(UUID eventId, Instant time, StatementOpened opened) {
-        if (!inbox.firstDelivery(eventId)) {
-            return;
-        }
-        if (opened.statementId() == null || opened.title() == null || opened.contentHash() == null) {
-            throw new MalformedEventException(
-                    "StatementOpened " + eventId + " lacks its statement, title or hash", null);
-        }
-        repository.upsert(opened, time);
-    }
+    /** Sign-on in one hour or one day (UTC) and the running total at its end. */
+    public record Bucket(Instant start, long confirmed, long total) {}
 
-    @Transactional
-    void confirmed(UUID eventId, SignatureConfirmed confirmed) {
-        if (!inbox.firstDelivery(eventId)) {
-            return;
-        }
-        if (confirmed.signatureId() == null
-                || confirmed.statementId() == null
-                || confirmed.kind() == null
-                || confirmed.revisionHash() == null
-                || confirmed.confirmedAt() == null) {
-            throw new MalformedEventException(
-                    "SignatureConfirmed " + eventId + " lacks its signature, statement, kind, hash or time", null);
-        }
-        repository.insert(confirmed);
+    /** Per hour or per day. */
+    public enum Period {
+        HOUR,
+        DAY
     }
 
     @Transactional(readOnly = true)
-    StatementCounts of(UUID statementId) {
-        String title = repository.title(statementId).orElse(null);
-        List<CountsRepository.Tally> tallies = repository.tallies(statementId);
-        if (title == null && tallies.isEmpty()) {
+    public StatementCounts of(UUID statementId) {
+        if (!repository.tracked(statementId)) {
             throw Problems.notFound("No statement " + statementId + " is tracked.");
         }
-        return StatementCounts.of(statementId, title, tallies);
+        return StatementCounts.of(
+                statementId,
+                repository.title(statementId).orElse(null),
+                repository.tallies(statementId),
+                repository.removed(statementId),
+                repository.schedule(statementId),
+                repository.reconsent(statementId),
+                repository.ended(statementId));
+    }
+
+    /** The statement's language, once its opening was seen. */
+    @Transactional(readOnly = true)
+    public Optional<String> language(UUID statementId) {
+        return repository.language(statementId);
+    }
+
+    /** Total of counting signatures: what the public counter and the milestone rules see. */
+    @Transactional(readOnly = true)
+    public long confirmed(UUID statementId) {
+        return repository.tallies(statementId).stream()
+                .mapToLong(CountsRepository.Tally::signatures)
+                .sum();
     }
 
     @Transactional(readOnly = true)
-    List<TrackedStatement> all() {
+    public List<Bucket> timeline(UUID statementId, Period period) {
+        if (!repository.tracked(statementId)) {
+            throw Problems.notFound("No statement " + statementId + " is tracked.");
+        }
+        List<Bucket> buckets = new ArrayList<>();
+        long total = 0;
+        for (CountsRepository.Bucket bucket :
+                repository.timeline(statementId, period == Period.HOUR ? "hour" : "day")) {
+            total += bucket.signatures();
+            buckets.add(new Bucket(bucket.start(), bucket.signatures(), total));
+        }
+        return buckets;
+    }
+
+    @Transactional(readOnly = true)
+    public List<TrackedStatement> all() {
         return repository.all();
     }
 }

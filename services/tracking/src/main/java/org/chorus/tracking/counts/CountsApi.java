@@ -1,10 +1,13 @@
 package org.chorus.tracking.counts;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
+import org.chorus.platform.web.Problems;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -24,5 +27,17 @@ class CountsApi {
     @GetMapping("/{id}/counts")
     StatementCounts counts(@PathVariable UUID id) {
         return counts.of(id);
+    }
+
+    /** Sign-on over time: {@code ?per=hour} (default) or {@code ?per=day}, UTC buckets with a running total. */
+    @GetMapping("/{id}/timeline")
+    List<Counts.Bucket> timeline(@PathVariable UUID id, @RequestParam(defaultValue = "hour") String per) {
+        Counts.Period period;
+        try {
+            period = Counts.Period.valueOf(per.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw Problems.badRequest("per must be hour or day, not " + per);
+        }
+        return counts.timeline(id, period);
     }
 }

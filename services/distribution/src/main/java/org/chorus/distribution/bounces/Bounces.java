@@ -1,0 +1,93 @@
+package org.chorus.distribution.bounces;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.chorus.distribution.contacts.Suppressions;
+import org.chorus.events.EventTypes;
+import org.chorus.events.MailBounced;
+import org.chorus.platform.outbox.Outbox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Applies a bounce to the mail it is about, once per report: the ledger row becomes BOUNCED; for a release, a hard
+ * bounce suppresses the contact's address and soft bounces count toward the threshold; MailBounced is published.
+ */
+@Service
+class Bounces {
+    private static final Logger log = LoggerFactory.getLogger(Bounces.class);
+
+    private final JdbcClient jdbc;
+    private final Suppressions suppressions;
+    private final Outbox outbox;
+
+    Bounces(JdbcClient jdbc, Suppressions suppressions, Outbox outbox) {
+        this.jdbc = jdbc;
+        this.suppressions = suppressions;
+        this.outbox = outbox;
+    }
+
+    enum Outcome {
+        UNKNOWN_MESSAGE,
+        ALREADY_APPLIED,
+        APPLIED,
+        SUPPRESSED
+    }
+
+    private record Bounced(
+            long id,
+            String kind,
+            UUID requestId,
+            String template,
+            UUID releaseId,
+            UUID contactId,
+            String eventSubject) {}
+
+    @Transactional
+    Outcome apply(String reportId, String messageId, boolean hard, String reason, Instant now) {
+        Optional<Bounced> delivery =
+                jdbc.sql("""
+                        select d.id, d.kind, d.request_id, d.template, d.release_id, d.contact_id,
+                               coalesce(d.event_subject, r.statement_id::text) as event_subject
+                        from delivery d left join release r on r.id = d.release_id
+                        where d.message_id = ?""").param(messageId).query(Bounced.class).optional();
+        if (delivery.isEmpty()) {
+            return Outcome.UNKNOWN_MESSAGE;
+        }
+        Bounced bounced = delivery.get();
+        int first = jdbc.sql("""
+                        insert into bounce (report_id, delivery_id, hard, reason, received_at) values (?, ?, ?, ?, ?)
+                        on conflict do nothing""")
+                .params(reportId, bounced.id(), hard, reason, Timestamp.from(now))
+                .update();
+        if (first == 0) {
+            return Outcome.ALREADY_APPLIED;
+        }
+        jdbc.sql(
+                        "update delivery set status = 'BOUNCED', last_error = ? where id = ? and status in ('SENT', 'SENDING')")
+                .params((hard ? "hard bounce: " : "soft bounce: ") + reason, bounced.id())
+                .update();
+        boolean suppressed = false;
+        if (bounced.contactId() != null) {
+            suppressed = hard
+                    ? suppressions.suppress(bounced.contactId(), Suppressions.Reason.HARD_BOUNCE, now)
+                    : suppressions.softBounce(bounced.contactId(), now);
+        }
+        outbox.append(
+                EventTypes.MAIL_BOUNCED,
+                bounced.eventSubject(),
+                bounced.requestId() != null ? bounced.requestId() : bounced.eventSubject(),
+                new MailBounced(
+                        bounced.requestId(),
+                        bounced.template() != null ? bounced.template() : "release",
+                        hard,
+                        reason));
+        log.info("Delivery {} bounced ({}){}", bounced.id(), hard ? "hard" : "soft", suppressed ? ", suppressed" : "");
+        return suppressed ? Outcome.SUPPRESSED : Outcome.APPLIED;
+    }
+}

@@ -1,0 +1,220 @@
+package org.chorus.distribution.contacts;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * CSV import with a validation report before anything is stored, and CSV export. A file with any bad row is refused
+ * whole, naming each bad row and field; nothing is stored.
+ */
+@Service
+class ContactImports {
+    static final List<String> COLUMNS = List.of(
+            "name",
+            "email",
+            "outlet",
+            "role",
+            "country",
+            "language",
+            "beat",
+            "type",
+            "tags",
+            "source",
+            "consent_basis",
+            "accredited");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s,;<>\"]+@[^@\\s,;<>\"]+\\.[^@\\s,;<>\"]+");
+    private static final int MAX_ROWS = 10_000;
+
+    private final Contacts contacts;
+    private final JdbcClient jdbc;
+
+    ContactImports(Contacts contacts, JdbcClient jdbc) {
+        this.contacts = contacts;
+        this.jdbc = jdbc;
+    }
+
+    record RowError(int row, String field, String message) {}
+
+    record Report(int rows, int valid, int imported, boolean dryRun, List<RowError> errors) {}
+
+    @Transactional
+    Report importCsv(UUID listId, String csv, boolean dryRun) {
+        contacts.lockList(listId);
+        List<List<String>> table = Csv.parse(csv == null ? "" : csv);
+        List<RowError> errors = new ArrayList<>();
+        List<Contacts.Contact> valid = new ArrayList<>();
+        if (table.isEmpty()) {
+            errors.add(new RowError(1, null, "the file is empty: the first line must name the columns"));
+        } else if (table.size() - 1 > MAX_ROWS) {
+            errors.add(new RowError(1, null, "more than " + MAX_ROWS + " rows: split the file"));
+        } else {
+            validate(listId, table, errors, valid);
+        }
+        int rows = Math.max(0, table.size() - 1);
+        if (dryRun) {
+            return new Report(rows, valid.size(), 0, true, errors);
+        }
+        if (!errors.isEmpty()) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    errors.size() + " problem(s) in the file; nothing was imported. Fix the rows named in errors.");
+            problem.setTitle("Contacts not imported");
+            problem.setProperty("errors", errors);
+            problem.setProperty("rows", rows);
+            throw new ErrorResponseException(HttpStatus.UNPROCESSABLE_CONTENT, problem, null);
+        }
+        for (Contacts.Contact contact : valid) {
+            if (!contacts.insert(listId, contact)) {
+                throw org.chorus.platform.web.Problems.conflict(
+                        "A contact was added to the list while importing; nothing was imported. Try again.");
+            }
+        }
+        return new Report(rows, valid.size(), valid.size(), false, List.of());
+    }
+
+    private void validate(UUID listId, List<List<String>> table, List<RowError> errors, List<Contacts.Contact> valid) {
+        List<String> header = table.get(0).stream()
+                .map(name -> name.strip().toLowerCase(Locale.ROOT))
+                .toList();
+        Map<String, Integer> column = new HashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            if (!COLUMNS.contains(header.get(i))) {
+                errors.add(new RowError(1, header.get(i), "unknown column; the columns are " + COLUMNS));
+            } else if (column.putIfAbsent(header.get(i), i) != null) {
+                errors.add(new RowError(1, header.get(i), "column named twice"));
+            }
+        }
+        for (String required : List.of("name", "email")) {
+            if (!column.containsKey(required)) {
+                errors.add(new RowError(1, required, "required column missing"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            return;
+        }
+        Set<String> onList =
+                new HashSet<>(jdbc.sql("select lower(email) from contact where list_id = ? and email is not null")
+                        .param(listId)
+                        .query(String.class)
+                        .list());
+        Map<String, Integer> inFile = new HashMap<>();
+        for (int r = 1; r < table.size(); r++) {
+            int rowNumber = r + 1;
+            List<String> cells = table.get(r);
+            Map<String, String> value = new HashMap<>();
+            column.forEach(
+                    (name, index) -> value.put(name, index < cells.size() ? blankToNull(cells.get(index)) : null));
+            int before = errors.size();
+            String name = value.get("name");
+            String email = value.get("email");
+            if (name == null) {
+                errors.add(new RowError(rowNumber, "name", "must not be blank"));
+            } else if (name.length() > 200) {
+                errors.add(new RowError(rowNumber, "name", "at most 200 characters"));
+            }
+            if (email == null) {
+                errors.add(new RowError(rowNumber, "email", "must not be blank"));
+            } else if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
+                errors.add(new RowError(rowNumber, "email", "not an e-mail address: " + email));
+            } else {
+                String key = email.toLowerCase(Locale.ROOT);
+                Integer first = inFile.putIfAbsent(key, rowNumber);
+                if (first != null) {
+                    errors.add(new RowError(rowNumber, "email", "same address as row " + first));
+                } else if (onList.contains(key)) {
+                    errors.add(new RowError(rowNumber, "email", "already on the list: " + email));
+                }
+            }
+            String language = lower(value.get("language"));
+            if (language != null && !ContactsApi.LANGUAGES.contains(language)) {
+                errors.add(new RowError(rowNumber, "language", "unknown language '" + language + "': use ISO 639-1"));
+            }
+            String country = upper(value.get("country"));
+            if (country != null && !ContactsApi.COUNTRIES.contains(country)) {
+                errors.add(new RowError(
+                        rowNumber, "country", "unknown country '" + country + "': use ISO 3166-1 alpha-2"));
+            }
+            String type = upper(value.get("type"));
+            if (type != null && !type.equals("PRESS") && !type.equals("POLICY")) {
+                errors.add(new RowError(rowNumber, "type", "must be PRESS or POLICY"));
+            }
+            String accredited = lower(value.get("accredited"));
+            if (accredited != null && !List.of("true", "false", "yes", "no").contains(accredited)) {
+                errors.add(new RowError(rowNumber, "accredited", "must be yes or no"));
+            }
+            if (errors.size() == before) {
+                valid.add(new Contacts.Contact(
+                        UUID.randomUUID(),
+                        name,
+                        email,
+                        value.get("outlet"),
+                        language,
+                        value.get("role"),
+                        country,
+                        value.get("beat"),
+                        type,
+                        value.get("tags") == null
+                                ? List.of()
+                                : List.of(value.get("tags").split(";")).stream()
+                                        .map(String::strip)
+                                        .filter(tag -> !tag.isEmpty())
+                                        .toList(),
+                        value.get("source"),
+                        value.get("consent_basis"),
+                        accredited != null && (accredited.equals("true") || accredited.equals("yes"))));
+            }
+        }
+    }
+
+    @Transactional(readOnly = true)
+    String exportCsv(UUID listId) {
+        Contacts.ContactList list = contacts.find(listId)
+                .orElseThrow(() -> org.chorus.platform.web.Problems.notFound("No contact list " + listId + "."));
+        StringBuilder csv = new StringBuilder(Csv.line(COLUMNS));
+        for (Contacts.Contact contact : list.contacts()) {
+            csv.append(Csv.line(List.of(
+                    contact.name(),
+                    nullToEmpty(contact.email()),
+                    nullToEmpty(contact.outlet()),
+                    nullToEmpty(contact.role()),
+                    nullToEmpty(contact.country()),
+                    nullToEmpty(contact.language()),
+                    nullToEmpty(contact.beat()),
+                    nullToEmpty(contact.type()),
+                    String.join(";", contact.tags()),
+                    nullToEmpty(contact.source()),
+                    nullToEmpty(contact.consentBasis()),
+                    contact.accredited() ? "yes" : "no")));
+        }
+        return csv.toString();
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static String lower(String value) {
+        return value == null ? null : value.toLowerCase(Locale.ROOT);
+    }
+
+    private static String upper(String value) {
+        return value == null ? null : value.toUpperCase(Locale.ROOT);
+    }
+}

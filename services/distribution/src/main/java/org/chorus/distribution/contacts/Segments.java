@@ -1,0 +1,79 @@
+package org.chorus.distribution.contacts;
+
+import java.util.List;
+import java.util.UUID;
+import org.chorus.platform.web.Problems;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Saved segments of a list (by country, language, type, tag), usable as a release's audience. */
+@Service
+public class Segments {
+    private final JdbcClient jdbc;
+    private final Contacts contacts;
+
+    Segments(JdbcClient jdbc, Contacts contacts) {
+        this.jdbc = jdbc;
+        this.contacts = contacts;
+    }
+
+    record Segment(
+            UUID id,
+            UUID listId,
+            String name,
+            List<String> countries,
+            List<String> languages,
+            List<String> types,
+            List<String> tags) {}
+
+    @Transactional
+    Segment create(Segment segment) {
+        contacts.lockList(segment.listId());
+        jdbc.sql("""
+                        insert into segment (id, list_id, name, countries, languages, types, tags)
+                        values (?, ?, ?, ?::text[], ?::text[], ?::text[], ?::text[])""")
+                .params(
+                        segment.id(),
+                        segment.listId(),
+                        segment.name(),
+                        Contacts.arrayLiteral(segment.countries()),
+                        Contacts.arrayLiteral(segment.languages()),
+                        Contacts.arrayLiteral(segment.types()),
+                        Contacts.arrayLiteral(segment.tags()))
+                .update();
+        return segment;
+    }
+
+    /** The mailable contacts of the segment, which must belong to the list. */
+    @Transactional(readOnly = true)
+    public List<Contacts.Contact> mailable(UUID listId, UUID segmentId) {
+        Integer found = jdbc.sql("select count(*) from segment where id = ? and list_id = ?")
+                .params(segmentId, listId)
+                .query(Integer.class)
+                .single();
+        if (found == 0) {
+            throw Problems.notFound("No segment " + segmentId + " of contact list " + listId + ".");
+        }
+        return jdbc.sql("select " + prefixed() + """
+                         from contact c join segment s on s.id = ?
+                        where c.list_id = ? and c.removed_at is null and c.unsubscribed_at is null
+                          and not exists (select 1 from suppression x where x.address_hash = address_hash(c.email))
+                          and (cardinality(s.countries) = 0 or c.country = any(s.countries))
+                          and (cardinality(s.languages) = 0 or c.language = any(s.languages))
+                          and (cardinality(s.types) = 0 or c.type = any(s.types))
+                          and (cardinality(s.tags) = 0 or c.tags && s.tags)
+                        order by c.created_at, c.id""")
+                .params(segmentId, listId)
+                .query(Contacts.CONTACT)
+                .list();
+    }
+
+    private static String prefixed() {
+        return String.join(
+                ", ",
+                List.of(Contacts.COLUMNS.split(",")).stream()
+                        .map(column -> "c." + column.strip())
+                        .toList());
+    }
+}

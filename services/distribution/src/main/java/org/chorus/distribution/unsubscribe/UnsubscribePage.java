@@ -1,0 +1,95 @@
+package org.chorus.distribution.unsubscribe;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * The link in every release mail. GET shows a page with one button; POST (the button, or a mail client's RFC 8058
+ * one-click request with {@code List-Unsubscribe=One-Click}) takes effect at once. Unknown tokens get a 404 page.
+ */
+@Controller
+class UnsubscribePage {
+    private static final Map<String, Texts> TEXTS = Map.of(
+            "en",
+            new Texts(
+                    "Unsubscribe",
+                    "Stop receiving statements and press releases from this coalition at this address?",
+                    "Unsubscribe",
+                    "You are unsubscribed. No further releases will be sent to this address.",
+                    "This unsubscribe link is not valid. Please use the link from the mail itself."),
+            "fr",
+            new Texts(
+                    "Se désabonner",
+                    "Ne plus recevoir les déclarations et communiqués de cette coalition à cette adresse ?",
+                    "Me désabonner",
+                    "Vous êtes désabonné·e. Aucun autre envoi ne sera fait à cette adresse.",
+                    "Ce lien de désabonnement n’est pas valide. Utilisez le lien du message lui-même."),
+            "es",
+            new Texts(
+                    "Darse de baja",
+                    "¿Dejar de recibir declaraciones y comunicados de esta coalición en esta dirección?",
+                    "Darme de baja",
+                    "Se ha dado de baja. No se enviarán más comunicados a esta dirección.",
+                    "Este enlace de baja no es válido. Utilice el enlace del propio mensaje."),
+            "ar",
+            new Texts(
+                    "إلغاء الاشتراك",
+                    "هل تريد التوقف عن تلقي البيانات والنشرات الصحفية من هذا التحالف على هذا العنوان؟",
+                    "إلغاء الاشتراك",
+                    "تم إلغاء اشتراكك. لن تُرسل أي نشرات أخرى إلى هذا العنوان.",
+                    "رابط إلغاء الاشتراك هذا غير صالح. يرجى استخدام الرابط الوارد في الرسالة نفسها."),
+            "zh",
+            new Texts("退订", "不再在此地址接收该联盟的声明和新闻稿？", "退订", "您已退订。此地址将不会再收到任何发布。", "此退订链接无效。请使用邮件中的链接。"),
+            "ru",
+            new Texts(
+                    "Отписаться",
+                    "Больше не получать заявления и пресс-релизы этой коалиции на этот адрес?",
+                    "Отписаться",
+                    "Вы отписались. На этот адрес больше не будут приходить рассылки.",
+                    "Эта ссылка для отписки недействительна. Воспользуйтесь ссылкой из самого письма."));
+
+    record Texts(String title, String question, String button, String done, String invalid) {}
+
+    private final Unsubscribes unsubscribes;
+    private final Clock clock;
+
+    UnsubscribePage(Unsubscribes unsubscribes, Clock clock) {
+        this.unsubscribes = unsubscribes;
+        this.clock = clock;
+    }
+
+    @GetMapping("/unsubscribe/{token}")
+    ModelAndView ask(@PathVariable String token) {
+        return page(unsubscribes.find(token), token, false);
+    }
+
+    @PostMapping("/unsubscribe/{token}")
+    ModelAndView unsubscribe(@PathVariable String token) {
+        return page(unsubscribes.unsubscribe(token, clock.instant()), token, true);
+    }
+
+    private static ModelAndView page(Optional<Unsubscribes.Subscriber> subscriber, String token, boolean done) {
+        String language = subscriber
+                .map(Unsubscribes.Subscriber::language)
+                .filter(TEXTS::containsKey)
+                .orElse("en");
+        ModelAndView page = new ModelAndView("unsubscribe");
+        page.addObject("lang", language);
+        page.addObject("dir", language.equals("ar") ? "rtl" : "ltr");
+        page.addObject("texts", TEXTS.get(language));
+        page.addObject("token", token);
+        page.addObject("found", subscriber.isPresent());
+        page.addObject(
+                "done",
+                done || subscriber.map(Unsubscribes.Subscriber::unsubscribed).orElse(false));
+        page.setStatus(subscriber.isPresent() ? HttpStatus.OK : HttpStatus.NOT_FOUND);
+        return page;
+    }
+}

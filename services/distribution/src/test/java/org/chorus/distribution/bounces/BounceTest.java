@@ -1,0 +1,212 @@
+package org.chorus.distribution.bounces;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.activation.DataHandler;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.chorus.distribution.Fixtures;
+import org.chorus.distribution.Mailbox;
+import org.chorus.events.EventTypes;
+import org.chorus.events.MailBounced;
+import org.chorus.events.Topics;
+import org.chorus.testsupport.ChorusServiceTest;
+import org.chorus.testsupport.Eventually;
+import org.chorus.testsupport.Http;
+import org.chorus.testsupport.RealInfrastructure;
+import org.chorus.testsupport.TopicReader;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@ChorusServiceTest
+class BounceTest {
+    private static final String BOUNCE_MAILBOX = "bounces@localhost";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    BounceMailbox bounceMailbox;
+
+    Http http;
+    Fixtures fixtures;
+
+    @BeforeEach
+    void client() {
+        http = new Http("http://localhost:" + port);
+        fixtures = new Fixtures(http, jdbc);
+        RealInfrastructure.get().mail().setUser(BOUNCE_MAILBOX, BOUNCE_MAILBOX, "bounces");
+    }
+
+    @Test
+    void aHardBounceReadOverImapSuppressesTheContactForTheNextRelease() throws Exception {
+        UUID statementId = fixtures.openStatement("Free the defenders", "We urge their release.", "en");
+        String gone = Mailbox.uniqueAddress("gone");
+        String staying = Mailbox.uniqueAddress("staying");
+        String listId = fixtures.list(List.of(
+                new Fixtures.Person("Gone Reporter", gone, "en", false),
+                new Fixtures.Person("Staying Reporter", staying, "en", false)));
+        fixtures.awaitSent(fixtures.release(statementId, listId), 2);
+        String messageId = Mailbox.header(Mailbox.messagesTo(gone).get(0), "Message-ID");
+
+        deliverStatusNotification(gone, messageId, "5.1.1", "550 5.1.1 <" + gone + ">: user unknown");
+        Eventually.await(Fixtures.TIMEOUT, () -> {
+            pollBounces();
+            assertThat(jdbc.sql("select count(*) from suppression where address_hash = address_hash(?)")
+                            .param(gone)
+                            .query(Integer.class)
+                            .single())
+                    .isEqualTo(1);
+        });
+        assertThat(jdbc.sql("select status, last_error from delivery where message_id = ?")
+                        .param(messageId)
+                        .query((rs, row) -> rs.getString(1) + " " + rs.getString(2))
+                        .single())
+                .startsWith("BOUNCED hard bounce: 550 5.1.1")
+                .doesNotContain(gone);
+
+        var bounced = TopicReader.awaitEvents(
+                Topics.DISTRIBUTION, EventTypes.MAIL_BOUNCED.name(), statementId, Fixtures.TIMEOUT);
+        assertThat(bounced).hasSize(1);
+        assertThat(((MailBounced) bounced.get(0).data()).hard()).isTrue();
+
+        var next = http.postJson("/api/releases", Map.of("statementId", statementId, "contactListId", listId));
+        assertThat(next.json().get("recipients").asInt()).isEqualTo(1);
+        fixtures.awaitSent(next.json().get("id").asString(), 1);
+        assertThat(Mailbox.messagesTo(gone)).hasSize(1);
+        assertThat(Mailbox.messagesTo(staying)).hasSize(2);
+    }
+
+    @Test
+    void aProviderPostsBouncesAndThreeSoftBouncesSuppressTheAddress() {
+        UUID statementId = fixtures.openStatement("Free the defenders", "We urge their release.", "en");
+        String full = Mailbox.uniqueAddress("full-mailbox");
+        String listId = fixtures.list(List.of(new Fixtures.Person("Full Mailbox", full, "en", false)));
+        fixtures.awaitSent(fixtures.release(statementId, listId), 1);
+        String messageId = Mailbox.header(Mailbox.messagesTo(full).get(0), "Message-ID");
+
+        for (int day = 1; day <= 2; day++) {
+            var soft = http.postJson(
+                    "/api/bounces",
+                    Map.of("messageId", messageId, "hard", false, "reason", "452 4.2.2 mailbox full, day " + day));
+            assertThat(soft.status()).isEqualTo(202);
+            assertThat(soft.json().get("outcome").asString()).isEqualTo("APPLIED");
+        }
+        var again = http.postJson(
+                "/api/bounces",
+                Map.of("messageId", messageId, "hard", false, "reason", "452 4.2.2 mailbox full, day 2"));
+        assertThat(again.json().get("outcome").asString()).isEqualTo("ALREADY_APPLIED");
+        var third = http.postJson(
+                "/api/bounces",
+                Map.of("messageId", messageId, "hard", false, "reason", "452 4.2.2 mailbox full, day 3"));
+        assertThat(third.json().get("outcome").asString()).isEqualTo("SUPPRESSED");
+
+        var none = http.postJson("/api/releases", Map.of("statementId", statementId, "contactListId", listId));
+        assertThat(none.status()).isEqualTo(422);
+        assertThat(none.json().get("detail").asString()).contains("no contacts that may be mailed");
+
+        var unknown =
+                http.postJson("/api/bounces", Map.of("messageId", "<" + UUID.randomUUID() + "@chorus>", "hard", true));
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.contentType()).startsWith("application/problem+json");
+        var missing = http.postJson("/api/bounces", Map.of("messageId", messageId));
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.json().at("/errors/0/field").asString()).isEqualTo("hard");
+    }
+
+    @Test
+    void aJournalistWhoUsesTheMailtoUnsubscribeIsUnsubscribed() throws Exception {
+        UUID statementId = fixtures.openStatement("Free the defenders", "We urge their release.", "en");
+        String journalist = Mailbox.uniqueAddress("mailto-user");
+        String listId = fixtures.list(List.of(new Fixtures.Person("Mail Client User", journalist, "en", false)));
+        fixtures.awaitSent(fixtures.release(statementId, listId), 1);
+        String header = Mailbox.header(Mailbox.messagesTo(journalist).get(0), "List-Unsubscribe");
+        String mailto = header.substring(header.indexOf("<mailto:") + 8, header.lastIndexOf('>'));
+        String to = mailto.substring(0, mailto.indexOf('?'));
+        String subject =
+                java.net.URLDecoder.decode(mailto.substring(mailto.indexOf("subject=") + 8), StandardCharsets.UTF_8);
+        assertThat(to).isEqualTo(BOUNCE_MAILBOX);
+
+        MimeMessage request = new MimeMessage(smtpSession());
+        request.setFrom(new InternetAddress(journalist));
+        request.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
+        request.setSubject(subject);
+        request.setText("");
+        Transport.send(request);
+
+        Eventually.await(Fixtures.TIMEOUT, () -> {
+            pollBounces();
+            assertThat(jdbc.sql("select unsubscribed_at is not null from contact where email = ?")
+                            .param(journalist)
+                            .query(Boolean.class)
+                            .single())
+                    .isTrue();
+        });
+        var next = http.postJson("/api/releases", Map.of("statementId", statementId, "contactListId", listId));
+        assertThat(next.status()).isEqualTo(422);
+    }
+
+    private static Session smtpSession() {
+        Properties properties = new Properties();
+        properties.put("mail.smtp.host", "127.0.0.1");
+        properties.put("mail.smtp.port", String.valueOf(RealInfrastructure.get().smtpPort()));
+        return Session.getInstance(properties);
+    }
+
+    private void pollBounces() {
+        try {
+            bounceMailbox.pollNow();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** A DSN (RFC 3464) as a receiving MTA returns it: human text, delivery status, the original headers. */
+    private static void deliverStatusNotification(String recipient, String messageId, String status, String diagnostic)
+            throws Exception {
+        MimeMessage dsn = new MimeMessage(smtpSession());
+        dsn.setFrom(new InternetAddress("mailer-daemon@mx.example.net"));
+        dsn.setRecipient(Message.RecipientType.TO, new InternetAddress(BOUNCE_MAILBOX));
+        dsn.setSubject("Undelivered Mail Returned to Sender");
+        MimeMultipart report = new MimeMultipart("report; report-type=delivery-status");
+        MimeBodyPart human = new MimeBodyPart();
+        human.setText("Your message could not be delivered to one or more recipients.", "UTF-8");
+        report.addBodyPart(human);
+        report.addBodyPart(part(
+                "message/delivery-status",
+                "Reporting-MTA: dns; mx.example.net\r\n\r\nFinal-Recipient: rfc822; " + recipient
+                        + "\r\nAction: failed\r\nStatus: " + status + "\r\nDiagnostic-Code: smtp; " + diagnostic
+                        + "\r\n"));
+        report.addBodyPart(part(
+                "text/rfc822-headers",
+                "From: chorus@localhost\r\nTo: " + recipient + "\r\nSubject: Free the defenders\r\nMessage-ID: "
+                        + messageId + "\r\n"));
+        dsn.setContent(report);
+        Transport.send(dsn);
+    }
+
+    private static MimeBodyPart part(String type, String content) throws Exception {
+        MimeBodyPart part = new MimeBodyPart();
+        part.setDataHandler(
+                new DataHandler(new ByteArrayDataSource(content.getBytes(StandardCharsets.US_ASCII), type)));
+        part.setHeader("Content-Type", type);
+        return part;
+    }
+}

@@ -1,0 +1,62 @@
+package org.chorus.distribution.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.UUID;
+import org.chorus.distribution.Fixtures;
+import org.chorus.distribution.Mailbox;
+import org.chorus.testsupport.ChorusServiceTest;
+import org.chorus.testsupport.Eventually;
+import org.chorus.testsupport.Http;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@ChorusServiceTest
+class SuppressedAtSendingTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Sender sender;
+
+    @Test
+    void anAddressSuppressedAfterTheReleaseWasPlannedIsCheckedAgainRightBeforeSending() {
+        Fixtures fixtures = new Fixtures(new Http("http://localhost:" + port), jdbc);
+        UUID statementId = fixtures.openStatement("Free the defenders", "We urge their release.", "en");
+        String bounced = Mailbox.uniqueAddress("bounced-elsewhere");
+        String fine = Mailbox.uniqueAddress("fine");
+        String listId = fixtures.list(List.of(
+                new Fixtures.Person("Bounced Elsewhere", bounced, "en", false),
+                new Fixtures.Person("Fine", fine, "en", false)));
+
+        sender.stop();
+        String releaseId;
+        try {
+            releaseId = fixtures.release(statementId, listId);
+            // the same address hard-bounced on another list while this release was still waiting to go out
+            jdbc.sql("insert into suppression (address_hash, reason) values (address_hash(?), 'HARD_BOUNCE')")
+                    .param(bounced)
+                    .update();
+        } finally {
+            sender.start();
+        }
+
+        fixtures.awaitSent(releaseId, 1);
+        Eventually.await(
+                Fixtures.TIMEOUT,
+                () -> assertThat(jdbc.sql("select status from delivery where release_id = ? and recipient_address = ?")
+                                .params(UUID.fromString(releaseId), bounced)
+                                .query(String.class)
+                                .single())
+                        .isEqualTo("SUPPRESSED"));
+        assertThat(Mailbox.messagesTo(bounced)).isEmpty();
+        assertThat(Mailbox.messagesTo(fine)).hasSize(1);
+    }
+}

@@ -1,0 +1,66 @@
+package org.chorus.distribution.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class MailTemplatesTest {
+    private static final List<String> LANGUAGES = List.of("en", "fr", "es", "ar", "zh", "ru");
+    private static final Map<String, Map<String, String>> TEMPLATES = Map.of(
+            "invitation",
+            Map.of(
+                    "statementTitle", "Free the defenders",
+                    "organisation", "Lawyers for Lawyers",
+                    "signUrl", "https://sign.example.org/s/abc",
+                    "deadline", "10 February 2025"),
+            "invitation-reminder",
+            Map.of(
+                    "statementTitle", "Free the defenders",
+                    "organisation", "Lawyers for Lawyers",
+                    "signUrl", "https://sign.example.org/s/abc",
+                    "number", "2"),
+            "reconsent-request",
+            Map.of(
+                    "statementTitle", "Free the defenders",
+                    "signerName", "Amina",
+                    "reconsentUrl", "https://sign.example.org/r/xyz",
+                    "deadline", "10 February 2025"),
+            "signature-confirmation",
+            Map.of(
+                    "statementTitle", "Free the defenders",
+                    "signerName", "Amina",
+                    "confirmUrl", "https://sign.example.org/c/123"));
+
+    private final MailTemplates templates = new MailTemplates();
+
+    @Test
+    void everyMailOtherServicesRequestExistsInTheSixUnLanguagesWithItsLinkOnALineOfItsOwn() {
+        TEMPLATES.forEach((template, variables) -> {
+            String url = variables.entrySet().stream()
+                    .filter(e -> e.getKey().endsWith("Url"))
+                    .findFirst()
+                    .orElseThrow()
+                    .getValue();
+            for (String language : LANGUAGES) {
+                var mail = templates.render(template, language, variables).orElseThrow();
+                assertThat(getClass().getResource("/mail/" + template + "_" + language + ".txt"))
+                        .as("%s in %s", template, language)
+                        .isNotNull();
+                assertThat(mail.subject())
+                        .as("%s_%s subject", template, language)
+                        .contains("Free the defenders");
+                assertThat(mail.body().lines())
+                        .as("%s_%s body", template, language)
+                        .contains(url);
+                assertThat(mail.body()).doesNotContain("${").doesNotContain("[(");
+                variables
+                        .values()
+                        .forEach(value -> assertThat(mail.subject() + mail.body())
+                                .as("%s_%s uses %s", template, language, value)
+                                .contains(value));
+            }
+        });
+    }
+}

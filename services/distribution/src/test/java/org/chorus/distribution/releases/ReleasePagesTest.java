@@ -1,0 +1,141 @@
+package org.chorus.distribution.releases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.chorus.distribution.Fixtures;
+import org.chorus.distribution.Mailbox;
+import org.chorus.testsupport.Browser;
+import org.chorus.testsupport.ChorusServiceTest;
+import org.chorus.testsupport.Eventually;
+import org.chorus.testsupport.Http;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@ChorusServiceTest
+class ReleasePagesTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Releases releases;
+
+    @Autowired
+    Clock clock;
+
+    Http http;
+    Fixtures fixtures;
+
+    @BeforeEach
+    void client() {
+        http = new Http("http://localhost:" + port);
+        fixtures = new Fixtures(http, jdbc);
+    }
+
+    @Test
+    void aCoordinatorWatchesReleasesAndSendsAHeldOneFromTheBrowser() {
+        UUID statementId = fixtures.openStatement("Free the Xiamen defenders", "We urge their release.", "en");
+        String sentList = fixtures.list(List.of(
+                new Fixtures.Person("Desk", Mailbox.uniqueAddress("desk"), "en", false),
+                new Fixtures.Person("Editor", Mailbox.uniqueAddress("editor"), "en", false)));
+        String sent = fixtures.release(statementId, sentList);
+        fixtures.awaitSent(sent, 2);
+        String reader = Mailbox.uniqueAddress("held-reader");
+        String heldList = fixtures.list(List.of(new Fixtures.Person("Reader", reader, "en", false)));
+        Instant embargo = clock.instant().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+        String held = http.postJson(
+                        "/api/releases",
+                        Map.of(
+                                "statementId",
+                                statementId,
+                                "contactListId",
+                                heldList,
+                                "embargoUntil",
+                                embargo.toString()))
+                .json()
+                .get("id")
+                .asString();
+        releases.fireOrHold(UUID.fromString(held), embargo.plus(Duration.ofMinutes(30)));
+
+        try (Browser browser = Browser.desktop()) {
+            WebDriver page = browser.driver();
+            page.get("http://localhost:" + port + "/console/releases");
+            assertThat(page.findElement(By.tagName("html")).getAttribute("lang"))
+                    .isEqualTo("en");
+            assertThat(page.findElement(By.cssSelector("meta[http-equiv=refresh]"))
+                            .getAttribute("content"))
+                    .isEqualTo("2");
+            var sentRow = page.findElement(By.cssSelector("tr[data-release='" + sent + "']"));
+            assertThat(sentRow.findElement(By.className("sent")).getText()).isEqualTo("2");
+            var heldRow = page.findElement(By.cssSelector("tr[data-release='" + held + "']"));
+            assertThat(heldRow.findElement(By.className("state")).getText()).isEqualTo("HELD");
+            browser.screenshot("releases-list-desktop");
+
+            heldRow.findElement(By.tagName("a")).click();
+            assertThat(page.findElement(By.id("state")).getText()).isEqualTo("HELD");
+            assertThat(page.findElement(By.cssSelector("label[for=decidedBy]")).getText())
+                    .isEqualTo("Your name");
+            browser.screenshot("release-held-desktop");
+
+            page.findElement(By.id("decidedBy")).sendKeys("Ana Coordinator");
+            page.findElement(By.id("send")).click();
+            Eventually.await(
+                    Fixtures.TIMEOUT,
+                    () -> assertThat(page.findElement(By.id("decision")).getText())
+                            .startsWith("SEND by Ana Coordinator"));
+            browser.screenshot("release-decided-desktop");
+        }
+        fixtures.awaitSent(held, 1);
+        assertThat(Mailbox.messagesTo(reader)).hasSize(1);
+
+        try (Browser phone = Browser.phone()) {
+            phone.driver().get("http://localhost:" + port + "/console/releases/" + held);
+            assertThat(phone.driver().findElement(By.id("state")).getText()).isIn("SENDING", "HELD");
+            phone.screenshot("release-detail-phone");
+        }
+    }
+
+    @Test
+    void aDecisionWithoutANameIsRefusedKeepingWhatWasTypedAndUnknownReleasesAreNotFound() {
+        UUID statementId = fixtures.openStatement("Free the defenders", "We urge their release.", "en");
+        String listId = fixtures.list(List.of(new Fixtures.Person("Reader", Mailbox.uniqueAddress("r"), "en", false)));
+        Instant embargo = clock.instant().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+        String held = http.postJson(
+                        "/api/releases",
+                        Map.of("statementId", statementId, "contactListId", listId, "embargoUntil", embargo.toString()))
+                .json()
+                .get("id")
+                .asString();
+        releases.fireOrHold(UUID.fromString(held), embargo.plus(Duration.ofHours(1)));
+
+        var blank =
+                http.postForm("/console/releases/" + held + "/decision", Map.of("decision", "send", "decidedBy", " "));
+        assertThat(blank.status()).isEqualTo(400);
+        assertThat(blank.body()).contains("Give your name");
+        var noChoice = http.postForm(
+                "/console/releases/" + held + "/decision", Map.of("decision", "later", "decidedBy", "Ana Coordinator"));
+        assertThat(noChoice.status()).isEqualTo(400);
+        assertThat(noChoice.body()).contains("value=\"Ana Coordinator\"");
+        assertThat(http.get("/api/releases/" + held).json().get("state").asString())
+                .isEqualTo("HELD");
+
+        assertThat(http.get("/console/releases/" + UUID.randomUUID()).status()).isEqualTo(404);
+        assertThat(http.get("/console/releases/not-a-release").status()).isEqualTo(404);
+        assertThat(http.get("/console/releases/not-a-release").body()).contains("There is no release");
+    }
+}

@@ -1,0 +1,135 @@
+package org.chorus.signatures.abuse;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Hourly submission windows per sign-on link and per client, held only in memory. A client is known only as
+ * HMAC(secret, address + hour): the address itself is never stored, logged or persisted, and the key changes every
+ * hour. Over a limit, a submission needs a small proof of work (a browser with JavaScript solves it from a same-origin
+ * script; without JavaScript the page says to try again later).
+ */
+@Component
+public class RateLimits {
+    private static final Base64.Encoder ENCODE = Base64.getUrlEncoder().withoutPadding();
+
+    private final byte[] secret;
+    private final int perClientPerHour;
+    private final int perLinkPerHour;
+    private final int difficultyBits;
+    private final Map<String, AtomicInteger> windows = new ConcurrentHashMap<>();
+    private final Set<String> usedProofs = ConcurrentHashMap.newKeySet();
+    private volatile long currentHour;
+
+    RateLimits(
+            @Value("${chorus.signatures.link-secret}") String secret,
+            @Value("${chorus.signatures.rate.per-client-per-hour:60}") int perClientPerHour,
+            @Value("${chorus.signatures.rate.per-link-per-hour:1000}") int perLinkPerHour,
+            @Value("${chorus.signatures.rate.proof-of-work-bits:14}") int difficultyBits) {
+        this.secret = Base64.getDecoder().decode(secret);
+        this.perClientPerHour = perClientPerHour;
+        this.perLinkPerHour = perLinkPerHour;
+        this.difficultyBits = difficultyBits;
+    }
+
+    public enum Verdict {
+        ALLOWED,
+        PROOF_NEEDED
+    }
+
+    /** Counts one submission on this statement's link from this client, and says whether it is within limits. */
+    public Verdict submission(UUID statementId, String clientAddress, Instant now) {
+        long hour = now.getEpochSecond() / 3600;
+        forgetOlderThan(hour);
+        int fromClient = windows.computeIfAbsent(
+                        hour + "|client|" + clientKey(clientAddress, hour), key -> new AtomicInteger())
+                .incrementAndGet();
+        int onLink = windows.computeIfAbsent(hour + "|link|" + statementId, key -> new AtomicInteger())
+                .incrementAndGet();
+        return fromClient > perClientPerHour || onLink > perLinkPerHour ? Verdict.PROOF_NEEDED : Verdict.ALLOWED;
+    }
+
+    /** A puzzle bound to the statement and the hour: find a nonce so that SHA-256(challenge:nonce) starts with zero bits. */
+    public String challenge(UUID statementId, Instant now) {
+        long hour = now.getEpochSecond() / 3600;
+        return hour + "." + ENCODE.encodeToString(hmac("pow|" + statementId + "|" + hour));
+    }
+
+    public int difficultyBits() {
+        return difficultyBits;
+    }
+
+    /** True for a solved puzzle of this or the previous hour, each solution accepted once. */
+    public boolean proofValid(UUID statementId, String challenge, String nonce, Instant now) {
+        if (challenge == null || nonce == null || nonce.isEmpty() || nonce.length() > 32) {
+            return false;
+        }
+        long hour = now.getEpochSecond() / 3600;
+        boolean known = challenge.equals(challenge(statementId, now))
+                || challenge.equals(challenge(statementId, Instant.ofEpochSecond((hour - 1) * 3600)));
+        if (!known || leadingZeroBits(sha256(challenge + ":" + nonce)) < difficultyBits) {
+            return false;
+        }
+        return usedProofs.add(challenge + ":" + nonce);
+    }
+
+    /** The window keys held now (for tests: they never contain an address). */
+    Set<String> windowKeys() {
+        return Set.copyOf(windows.keySet());
+    }
+
+    static int leadingZeroBits(byte[] hash) {
+        int bits = 0;
+        for (byte b : hash) {
+            if (b == 0) {
+                bits += 8;
+                continue;
+            }
+            return bits + Integer.numberOfLeadingZeros(b & 0xff) - 24;
+        }
+        return bits;
+    }
+
+    static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String clientKey(String clientAddress, long hour) {
+        return ENCODE.encodeToString(hmac("client|" + clientAddress + "|" + hour));
+    }
+
+    private void forgetOlderThan(long hour) {
+        if (hour != currentHour) {
+            currentHour = hour;
+            String prefix = hour + "|";
+            windows.keySet().removeIf(key -> !key.startsWith(prefix));
+            usedProofs.removeIf(proof -> !proof.startsWith(hour + ".") && !proof.startsWith((hour - 1) + "."));
+        }
+    }
+
+    private byte[] hmac(String message) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            return mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,225 @@
+package org.chorus.signatures.coordinator;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.chorus.events.EventTypes;
+import org.chorus.events.SignatoryKind;
+import org.chorus.events.SignatureMerged;
+import org.chorus.events.SignatureRejected;
+import org.chorus.platform.outbox.Outbox;
+import org.chorus.platform.web.Problems;
+import org.chorus.signatures.audit.AuditTrail;
+import org.chorus.signatures.identity.Identity;
+import org.chorus.signatures.identity.SealedIdentities;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The coordinator's view of a statement's signatures, withheld identities opened, and moderation: approve, reject
+ * with a reason, merge duplicates. Open-link signatures count as soon as they are confirmed; moderation can still
+ * reject or merge them (a per-statement approval requirement is not built yet).
+ */
+@Service
+class Signatures {
+    private final JdbcClient jdbc;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final SealedIdentities identities;
+    private final AuditTrail audit;
+
+    Signatures(JdbcClient jdbc, Outbox outbox, Clock clock, SealedIdentities identities, AuditTrail audit) {
+        this.jdbc = jdbc;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.identities = identities;
+        this.audit = audit;
+    }
+
+    record Row(
+            UUID id,
+            UUID statementId,
+            SignatoryKind kind,
+            String name,
+            String country,
+            String qualifier,
+            String email,
+            String status,
+            String visibility,
+            boolean countryCounted,
+            byte[] sealedIdentity,
+            int revision,
+            String revisionHash,
+            boolean flagged,
+            String origin,
+            String reason,
+            UUID mergedInto,
+            Instant submittedAt,
+            Instant confirmedAt,
+            Instant approvedAt) {}
+
+    /** One signature as the coordinator sees it; {@code revisionConfirmed} is the text version the signer agreed to. */
+    record Entry(
+            UUID id,
+            SignatoryKind kind,
+            String status,
+            String visibility,
+            String name,
+            String qualifier,
+            String country,
+            boolean countryCounted,
+            String email,
+            int revisionConfirmed,
+            String revisionHash,
+            boolean flagged,
+            String origin,
+            boolean approved,
+            String reason,
+            UUID mergedInto,
+            Instant submittedAt,
+            Instant confirmedAt) {}
+
+    @Transactional(readOnly = true)
+    List<Entry> list(UUID statementId) {
+        return rows(statementId).stream().map(this::entry).toList();
+    }
+
+    @Transactional(readOnly = true)
+    List<AuditTrail.Entry> audit(UUID statementId, UUID signatureId) {
+        row(statementId, signatureId);
+        return audit.of(signatureId);
+    }
+
+    record Candidate(Entry signature, List<UUID> possibleDuplicates) {}
+
+    /** Open-link signatures not yet approved, rejected or merged, each with what looks like the same signer. */
+    @Transactional(readOnly = true)
+    List<Candidate> moderationQueue(UUID statementId) {
+        List<Entry> all = list(statementId).stream()
+                .filter(entry ->
+                        entry.status().equals("PENDING") || entry.status().equals("CONFIRMED"))
+                .toList();
+        List<Candidate> queue = new ArrayList<>();
+        for (Entry entry : all) {
+            if (!entry.origin().equals("OPEN_LINK") || entry.approved()) {
+                continue;
+            }
+            List<UUID> duplicates = all.stream()
+                    .filter(other -> !other.id().equals(entry.id()) && sameSigner(entry, other))
+                    .map(Entry::id)
+                    .toList();
+            queue.add(new Candidate(entry, duplicates));
+        }
+        return queue;
+    }
+
+    @Transactional
+    void approve(UUID statementId, UUID signatureId) {
+        Row row = open(statementId, signatureId);
+        Instant now = clock.instant();
+        jdbc.sql("update signature set approved_at = ? where id = ?")
+                .params(Timestamp.from(now), row.id())
+                .update();
+        audit.record(row.id(), statementId, now, AuditTrail.Actor.COORDINATOR, "APPROVED", null);
+    }
+
+    @Transactional
+    void reject(UUID statementId, UUID signatureId, String reason) {
+        Row row = open(statementId, signatureId);
+        jdbc.sql("update signature set status = 'REJECTED', reason = ?, reconsent_token_hash = null where id = ?")
+                .params(reason, row.id())
+                .update();
+        audit.record(row.id(), statementId, clock.instant(), AuditTrail.Actor.COORDINATOR, "REJECTED", reason);
+        outbox.append(
+                EventTypes.SIGNATURE_REJECTED,
+                statementId,
+                statementId,
+                new SignatureRejected(row.id(), statementId, reason));
+    }
+
+    @Transactional
+    void merge(UUID statementId, UUID signatureId, UUID into) {
+        if (signatureId.equals(into)) {
+            throw Problems.badRequest("A signature cannot be merged into itself");
+        }
+        Row row = open(statementId, signatureId);
+        Row target = open(statementId, into);
+        jdbc.sql("update signature set status = 'MERGED', merged_into = ?, reconsent_token_hash = null where id = ?")
+                .params(target.id(), row.id())
+                .update();
+        audit.record(
+                row.id(), statementId, clock.instant(), AuditTrail.Actor.COORDINATOR, "MERGED", "into " + target.id());
+        outbox.append(
+                EventTypes.SIGNATURE_MERGED,
+                statementId,
+                statementId,
+                new SignatureMerged(row.id(), statementId, into));
+    }
+
+    private static boolean sameSigner(Entry a, Entry b) {
+        String emailA = Duplicates.normalisedEmail(a.email());
+        return (emailA != null && emailA.equals(Duplicates.normalisedEmail(b.email())))
+                || Duplicates.similarNames(a.name(), b.name());
+    }
+
+    private Row open(UUID statementId, UUID signatureId) {
+        Row row = row(statementId, signatureId);
+        if (!row.status().equals("PENDING") && !row.status().equals("CONFIRMED")) {
+            throw Problems.conflict("This signature is already " + row.status().toLowerCase());
+        }
+        return row;
+    }
+
+    private Row row(UUID statementId, UUID signatureId) {
+        return jdbc.sql("select * from signature where statement_id = ? and id = ?")
+                .params(statementId, signatureId)
+                .query(Row.class)
+                .optional()
+                .orElseThrow(() -> Problems.notFound("No signature " + signatureId + " on this statement"));
+    }
+
+    private List<Row> rows(UUID statementId) {
+        Optional<UUID> known = jdbc.sql("select id from statement where id = ?")
+                .param(statementId)
+                .query(UUID.class)
+                .optional();
+        if (known.isEmpty()) {
+            throw Problems.notFound("No statement " + statementId + " is open for signature here");
+        }
+        return jdbc.sql("select * from signature where statement_id = ? order by seq")
+                .param(statementId)
+                .query(Row.class)
+                .list();
+    }
+
+    private Entry entry(Row row) {
+        boolean withheld = "WITHHELD".equals(row.visibility());
+        Identity identity = withheld
+                ? identities.open(row.statementId(), row.id(), row.sealedIdentity())
+                : new Identity(row.name(), row.qualifier(), row.email());
+        return new Entry(
+                row.id(),
+                row.kind(),
+                row.status(),
+                row.visibility(),
+                identity.name(),
+                identity.qualifier(),
+                row.country(),
+                row.countryCounted(),
+                identity.email(),
+                row.revision(),
+                row.revisionHash(),
+                row.flagged(),
+                row.origin(),
+                row.approvedAt() != null,
+                row.reason(),
+                row.mergedInto(),
+                row.submittedAt(),
+                row.confirmedAt());
+    }
+}

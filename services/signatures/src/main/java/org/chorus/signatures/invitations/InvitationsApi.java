@@ -1,0 +1,77 @@
+package org.chorus.signatures.invitations;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.UUID;
+import org.chorus.events.Countries;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Coordinator: send a wave of invitations; make a statement invite-only. */
+@RestController
+class InvitationsApi {
+    private final Invitations invitations;
+
+    InvitationsApi(Invitations invitations) {
+        this.invitations = invitations;
+    }
+
+    record Invitee(
+            @NotBlank(message = "must not be blank") @Size(max = 200, message = "must be at most 200 characters")
+            String organisation,
+
+            String country,
+
+            @NotBlank(message = "must not be blank")
+            @Email(message = "must be an e-mail address")
+            @Size(max = 254, message = "must be an e-mail address")
+            String email,
+
+            @Pattern(regexp = "[a-z]{2,3}", message = "must be a language code such as en, fr or ar")
+            String language) {
+
+        @AssertTrue(message = "must be an ISO 3166-1 alpha-2 code such as NL")
+        boolean isCountryKnown() {
+            return country == null || country.isBlank() || Countries.isKnown(country);
+        }
+    }
+
+    record WaveRequest(
+            @NotEmpty(message = "must list at least one invitee") @Size(max = 1000, message = "at most 1000 per wave")
+            List<@Valid @NotNull(message = "must not be null") Invitee> invitations) {}
+
+    @PostMapping("/api/statements/{statementId}/invitations")
+    @ResponseStatus(HttpStatus.CREATED)
+    Invitations.Wave create(@PathVariable UUID statementId, @Valid @RequestBody WaveRequest request) {
+        return invitations.create(
+                statementId,
+                request.invitations().stream()
+                        .map(invitee -> new Invitations.NewInvitation(
+                                invitee.organisation().strip(),
+                                invitee.country() == null || invitee.country().isBlank() ? null : invitee.country(),
+                                invitee.email().strip(),
+                                invitee.language()))
+                        .toList());
+    }
+
+    record Settings(
+            @NotNull(message = "must be true or false") Boolean inviteOnly) {}
+
+    @PutMapping("/api/statements/{statementId}/settings")
+    Settings settings(@PathVariable UUID statementId, @Valid @RequestBody Settings settings) {
+        invitations.setInviteOnly(statementId, settings.inviteOnly());
+        return settings;
+    }
+}

@@ -1,0 +1,184 @@
+package org.chorus.signatures.signatories;
+
+import java.io.ByteArrayOutputStream;
+import java.io.StringWriter;
+import java.sql.Timestamp;
+import java.text.Collator;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.chorus.events.Countries;
+import org.chorus.events.EventTypes;
+import org.chorus.events.SignatoryKind;
+import org.chorus.events.SignatureConfirmed;
+import org.chorus.platform.outbox.Outbox;
+import org.chorus.platform.web.Problems;
+import org.chorus.signatures.audit.AuditTrail;
+import org.chorus.signatures.signon.ConfirmationToken;
+import org.chorus.signatures.statements.OpenStatement;
+import org.chorus.signatures.statements.OpenStatements;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The public signatory list: imported from a printed block, exported as text, CSV or PDF. Withheld names never. */
+@Service
+class Signatories {
+    private final JdbcClient jdbc;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final OpenStatements statements;
+    private final AuditTrail audit;
+
+    Signatories(JdbcClient jdbc, Outbox outbox, Clock clock, OpenStatements statements, AuditTrail audit) {
+        this.jdbc = jdbc;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.statements = statements;
+        this.audit = audit;
+    }
+
+    enum Order {
+        TIME,
+        ALPHABETICAL
+    }
+
+    record Signatory(String name, String country, String qualifier, SignatoryKind kind, Instant confirmedAt) {}
+
+    record ImportResult(boolean preview, int imported, List<SignatoryBlock.Line> lines) {}
+
+    /**
+     * Parses the block; unless previewing, stores every entry as a confirmed, coordinator-entered signature with its
+     * confirmation event. A block with any unreadable line stores nothing.
+     */
+    @Transactional
+    ImportResult importBlock(UUID statementId, String block, boolean preview) {
+        OpenStatement statement = statement(statementId);
+        List<SignatoryBlock.Line> lines = SignatoryBlock.parse(block == null ? "" : block);
+        if (lines.isEmpty()) {
+            throw Problems.badRequest("The text holds no signatory lines");
+        }
+        boolean readable = lines.stream().allMatch(SignatoryBlock.Line::ok);
+        if (preview || !readable) {
+            return new ImportResult(true, 0, lines);
+        }
+        Instant now = clock.instant();
+        for (SignatoryBlock.Line line : lines) {
+            UUID id = UUID.randomUUID();
+            jdbc.sql("""
+                            insert into signature (id, statement_id, kind, name, country, qualifier, status, revision,
+                                                   revision_hash, token_hash, submitted_at, confirmed_at, origin)
+                            values (?, ?, 'ORGANISATION', ?, ?, ?, 'CONFIRMED', ?, ?, ?, ?, ?, 'IMPORTED')""")
+                    .params(
+                            id,
+                            statementId,
+                            line.name(),
+                            line.country(),
+                            line.qualifier(),
+                            statement.revision(),
+                            statement.contentHash(),
+                            ConfirmationToken.generate().hash(),
+                            Timestamp.from(now),
+                            Timestamp.from(now))
+                    .update();
+            audit.record(id, statementId, now, AuditTrail.Actor.COORDINATOR, "IMPORTED", "line " + line.line());
+            outbox.append(
+                    EventTypes.SIGNATURE_CONFIRMED,
+                    statementId,
+                    statementId,
+                    new SignatureConfirmed(
+                            id,
+                            statementId,
+                            SignatoryKind.ORGANISATION,
+                            line.name(),
+                            line.country(),
+                            line.qualifier(),
+                            statement.revision(),
+                            statement.contentHash(),
+                            now));
+        }
+        return new ImportResult(false, lines.size(), lines);
+    }
+
+    /** Confirmed public signatories; withheld ones are left out entirely. */
+    @Transactional(readOnly = true)
+    List<Signatory> publicList(UUID statementId, Order order) {
+        statement(statementId);
+        List<Signatory> list = new ArrayList<>(
+                jdbc.sql("""
+                        select name, country, qualifier, kind, confirmed_at from signature
+                        where statement_id = ? and status = 'CONFIRMED' and visibility = 'PUBLIC' order by seq""").param(statementId).query(Signatory.class).list());
+        if (order == Order.ALPHABETICAL) {
+            Collator collator = Collator.getInstance(Locale.ENGLISH);
+            list.sort(Comparator.comparing(Signatory::name, collator));
+        }
+        return list;
+    }
+
+    String text(List<Signatory> list) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < list.size(); i++) {
+            Signatory s = list.get(i);
+            text.append(SignatoryBlock.format(i + 1, s.name(), s.country(), s.qualifier()))
+                    .append('\n');
+        }
+        return text.toString();
+    }
+
+    String csv(List<Signatory> list) {
+        StringWriter csv = new StringWriter();
+        csv.append("number,name,country_code,country,qualifier,kind\r\n");
+        for (int i = 0; i < list.size(); i++) {
+            Signatory s = list.get(i);
+            csv.append(String.valueOf(i + 1))
+                    .append(',')
+                    .append(cell(s.name()))
+                    .append(',')
+                    .append(cell(s.country()))
+                    .append(',')
+                    .append(cell(s.country() == null ? null : Countries.name(s.country(), Locale.ENGLISH)))
+                    .append(',')
+                    .append(cell(s.qualifier()))
+                    .append(',')
+                    .append(s.kind().name())
+                    .append("\r\n");
+        }
+        return csv.toString();
+    }
+
+    byte[] pdf(UUID statementId, List<Signatory> list) {
+        OpenStatement statement = statement(statementId);
+        var out = new ByteArrayOutputStream();
+        var document = new com.lowagie.text.Document(com.lowagie.text.PageSize.A4);
+        com.lowagie.text.pdf.PdfWriter.getInstance(document, out);
+        document.open();
+        document.add(new com.lowagie.text.Paragraph(
+                statement.title(),
+                com.lowagie.text.FontFactory.getFont(com.lowagie.text.FontFactory.HELVETICA_BOLD, 14)));
+        document.add(new com.lowagie.text.Paragraph("Signatories:"));
+        for (String line : text(list).lines().toList()) {
+            document.add(new com.lowagie.text.Paragraph(line));
+        }
+        document.close();
+        return out.toByteArray();
+    }
+
+    /** RFC 4180 quoting; a leading =, +, - or @ is prefixed with ' so spreadsheets do not run it as a formula. */
+    private static String cell(String value) {
+        if (value == null) {
+            return "";
+        }
+        String safe = value.matches("^[=+\\-@].*") ? "'" + value : value;
+        return safe.matches(".*[\",\r\n].*") ? '"' + safe.replace("\"", "\"\"") + '"' : safe;
+    }
+
+    private OpenStatement statement(UUID statementId) {
+        return statements
+                .find(statementId)
+                .orElseThrow(() -> Problems.notFound("No statement " + statementId + " is open for signature here"));
+    }
+}

@@ -1,0 +1,84 @@
+package org.chorus.signatures.signatories;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.chorus.platform.web.Problems;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Coordinator: import a printed signatory block, export the public list. */
+@RestController
+class SignatoriesApi {
+    private final Signatories signatories;
+
+    SignatoriesApi(Signatories signatories) {
+        this.signatories = signatories;
+    }
+
+    /**
+     * The body is the block as plain text. {@code preview=true} only shows how each line was read; otherwise the
+     * entries are stored, or, if any line could not be read, nothing is and the answer is 400 with every line.
+     */
+    @PostMapping(path = "/api/statements/{statementId}/imports", consumes = MediaType.TEXT_PLAIN_VALUE)
+    ResponseEntity<Signatories.ImportResult> importBlock(
+            @PathVariable UUID statementId,
+            @RequestParam(defaultValue = "false") boolean preview,
+            @RequestBody(required = false) String block) {
+        Signatories.ImportResult result = signatories.importBlock(statementId, block, preview);
+        boolean readable = result.lines().stream().allMatch(SignatoryBlock.Line::ok);
+        if (!preview && !readable) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.BAD_REQUEST, "Some lines could not be read; nothing was imported");
+            problem.setProperty(
+                    "errors",
+                    result.lines().stream()
+                            .filter(line -> !line.ok())
+                            .map(line -> Map.of("line", line.line(), "text", line.text(), "message", line.error()))
+                            .toList());
+            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+        }
+        return ResponseEntity.ok(result);
+    }
+
+    @GetMapping("/api/statements/{statementId}/signatories.txt")
+    ResponseEntity<String> text(@PathVariable UUID statementId, @RequestParam(defaultValue = "time") String order) {
+        return ResponseEntity.ok()
+                .contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
+                .body(signatories.text(signatories.publicList(statementId, order(order))));
+    }
+
+    @GetMapping("/api/statements/{statementId}/signatories.csv")
+    ResponseEntity<String> csv(@PathVariable UUID statementId, @RequestParam(defaultValue = "time") String order) {
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header("Content-Disposition", "attachment; filename=\"signatories.csv\"")
+                .body(signatories.csv(signatories.publicList(statementId, order(order))));
+    }
+
+    @GetMapping("/api/statements/{statementId}/signatories.pdf")
+    ResponseEntity<byte[]> pdf(@PathVariable UUID statementId, @RequestParam(defaultValue = "time") String order) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", "attachment; filename=\"signatories.pdf\"")
+                .body(signatories.pdf(statementId, signatories.publicList(statementId, order(order))));
+    }
+
+    private static Signatories.Order order(String order) {
+        return switch (order.toLowerCase(Locale.ROOT)) {
+            case "time" -> Signatories.Order.TIME;
+            case "alphabetical" -> Signatories.Order.ALPHABETICAL;
+            default -> throw Problems.badRequest("order must be \"time\" or \"alphabetical\"");
+        };
+    }
+}

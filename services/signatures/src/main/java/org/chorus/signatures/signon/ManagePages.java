@@ -1,0 +1,185 @@
+package org.chorus.signatures.signon;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.chorus.events.Countries;
+import org.chorus.events.Visibility;
+import org.chorus.signatures.statements.OpenStatement;
+import org.chorus.signatures.statements.OpenStatements;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * The signer's personal link from the confirmation mail: withdraw, or correct name, country, qualifier and
+ * visibility, until the statement is published.
+ */
+@Controller
+class ManagePages {
+    private final SignOn signOn;
+    private final Changes changes;
+    private final OpenStatements statements;
+
+    ManagePages(SignOn signOn, Changes changes, OpenStatements statements) {
+        this.signOn = signOn;
+        this.changes = changes;
+        this.statements = statements;
+    }
+
+    /** What the correction form sends; a withheld signer's name fields start empty (their values are sealed). */
+    record CorrectionForm(String name, String country, String qualifier, String visibility, Boolean countCountry) {
+        CorrectionForm {
+            name = trim(name);
+            country = trim(country);
+            qualifier = trim(qualifier);
+            visibility = trim(visibility);
+        }
+
+        static CorrectionForm of(Signature signature) {
+            return new CorrectionForm(
+                    signature.withheld() ? "" : signature.name(),
+                    signature.country(),
+                    signature.withheld() ? "" : signature.qualifier(),
+                    signature.visibility().name(),
+                    signature.countryCounted());
+        }
+
+        public boolean withheld() {
+            return Visibility.WITHHELD.name().equals(visibility);
+        }
+
+        private static String trim(String value) {
+            return value == null ? "" : value.replaceAll("^[\\h\\s]+|[\\h\\s]+$", "");
+        }
+    }
+
+    @GetMapping("/manage/{token}")
+    ModelAndView show(@PathVariable String token) {
+        return changeable(
+                token,
+                (signature, statement) ->
+                        managePage(signature, statement, token, CorrectionForm.of(signature), Map.of(), HttpStatus.OK));
+    }
+
+    @PostMapping("/manage/{token}/withdrawal")
+    ModelAndView withdraw(@PathVariable String token) {
+        return changeable(token, (signature, statement) -> {
+            changes.withdraw(signature);
+            return page("signatures/withdrawn", statement, HttpStatus.OK);
+        });
+    }
+
+    @PostMapping("/manage/{token}")
+    ModelAndView correct(@PathVariable String token, @ModelAttribute CorrectionForm form) {
+        return changeable(token, (signature, statement) -> {
+            Map<String, String> errors = new LinkedHashMap<>();
+            boolean keepsSealedName =
+                    signature.withheld() && form.withheld() && form.name().isEmpty();
+            if (form.name().isEmpty() && !keepsSealedName) {
+                errors.put("name", "Please enter the name to show.");
+            }
+            if (form.name().length() > 200) {
+                errors.put("name", "Please keep the name under 200 characters.");
+            }
+            if (form.qualifier().length() > 300) {
+                errors.put("qualifier", "Please keep the qualifier under 300 characters.");
+            }
+            if (!form.country().isEmpty() && !Countries.isKnown(form.country())) {
+                errors.put("country", "Please choose a country from the list.");
+            }
+            if (!form.withheld() && !Visibility.PUBLIC.name().equals(form.visibility())) {
+                errors.put("visibility", "Please choose whether your name may be published.");
+            }
+            if (!errors.isEmpty()) {
+                return managePage(signature, statement, token, form, errors, HttpStatus.BAD_REQUEST);
+            }
+            changes.correct(
+                    signature,
+                    new Changes.Correction(
+                            SignOnForm.nullIfEmpty(form.name()),
+                            SignOnForm.nullIfEmpty(form.country()),
+                            SignOnForm.nullIfEmpty(form.qualifier()),
+                            form.withheld() ? Visibility.WITHHELD : Visibility.PUBLIC,
+                            !form.withheld() || Boolean.TRUE.equals(form.countCountry())));
+            Signature corrected = signOn.findByToken(token).orElseThrow();
+            ModelAndView page =
+                    managePage(corrected, statement, token, CorrectionForm.of(corrected), Map.of(), HttpStatus.OK);
+            page.addObject("saved", true);
+            return page;
+        });
+    }
+
+    private interface Action {
+        ModelAndView apply(Signature signature, OpenStatement statement);
+    }
+
+    private ModelAndView changeable(String token, Action action) {
+        Optional<Signature> found = signOn.findByToken(token);
+        if (found.isEmpty()) {
+            return message(
+                    HttpStatus.NOT_FOUND,
+                    "Link not valid",
+                    "This link is not valid. Please use the link from your confirmation e-mail exactly as it was sent.");
+        }
+        Signature signature = found.get();
+        OpenStatement statement = statements.find(signature.statementId()).orElseThrow();
+        if (signature.status() != Signature.Status.PENDING && signature.status() != Signature.Status.CONFIRMED) {
+            return message(
+                    HttpStatus.GONE,
+                    "Signature no longer counts",
+                    "This signature was withdrawn or removed; there is nothing left to change.");
+        }
+        if (statement.published()) {
+            return message(
+                    HttpStatus.CONFLICT,
+                    "Statement already published",
+                    "The statement was published with its signatories, so signatures can no longer be changed here."
+                            + " Please write to the coordinators.");
+        }
+        return action.apply(signature, statement);
+    }
+
+    private static ModelAndView managePage(
+            Signature signature,
+            OpenStatement statement,
+            String token,
+            CorrectionForm form,
+            Map<String, String> errors,
+            HttpStatus status) {
+        ModelAndView page = page("signatures/manage", statement, status);
+        page.addObject("signature", signature);
+        page.addObject("token", token);
+        page.addObject("form", form);
+        page.addObject("errors", errors);
+        page.addObject("countries", countries(statement.language()));
+        return page;
+    }
+
+    private static ModelAndView page(String view, OpenStatement statement, HttpStatus status) {
+        ModelAndView page = new ModelAndView(view, status);
+        page.addObject("statement", statement);
+        page.addObject("dir", statement.language().equals("ar") ? "rtl" : "ltr");
+        return page;
+    }
+
+    private static List<SignOnPages.CountryOption> countries(String language) {
+        Locale locale = Locale.forLanguageTag(language);
+        return Countries.sortedBy(locale).stream()
+                .map(code -> new SignOnPages.CountryOption(code, Countries.name(code, locale)))
+                .toList();
+    }
+
+    private static ModelAndView message(HttpStatus status, String title, String text) {
+        ModelAndView page = new ModelAndView("signatures/message", status);
+        page.addObject("title", title);
+        page.addObject("text", text);
+        return page;
+    }
+}

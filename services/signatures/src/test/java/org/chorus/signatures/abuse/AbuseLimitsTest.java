@@ -1,0 +1,113 @@
+package org.chorus.signatures.abuse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.chorus.signatures.signon.Statements;
+import org.chorus.testsupport.ChorusServiceTest;
+import org.chorus.testsupport.Http;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Floods meet a limit and a small puzzle; people without JavaScript get a readable message; addresses stay unknown. */
+@ChorusServiceTest
+class AbuseLimitsTest {
+    private static final Pattern CHALLENGE = Pattern.compile("name=\"powChallenge\" value=\"([^\"]+)\"");
+    private static final Pattern BITS = Pattern.compile("data-pow-bits=\"(\\d+)\"");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aFloodOnOneLinkAsksForProofOfWorkAndThePageWithoutScriptSaysWhy() {
+        Http http = new Http("http://localhost:" + port);
+        UUID statementId = Statements.open(http, "Flooded statement", "en", "Text.");
+        for (int i = 0; i < 6; i++) {
+            assertThat(http.postForm(
+                                    "/sign/" + statementId,
+                                    Statements.organisation("Org " + i, "", "org" + i + "@example.org"))
+                            .status())
+                    .isEqualTo(303);
+        }
+
+        var limited =
+                http.postForm("/sign/" + statementId, Statements.organisation("Org Seven", "NL", "seven@example.org"));
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.body())
+                .contains("Please try again in an hour", "value=\"Org Seven\"", "src=\"/proof-of-work.js\"");
+        assertThat(signatures(statementId)).isEqualTo(6);
+
+        Matcher challenge = CHALLENGE.matcher(limited.body());
+        Matcher bits = BITS.matcher(limited.body());
+        assertThat(challenge.find() && bits.find()).isTrue();
+        String nonce = solve(challenge.group(1), Integer.parseInt(bits.group(1)));
+        Map<String, String> solved = Statements.organisation("Org Seven", "NL", "seven@example.org");
+        solved.put("powChallenge", challenge.group(1));
+        solved.put("powNonce", nonce);
+        assertThat(http.postForm("/sign/" + statementId, solved).status()).isEqualTo(303);
+        assertThat(signatures(statementId)).isEqualTo(7);
+
+        assertThat(http.postForm("/sign/" + statementId, solved).status())
+                .as("a solution counts once")
+                .isEqualTo(429);
+        Map<String, String> wrong = Statements.organisation("Org Eight", "NL", "eight@example.org");
+        wrong.put("powChallenge", challenge.group(1));
+        wrong.put("powNonce", "not-a-solution");
+        assertThat(http.postForm("/sign/" + statementId, wrong).status()).isEqualTo(429);
+        assertThat(signatures(statementId)).isEqualTo(7);
+    }
+
+    @Test
+    void clientsAreCountedPerHourUnderAKeyedHashThatNeverHoldsTheirAddress() {
+        RateLimits limits = new RateLimits(
+                Base64.getEncoder().encodeToString("a-test-secret-of-thirty-two-byte".getBytes()), 2, 1000, 8);
+        UUID statement = UUID.randomUUID();
+        Instant now = Instant.parse("2026-05-01T10:15:00Z");
+
+        assertThat(limits.submission(statement, "203.0.113.9", now)).isEqualTo(RateLimits.Verdict.ALLOWED);
+        assertThat(limits.submission(statement, "203.0.113.9", now)).isEqualTo(RateLimits.Verdict.ALLOWED);
+        assertThat(limits.submission(statement, "203.0.113.9", now)).isEqualTo(RateLimits.Verdict.PROOF_NEEDED);
+        assertThat(limits.submission(statement, "198.51.100.7", now)).isEqualTo(RateLimits.Verdict.ALLOWED);
+        assertThat(limits.windowKeys()).noneMatch(key -> key.contains("203.0.113") || key.contains("198.51"));
+
+        Instant nextHour = now.plus(Duration.ofHours(1));
+        assertThat(limits.submission(statement, "203.0.113.9", nextHour)).isEqualTo(RateLimits.Verdict.ALLOWED);
+        assertThat(limits.windowKeys()).allMatch(key -> key.startsWith(nextHour.getEpochSecond() / 3600 + "|"));
+
+        String challenge = limits.challenge(statement, now);
+        String nonce = solve(challenge, 8);
+        assertThat(limits.proofValid(UUID.randomUUID(), challenge, nonce, now))
+                .as("bound to its statement")
+                .isFalse();
+        assertThat(limits.proofValid(statement, challenge, nonce, now.plus(Duration.ofHours(3))))
+                .as("expires")
+                .isFalse();
+        assertThat(limits.proofValid(statement, challenge, nonce, now)).isTrue();
+    }
+
+    private static String solve(String challenge, int bits) {
+        for (int nonce = 0; ; nonce++) {
+            if (RateLimits.leadingZeroBits(RateLimits.sha256(challenge + ":" + nonce)) >= bits) {
+                return String.valueOf(nonce);
+            }
+        }
+    }
+
+    private int signatures(UUID statementId) {
+        return jdbc.sql("select count(*) from signature where statement_id = ?")
+                .param(statementId)
+                .query(Integer.class)
+                .single();
+    }
+}

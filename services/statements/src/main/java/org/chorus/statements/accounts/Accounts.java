@@ -1,0 +1,165 @@
+package org.chorus.statements.accounts;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Base64;
+import java.util.Deque;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.chorus.platform.web.Problems;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Coordinator accounts: password plus TOTP for the console, personal bearer tokens for the API. */
+@Service
+class Accounts {
+    static final String ISSUER = "Chorus";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final CoordinatorRepository coordinators;
+    private final PasswordEncoder passwords;
+    private final Clock clock;
+    // compared against when the address is unknown, so both cases take as long
+    private final String dummyHash;
+
+    static final int MAX_WRONG_CODES = 5;
+    static final Duration LOCKOUT = Duration.ofMinutes(15);
+
+    private final Map<UUID, Deque<Instant>> wrongCodes = new ConcurrentHashMap<>();
+
+    Accounts(CoordinatorRepository coordinators, PasswordEncoder passwords, Clock clock) {
+        this.coordinators = coordinators;
+        this.passwords = passwords;
+        this.clock = clock;
+        this.dummyHash = passwords.encode(UUID.randomUUID().toString());
+    }
+
+    record Enrolment(UUID id, String email, String totpSecret, String otpauthUri) {}
+
+    @Transactional
+    Enrolment create(String email, String password, String language, String totpSecret) {
+        String address = normalise(email);
+        String secret = totpSecret == null ? Totp.newSecret() : totpSecret;
+        Coordinator coordinator = new Coordinator(
+                UUID.randomUUID(), address, passwords.encode(password), secret, language, null, clock.instant());
+        if (!coordinators.insert(coordinator)) {
+            throw Problems.conflict("A coordinator account with this e-mail address already exists.");
+        }
+        return new Enrolment(coordinator.id(), address, secret, Totp.otpauthUri(ISSUER, address, secret));
+    }
+
+    /** The first factor; empty when the address or the password is wrong (without saying which). */
+    @Transactional(readOnly = true)
+    Optional<UUID> checkPassword(String email, String password) {
+        Optional<Coordinator> coordinator = coordinators.byEmail(normalise(email));
+        boolean matches = passwords.matches(
+                password == null ? "" : password,
+                coordinator.map(Coordinator::passwordHash).orElse(dummyHash));
+        return matches ? coordinator.map(Coordinator::id) : Optional.empty();
+    }
+
+    /**
+     * The second factor, after the first. Each code is accepted once, so an overheard code cannot be replayed; after
+     * {@link #MAX_WRONG_CODES} wrong codes within {@link #LOCKOUT} no code is accepted until the window has passed, so
+     * six digits cannot be guessed by trying.
+     */
+    @Transactional
+    Optional<CurrentCoordinator> checkCode(UUID coordinatorId, String code) {
+        Instant now = clock.instant();
+        Deque<Instant> wrong = wrongCodes.computeIfAbsent(coordinatorId, id -> new ArrayDeque<>());
+        synchronized (wrong) {
+            wrong.removeIf(at -> at.isBefore(now.minus(LOCKOUT)));
+            if (wrong.size() >= MAX_WRONG_CODES) {
+                return Optional.empty();
+            }
+            Optional<CurrentCoordinator> accepted = coordinators
+                    .byId(coordinatorId)
+                    .filter(coordinator -> Totp.matchingStep(coordinator.totpSecret(), code, now).stream()
+                            .anyMatch(step -> coordinators.useTotpStep(coordinator.id(), step)))
+                    .map(Coordinator::current);
+            if (accepted.isEmpty()) {
+                wrong.addLast(now);
+            }
+            return accepted;
+        }
+    }
+
+    /** Both factors at once, to obtain an API token without the console. */
+    @Transactional
+    Optional<String> issueToken(String email, String password, String code, String name) {
+        return checkPassword(email, password)
+                .flatMap(id -> checkCode(id, code))
+                .map(coordinator -> newToken(coordinator.id(), name));
+    }
+
+    @Transactional
+    String newToken(UUID coordinatorId, String name) {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String token = "chorus_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        coordinators.insertToken(hash(token), coordinatorId, name, clock.instant());
+        return token;
+    }
+
+    /** A token for the coordinator's browser session: it opens the other services' consoles until it expires. */
+    @Transactional
+    String newSessionToken(UUID coordinatorId, Duration lifetime) {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String token =
+                "chorus_session_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Instant now = clock.instant();
+        coordinators.insertSessionToken(hash(token), coordinatorId, now, now.plus(lifetime));
+        return token;
+    }
+
+    @Transactional
+    void revoke(String token) {
+        coordinators.deleteToken(hash(token));
+    }
+
+    @Transactional(readOnly = true)
+    Optional<CurrentCoordinator> byToken(String token) {
+        return coordinators.byTokenHash(hash(token)).map(Coordinator::current);
+    }
+
+    /** Creates the configured coordinator and token if absent; does nothing when they exist. */
+    @Transactional
+    boolean bootstrap(String email, String password, String totpSecret, String apiToken) {
+        boolean created = false;
+        Coordinator coordinator = coordinators.byEmail(normalise(email)).orElse(null);
+        if (coordinator == null) {
+            create(email, password, "en", totpSecret);
+            coordinator = coordinators.byEmail(normalise(email)).orElseThrow();
+            created = true;
+        }
+        if (apiToken != null && !apiToken.isBlank()) {
+            coordinators.insertToken(hash(apiToken), coordinator.id(), "bootstrap", clock.instant());
+        }
+        return created;
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String normalise(String email) {
+        return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+    }
+}

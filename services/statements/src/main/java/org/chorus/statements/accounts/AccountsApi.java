@@ -1,0 +1,68 @@
+package org.chorus.statements.accounts;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.Map;
+import org.chorus.platform.web.Problems;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class AccountsApi {
+    private final Accounts accounts;
+
+    AccountsApi(Accounts accounts) {
+        this.accounts = accounts;
+    }
+
+    record NewCoordinator(
+            @NotBlank @Email @Size(max = 254) String email,
+            @NotBlank @Size(min = 12, max = 200) String password,
+
+            @Pattern(regexp = "ar|en|es|fr|ru|zh", message = "must be one of ar, en, es, fr, ru, zh")
+            String language) {}
+
+    record TokenRequest(
+            @NotBlank String email,
+            @NotBlank String password,
+
+            @NotBlank @Pattern(regexp = "\\d{6}", message = "must be the 6-digit code of your authenticator")
+            String code,
+
+            @Size(max = 100) String name) {}
+
+    /** An existing coordinator creates an account for a colleague; the answer is their TOTP enrolment, shown once. */
+    @PostMapping("/api/coordinators")
+    ResponseEntity<Accounts.Enrolment> create(@Valid @RequestBody NewCoordinator request) {
+        Accounts.Enrolment enrolment = accounts.create(
+                request.email(), request.password(), request.language() == null ? "en" : request.language(), null);
+        return ResponseEntity.created(URI.create("/api/coordinators/" + enrolment.id()))
+                .body(enrolment);
+    }
+
+    /** Password and TOTP code in exchange for a personal API token, shown once and stored only as a hash. */
+    @PostMapping("/api/tokens")
+    ResponseEntity<Map<String, String>> token(@Valid @RequestBody TokenRequest request) {
+        String name = request.name() == null || request.name().isBlank()
+                ? "api"
+                : request.name().strip();
+        String token = accounts.issueToken(request.email(), request.password(), request.code(), name)
+                .orElseThrow(() ->
+                        Problems.of(HttpStatus.UNAUTHORIZED, "The e-mail address, password or code is not right."));
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("token", token, "name", name));
+    }
+
+    @GetMapping("/api/me")
+    CurrentCoordinator me(@AuthenticationPrincipal CurrentCoordinator me) {
+        return me;
+    }
+}

@@ -1,0 +1,70 @@
+package org.chorus.statements.accounts;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The coordinator's account page: personal API tokens (shown once) and accounts for colleagues, whose TOTP enrolment
+ * is shown as the otpauth:// URI and the secret in text (no third-party QR service).
+ */
+@Controller
+class AccountsConsole {
+    private final Accounts accounts;
+
+    AccountsConsole(Accounts accounts) {
+        this.accounts = accounts;
+    }
+
+    @GetMapping("/console/account")
+    String page(@AuthenticationPrincipal CurrentCoordinator me, Model model) {
+        model.addAttribute("me", me);
+        model.addAttribute("newEmail", "");
+        model.addAttribute("newLanguage", "en");
+        return "console/account";
+    }
+
+    @PostMapping("/console/account/tokens")
+    String token(
+            @AuthenticationPrincipal CurrentCoordinator me, @RequestParam(defaultValue = "") String name, Model model) {
+        page(me, model);
+        String label = name.isBlank() ? "api" : name.strip();
+        if (label.length() > 100) {
+            model.addAttribute("error", "The token name must not be longer than 100 characters.");
+            return "console/account";
+        }
+        model.addAttribute("token", accounts.newToken(me.id(), label));
+        return "console/account";
+    }
+
+    @PostMapping("/console/account/coordinators")
+    String coordinator(
+            @AuthenticationPrincipal CurrentCoordinator me,
+            @RequestParam(defaultValue = "") String email,
+            @RequestParam(defaultValue = "") String password,
+            @RequestParam(defaultValue = "en") String language,
+            Model model) {
+        page(me, model);
+        model.addAttribute("newEmail", email);
+        model.addAttribute("newLanguage", language);
+        if (!email.matches("[^@\\s]+@[^@\\s]+") || email.length() > 254) {
+            model.addAttribute("error", "Enter the colleague's e-mail address.");
+        } else if (password.length() < 12 || password.length() > 200) {
+            model.addAttribute("error", "The password must have at least 12 characters.");
+        } else if (!ConsoleLocale.SUPPORTED.stream()
+                .anyMatch(l -> l.getLanguage().equals(language))) {
+            model.addAttribute("error", "Choose one of the console languages.");
+        } else {
+            try {
+                model.addAttribute("enrolment", accounts.create(email, password, language, null));
+            } catch (ErrorResponseException e) {
+                model.addAttribute("error", e.getBody().getDetail());
+            }
+        }
+        return "console/account";
+    }
+}

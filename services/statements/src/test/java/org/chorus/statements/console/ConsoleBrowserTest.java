@@ -1,0 +1,150 @@
+package org.chorus.statements.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.chorus.statements.Api;
+import org.chorus.statements.accounts.Totp;
+import org.chorus.testsupport.Browser;
+import org.chorus.testsupport.ChorusServiceTest;
+import org.chorus.testsupport.XiamenSeed;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The coordinator console in headless Chromium: log in with password and TOTP, draft, compare, translate, discuss. */
+@ChorusServiceTest
+class ConsoleBrowserTest {
+    private static final XiamenSeed XIAMEN = XiamenSeed.load();
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void coordinatorLogsInWithPasswordAndCodeThenDraftsComparesTranslatesIntoArabicAndOpens() {
+        try (Browser browser = Browser.desktop()) {
+            WebDriver driver = browser.driver();
+            driver.get(url("/console"));
+            assertThat(driver.getCurrentUrl()).endsWith("/console/login");
+            browser.screenshot("console-1-login");
+            logIn(driver, Api.OWNER_EMAIL, "not-the-password", null);
+            assertThat(driver.findElement(By.cssSelector(".error")).getText()).contains("not right");
+            assertThat(driver.findElement(By.id("email")).getAttribute("value")).isEqualTo(Api.OWNER_EMAIL);
+            logIn(driver, Api.OWNER_EMAIL, Api.OWNER_PASSWORD, Api.OWNER_TOTP_SECRET);
+            assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Statements");
+
+            String pasted = XIAMEN.title() + "\n\n" + XIAMEN.body() + "\n\nSignatories:\n\n"
+                    + String.join("\n", XIAMEN.signatoryBlock());
+            type(driver, driver.findElement(By.id("pasted")), pasted);
+            driver.findElement(By.id("paste-language")).clear();
+            driver.findElement(By.id("paste-language")).sendKeys("en");
+            submit(driver.findElement(By.id("pasted")));
+            assertThat(driver.findElement(By.tagName("h1")).getText())
+                    .isEqualTo(XIAMEN.title().replace('\u00a0', ' '));
+            assertThat(driver.findElement(By.id("body")).getAttribute("value")).isEqualTo(XIAMEN.body());
+            String statementUrl = driver.getCurrentUrl();
+            browser.screenshot("console-2-statement");
+
+            type(driver, driver.findElement(By.id("title")), "   ");
+            type(driver, driver.findElement(By.id("body")), XIAMEN.body().replace("Rescind", "Lift"));
+            submit(driver.findElement(By.id("body")));
+            assertThat(driver.findElement(By.cssSelector(".error")).getText()).contains("title");
+            assertThat(driver.findElement(By.id("body")).getAttribute("value")).contains("Lift the travel bans");
+
+            type(driver, driver.findElement(By.id("title")), XIAMEN.title());
+            submit(driver.findElement(By.id("body")));
+            assertThat(driver.findElement(By.cssSelector(".status")).getText()).contains("Revision 2");
+            submit(driver.findElement(By.id("from")));
+            assertThat(driver.findElement(By.cssSelector(".diff del")).getText())
+                    .isEqualTo("Rescind");
+            assertThat(driver.findElement(By.cssSelector(".diff ins")).getText())
+                    .isEqualTo("Lift");
+            browser.screenshot("console-3-diff");
+
+            driver.get(statementUrl + "/translations?language=ar");
+            WebElement arabicBody = driver.findElement(By.id("t-body"));
+            assertThat(arabicBody.getAttribute("dir")).isEqualTo("rtl");
+            assertThat(arabicBody.getAttribute("lang")).isEqualTo("ar");
+            type(driver, driver.findElement(By.id("t-title")), "بيان مشترك للمجتمع المدني في الذكرى الخامسة");
+            type(driver, arabicBody, "في الذكرى الخامسة لحملة القمع على «تجمع شيامن»، نطالب الحكومة الصينية بما يلي:");
+            submit(arabicBody);
+            assertThat(driver.findElement(By.cssSelector("table")).getText()).contains("ar", "Draft");
+            browser.screenshot("console-4-translation-ar");
+
+            driver.get(statementUrl + "/comments");
+            type(driver, driver.findElement(By.id("quote")), "Immediately and unconditionally release");
+            type(driver, driver.findElement(By.id("comment-body")), "Keep 'unconditionally'?");
+            submit(driver.findElement(By.id("comment-body")));
+            assertThat(driver.findElement(By.cssSelector(".comment blockquote")).getText())
+                    .isEqualTo("Immediately and unconditionally release");
+            driver.findElement(By.xpath("//button[text()='Resolve']")).click();
+            assertThat(driver.findElement(By.cssSelector(".comment")).getAttribute("class"))
+                    .contains("resolved");
+            browser.screenshot("console-5-comments");
+
+            driver.get(statementUrl);
+            driver.findElement(By.xpath("//button[text()='Open for signature']"))
+                    .click();
+            assertThat(driver.findElement(By.cssSelector(".status")).getText()).contains("Open for signature");
+            browser.screenshot("console-6-open");
+
+            driver.get(url("/console/account"));
+            submit(driver.findElement(By.id("token-name")));
+            String token = driver.findElement(By.id("new-token")).getText();
+            assertThat(new Api(port, token).get("/api/me").status()).isEqualTo(200);
+            driver.findElement(By.id("new-email")).sendKeys("colleague-" + UUID.randomUUID() + "@coalition.example");
+            driver.findElement(By.id("new-password")).sendKeys("a-long-password-2");
+            submit(driver.findElement(By.id("new-password")));
+            assertThat(driver.findElement(By.id("enrol-uri")).getText()).startsWith("otpauth://totp/Chorus");
+            assertThat(driver.findElement(By.id("enrol-secret")).getText()).matches("[A-Z2-7]{32}");
+            browser.screenshot("console-8-account");
+        }
+    }
+
+    @Test
+    void anArabicSpeakingCoordinatorSeesTheConsoleInArabicRightToLeft() {
+        String email = "arabic-" + UUID.randomUUID() + "@coalition.example";
+        var enrolment = Api.owner(port)
+                .post("/api/coordinators", Map.of("email", email, "password", "a-long-password-1", "language", "ar"));
+        String secret = enrolment.json().get("totpSecret").asString();
+        try (Browser browser = Browser.desktop()) {
+            WebDriver driver = browser.driver();
+            driver.get(url("/console/login"));
+            logIn(driver, email, "a-long-password-1", secret);
+            WebElement html = driver.findElement(By.tagName("html"));
+            assertThat(html.getAttribute("lang")).isEqualTo("ar");
+            assertThat(html.getAttribute("dir")).isEqualTo("rtl");
+            assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("البيانات");
+            browser.screenshot("console-7-arabic");
+        }
+    }
+
+    private void logIn(WebDriver driver, String email, String password, String secret) {
+        driver.get(url("/console/login"));
+        driver.findElement(By.id("email")).sendKeys(email);
+        driver.findElement(By.id("password")).sendKeys(password);
+        submit(driver.findElement(By.id("password")));
+        if (secret != null) {
+            driver.findElement(By.id("code")).sendKeys(Totp.code(secret, Instant.now()));
+            submit(driver.findElement(By.id("code")));
+        }
+    }
+
+    /** Long texts are set directly rather than typed key by key. */
+    private static void type(WebDriver driver, WebElement field, String text) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];", field, text);
+    }
+
+    private static void submit(WebElement field) {
+        field.findElement(By.xpath("ancestor::form//button[@type='submit']")).click();
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}

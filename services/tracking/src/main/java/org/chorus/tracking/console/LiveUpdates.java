@@ -1,0 +1,85 @@
+package org.chorus.tracking.console;
+
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.chorus.tracking.projection.StatementChanged;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Dashboards open on a statement, as server-sent event streams. When an event about the statement commits, each
+ * stream receives the re-rendered live part of the page, on one sender thread so that a slow browser never holds up
+ * the Kafka consumer.
+ */
+@Component
+class LiveUpdates {
+    private static final Duration STREAM_TIMEOUT = Duration.ofMinutes(10);
+
+    private final Map<UUID, Set<SseEmitter>> streams = new ConcurrentHashMap<>();
+    private final ExecutorService sender = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "tracking-live-updates");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final DashboardRenderer renderer;
+
+    LiveUpdates(DashboardRenderer renderer) {
+        this.renderer = renderer;
+    }
+
+    SseEmitter subscribe(UUID statementId) {
+        SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
+        Set<SseEmitter> forStatement = streams.computeIfAbsent(statementId, id -> new CopyOnWriteArraySet<>());
+        forStatement.add(emitter);
+        Runnable remove = () -> forStatement.remove(emitter);
+        emitter.onCompletion(remove);
+        emitter.onTimeout(remove);
+        emitter.onError(error -> remove.run());
+        sender.execute(() -> send(statementId, Set.of(emitter)));
+        return emitter;
+    }
+
+    @TransactionalEventListener
+    void changed(StatementChanged change) {
+        if (streams.containsKey(change.statementId())) {
+            sender.execute(() -> send(change.statementId(), streams.getOrDefault(change.statementId(), Set.of())));
+        }
+    }
+
+    private void send(UUID statementId, Set<SseEmitter> emitters) {
+        if (emitters.isEmpty()) {
+            return;
+        }
+        String html = renderer.live(statementId).replace('\n', ' ').replace('\r', ' ');
+        for (SseEmitter emitter : emitters) {
+            try {
+                emitter.send(SseEmitter.event().name("live").data(html));
+            } catch (IOException | IllegalStateException e) {
+                emitter.completeWithError(e);
+            }
+        }
+    }
+
+    /** Ends the open streams before the web server's graceful shutdown would wait for them; browsers reconnect. */
+    @EventListener(ContextClosedEvent.class)
+    void closing() {
+        streams.values().forEach(emitters -> emitters.forEach(SseEmitter::complete));
+        streams.clear();
+    }
+
+    @PreDestroy
+    void stop() {
+        sender.shutdownNow();
+    }
+}

@@ -1,0 +1,59 @@
+package org.chorus.tracking.milestones;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.chorus.tracking.pipeline.Invitee;
+
+/** Which invitees are due a reminder at {@code now}: a pure function, so tests drive time directly. */
+final class ReminderRules {
+    static final String DEFAULT_LANGUAGE = "en";
+
+    /** At most {@code maximum} reminders per invitee, each at least {@code interval} after the invitation or the last one. */
+    record Policy(int maximum, Duration interval) {}
+
+    /** Reminders already triggered for one invitee. */
+    record Reminded(int count, Instant last) {}
+
+    record Due(UUID invitationId, int number, String language) {}
+
+    /**
+     * Never to an invitee who signed, declined or bounced, never at or after the deadline or once sign-on ended
+     * ({@code ended}: the statement was closed or withdrawn), never before the invitation itself is known (its
+     * language comes from it).
+     */
+    static List<Due> due(
+            List<Invitee> invitees,
+            Map<UUID, Reminded> reminded,
+            Instant deadline,
+            Instant ended,
+            Instant now,
+            Policy policy) {
+        List<Due> due = new ArrayList<>();
+        if ((deadline != null && !now.isBefore(deadline)) || (ended != null && !now.isBefore(ended))) {
+            return due;
+        }
+        for (Invitee invitee : invitees) {
+            if (invitee.createdAt() == null || invitee.settled()) {
+                continue;
+            }
+            Reminded before = reminded.getOrDefault(invitee.invitationId(), new Reminded(0, null));
+            if (before.count() >= policy.maximum()) {
+                continue;
+            }
+            Instant since = before.last() != null
+                    ? before.last()
+                    : invitee.sentAt() != null ? invitee.sentAt() : invitee.createdAt();
+            if (!now.isBefore(since.plus(policy.interval()))) {
+                String language = invitee.language() == null ? DEFAULT_LANGUAGE : invitee.language();
+                due.add(new Due(invitee.invitationId(), before.count() + 1, language));
+            }
+        }
+        return due;
+    }
+
+    private ReminderRules() {}
+}

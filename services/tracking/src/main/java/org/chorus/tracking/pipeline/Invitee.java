@@ -1,0 +1,62 @@
+package org.chorus.tracking.pipeline;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One invited organisation and how far it got. Fields are null until their event arrived (an invitee may be known
+ * from its link being opened before its creation event is seen).
+ */
+public record Invitee(
+        UUID invitationId,
+        UUID statementId,
+        Integer wave,
+        String organisation,
+        String country,
+        String language,
+        Instant createdAt,
+        Instant sentAt,
+        Instant deliveredAt,
+        Instant bouncedAt,
+        Instant openedAt,
+        Instant declinedAt,
+        Instant signedAt) {
+
+    /** Where an invitee stands, furthest first: an answer beats a bounce, a followed link beats a delivery. */
+    public enum Stage {
+        SIGNED,
+        DECLINED,
+        OPENED,
+        BOUNCED,
+        DELIVERED,
+        SENT,
+        INVITED
+    }
+
+    public Stage stage() {
+        if (signedAt != null) {
+            return Stage.SIGNED;
+        }
+        if (declinedAt != null) {
+            return Stage.DECLINED;
+        }
+        if (openedAt != null) {
+            return Stage.OPENED;
+        }
+        if (bouncedAt != null) {
+            return Stage.BOUNCED;
+        }
+        if (deliveredAt != null) {
+            return Stage.DELIVERED;
+        }
+        if (sentAt != null) {
+            return Stage.SENT;
+        }
+        return Stage.INVITED;
+    }
+
+    /** Signed, declined or bounced: no reminder will reach or should bother them. */
+    public boolean settled() {
+        return signedAt != null || declinedAt != null || bouncedAt != null;
+    }
+}

@@ -1,0 +1,58 @@
+package org.chorus.tracking.pipeline;
+
+import org.chorus.events.Envelope;
+import org.chorus.events.InvitationCreated;
+import org.chorus.events.InvitationDeclined;
+import org.chorus.events.InvitationOpened;
+import org.chorus.events.InvitationSent;
+import org.chorus.events.MailBounced;
+import org.chorus.events.MailDelivered;
+import org.chorus.events.MailFailed;
+import org.chorus.events.MalformedEventException;
+import org.chorus.tracking.projection.Projection;
+import org.springframework.stereotype.Component;
+
+/**
+ * The invitee pipeline: invitations from the signatures topic, and what distribution reports about the mail that
+ * carried them, joined by request id. Each step fills its own column, so the steps may arrive in any order.
+ * Signing is not stored here: it is read from the signature rows that name the invitation. Mail reports without a
+ * request id (bounces of release mail) and soft bounces do not concern the pipeline.
+ */
+@Component
+class PipelineProjection implements Projection {
+    private final PipelineRepository repository;
+
+    PipelineProjection(PipelineRepository repository) {
+        this.repository = repository;
+    }
+
+    @Override
+    public void apply(Envelope<?> event) {
+        Object data = event.data();
+        if (data instanceof InvitationCreated created) {
+            require(created.invitationId() != null && created.statementId() != null, event);
+            repository.created(created, event.time());
+        } else if (data instanceof InvitationSent sent) {
+            require(sent.invitationId() != null && sent.statementId() != null && sent.requestId() != null, event);
+            repository.sent(sent, event.time());
+        } else if (data instanceof InvitationOpened opened) {
+            require(opened.invitationId() != null && opened.statementId() != null, event);
+            repository.step(opened.invitationId(), opened.statementId(), "opened_at", event.time());
+        } else if (data instanceof InvitationDeclined declined) {
+            require(declined.invitationId() != null && declined.statementId() != null, event);
+            repository.step(declined.invitationId(), declined.statementId(), "declined_at", event.time());
+        } else if (data instanceof MailDelivered delivered && delivered.requestId() != null) {
+            repository.delivered(delivered.requestId(), event.time());
+        } else if (data instanceof MailBounced bounced && bounced.requestId() != null && bounced.hard()) {
+            repository.bounced(bounced.requestId(), event.time());
+        } else if (data instanceof MailFailed failed && failed.requestId() != null && failed.permanent()) {
+            repository.bounced(failed.requestId(), event.time());
+        }
+    }
+
+    private static void require(boolean complete, Envelope<?> event) {
+        if (!complete) {
+            throw new MalformedEventException(event.type() + " " + event.id() + " lacks a required field", null);
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package org.chorus.tracking.milestones;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.chorus.tracking.TrackingEvents.PATIENCE;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.chorus.events.DeadlineApproaching;
+import org.chorus.events.DeadlinePassed;
+import org.chorus.events.Envelope;
+import org.chorus.events.EventTypes;
+import org.chorus.events.ReminderTriggered;
+import org.chorus.events.SignatoryKind;
+import org.chorus.events.TargetReached;
+import org.chorus.events.Topics;
+import org.chorus.events.Visibility;
+import org.chorus.testsupport.ChorusServiceTest;
+import org.chorus.testsupport.Eventually;
+import org.chorus.testsupport.Http;
+import org.chorus.testsupport.TopicReader;
+import org.chorus.tracking.TrackingEvents;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Milestones and reminders as published on chorus.tracking. The target is reached in real time through the
+ * scheduled evaluator; deadlines and reminders are driven by calling the evaluator with chosen moments.
+ */
+@ChorusServiceTest
+class MilestonesAndRemindersTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Evaluator evaluator;
+
+    Http http;
+    UUID statement = UUID.randomUUID();
+
+    @BeforeEach
+    void client() {
+        http = new Http("http://localhost:" + port);
+    }
+
+    @Test
+    void reachingTheTargetIsAnnouncedOnceByTheScheduledEvaluator() {
+        TrackingEvents.schedule(statement, null, 2);
+        TrackingEvents.confirm(statement, SignatoryKind.ORGANISATION, "GB");
+        TrackingEvents.confirm(statement, SignatoryKind.INDIVIDUAL, "ZA");
+
+        List<Envelope<?>> reached = TopicReader.awaitEvents(
+                Topics.TRACKING, EventTypes.TARGET_REACHED.name(), statement, PATIENCE.plusSeconds(10));
+        assertThat(reached).hasSize(1);
+        assertThat(reached.get(0).data()).isEqualTo(new TargetReached(statement, 2, 2));
+
+        TrackingEvents.confirm(statement, SignatoryKind.INDIVIDUAL, "ZA");
+        Eventually.await(
+                PATIENCE,
+                () -> assertThat(http.get("/api/statements/" + statement + "/counts")
+                                .json()
+                                .get("confirmed")
+                                .asLong())
+                        .isEqualTo(3));
+        assertThat(evaluator.evaluate(statement, Instant.now())).isZero();
+    }
+
+    @Test
+    void theDeadlineIsAnnouncedAt48HoursAt6HoursAndWhenItPasses() {
+        Instant deadline = Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS);
+        TrackingEvents.schedule(statement, deadline, null);
+        TrackingEvents.confirm(statement, SignatoryKind.ORGANISATION, "FR");
+        Eventually.await(PATIENCE, () -> {
+            var counts = http.get("/api/statements/" + statement + "/counts").json();
+            assertThat(counts.get("confirmed").asLong()).isEqualTo(1);
+            assertThat(counts.at("/schedule/deadline").asString()).isEqualTo(deadline.toString());
+        });
+
+        assertThat(evaluator.evaluate(statement, deadline.minus(Duration.ofHours(49))))
+                .isZero();
+        assertThat(evaluator.evaluate(statement, deadline.minus(Duration.ofHours(47))))
+                .isEqualTo(1);
+        assertThat(evaluator.evaluate(statement, deadline.minus(Duration.ofHours(46))))
+                .isZero();
+        assertThat(evaluator.evaluate(statement, deadline.minus(Duration.ofHours(5))))
+                .isEqualTo(1);
+        assertThat(evaluator.evaluate(statement, deadline)).isEqualTo(1);
+        assertThat(evaluator.evaluate(statement, deadline.plus(Duration.ofDays(2))))
+                .isZero();
+
+        List<DeadlineApproaching> warnings = Eventually.await(PATIENCE, () -> {
+            var events = data(DeadlineApproaching.class, EventTypes.DEADLINE_APPROACHING.name());
+            assertThat(events).hasSize(2);
+            return events;
+        });
+        assertThat(warnings).extracting(DeadlineApproaching::hoursBefore).containsExactlyInAnyOrder(48, 6);
+        assertThat(warnings).allSatisfy(warning -> {
+            assertThat(warning.deadline()).isEqualTo(deadline);
+            assertThat(warning.confirmed()).isEqualTo(1);
+        });
+        assertThat(data(DeadlinePassed.class, EventTypes.DEADLINE_PASSED.name()))
+                .containsExactly(new DeadlinePassed(statement, deadline, 1));
+    }
+
+    @Test
+    void inviteesWhoHaveNotAnsweredAreRemindedTwiceInTheirLanguageAndNobodyElse() {
+        Instant now = Instant.now();
+        TrackingEvents.schedule(statement, now.plus(Duration.ofDays(30)), null);
+        UUID silent = TrackingEvents.invite(statement, 1, "Arab Network for Human Rights", "EG", "ar");
+        UUID signs = TrackingEvents.invite(statement, 1, "FIDH", "FR", "fr");
+        UUID declines = TrackingEvents.invite(statement, 1, "PEN America", "US", "en");
+        UUID bounces = TrackingEvents.invite(statement, 2, "Old Address Org", "DE", "de");
+        TrackingEvents.invitationSent(statement, silent);
+        TrackingEvents.invitationSent(statement, signs);
+        TrackingEvents.invitationSent(statement, declines);
+        TrackingEvents.mailBounced(statement, TrackingEvents.invitationSent(statement, bounces));
+        TrackingEvents.confirm(statement, SignatoryKind.ORGANISATION, "FR", Visibility.PUBLIC, signs, 1, now);
+        TrackingEvents.declined(statement, declines);
+        Eventually.await(PATIENCE, () -> {
+            var total = http.get("/api/statements/" + statement + "/pipeline")
+                    .json()
+                    .get("total");
+            assertThat(total.get("signed").asLong()).isEqualTo(1);
+            assertThat(total.get("declined").asLong()).isEqualTo(1);
+            assertThat(total.get("bounced").asLong()).isEqualTo(1);
+        });
+
+        Instant firstDue = now.plus(Duration.ofHours(73));
+        assertThat(evaluator.evaluate(statement, now.plus(Duration.ofHours(70))))
+                .isZero();
+        assertThat(evaluator.evaluate(statement, firstDue)).isEqualTo(1);
+        assertThat(evaluator.evaluate(statement, firstDue)).isZero();
+        assertThat(evaluator.evaluate(statement, firstDue.plus(Duration.ofHours(71))))
+                .isZero();
+        assertThat(evaluator.evaluate(statement, firstDue.plus(Duration.ofHours(72))))
+                .isEqualTo(1);
+        assertThat(evaluator.evaluate(statement, firstDue.plus(Duration.ofDays(20))))
+                .isZero();
+
+        List<ReminderTriggered> reminders = Eventually.await(PATIENCE, () -> {
+            var events = data(ReminderTriggered.class, EventTypes.REMINDER_TRIGGERED.name());
+            assertThat(events).hasSize(2);
+            return events;
+        });
+        assertThat(reminders).allSatisfy(reminder -> {
+            assertThat(reminder.invitationId()).isEqualTo(silent);
+            assertThat(reminder.language()).isEqualTo("ar");
+            assertThat(reminder.statementId()).isEqualTo(statement);
+        });
+        assertThat(reminders.stream()
+                        .sorted(Comparator.comparingInt(ReminderTriggered::number))
+                        .map(ReminderTriggered::number))
+                .containsExactly(1, 2);
+    }
+
+    private <T> List<T> data(Class<T> type, String typeName) {
+        return TopicReader.awaitEvents(Topics.TRACKING, typeName, statement, PATIENCE).stream()
+                .map(Envelope::data)
+                .map(type::cast)
+                .toList();
+    }
+}

@@ -1,0 +1,153 @@
+package org.chorus.platform.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Coordinator pages and APIs ({@code /api/**}, {@code /console/**}) of a service that holds no accounts: the caller's
+ * personal token ({@code Authorization: Bearer …}, or the {@code chorus_token} cookie the statements console sets at
+ * login) is checked with the statements service, which owns coordinators and their roles. A path about one statement
+ * is allowed only to coordinators with a role on it, as the statements API answers; anything else to any coordinator.
+ * Answers are cached for 30 s. Off when {@code chorus.coordinators.statements-url} is empty (a service tested alone).
+ */
+@Component
+public class CoordinatorGate extends OncePerRequestFilter {
+    public static final String COOKIE = "chorus_token";
+    private static final Pattern STATEMENT_PATH =
+            Pattern.compile("^/(?:api|console)/statements/([0-9a-fA-F-]{36})(?:/.*)?$");
+    private static final Duration CACHE = Duration.ofSeconds(30);
+
+    private final String statementsUrl;
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final Map<String, Verdict> verdicts = new ConcurrentHashMap<>();
+
+    private record Verdict(int status, long expiresAt) {}
+
+    public CoordinatorGate(@Value("${chorus.coordinators.statements-url:}") String statementsUrl) {
+        this.statementsUrl =
+                statementsUrl.endsWith("/") ? statementsUrl.substring(0, statementsUrl.length() - 1) : statementsUrl;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return statementsUrl.isEmpty() || !(path.startsWith("/api/") || path.startsWith("/console"));
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String token = token(request);
+        if (token == null) {
+            refuse(
+                    request,
+                    response,
+                    401,
+                    "Sign in at the coordinator console, or send Authorization: Bearer <token>.");
+            return;
+        }
+        Matcher statement = STATEMENT_PATH.matcher(request.getRequestURI());
+        String check = statement.matches() ? "/api/statements/" + statement.group(1) : "/api/me";
+        int status = verdict(token, check);
+        switch (status) {
+            case 200 -> chain.doFilter(request, response);
+            case 401 -> refuse(request, response, 401, "Unknown or expired token: sign in again.");
+            case 404 -> refuse(request, response, 404, "No such statement.");
+            default -> refuse(request, response, 503, "Coordinator accounts cannot be checked right now; try again.");
+        }
+    }
+
+    private int verdict(String token, String check) {
+        String key = sha256(token) + check;
+        long now = System.nanoTime();
+        Verdict cached = verdicts.get(key);
+        if (cached != null && cached.expiresAt() > now) {
+            return cached.status();
+        }
+        int status = ask(token, check);
+        if (status == 200 || status == 401 || status == 404) {
+            verdicts.put(key, new Verdict(status, now + CACHE.toNanos()));
+        }
+        return status;
+    }
+
+    private int ask(String token, String check) {
+        try {
+            return client.send(
+                            HttpRequest.newBuilder(URI.create(statementsUrl + check))
+                                    .header("Authorization", "Bearer " + token)
+                                    .timeout(Duration.ofSeconds(5))
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (IOException e) {
+            return 503;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 503;
+        }
+    }
+
+    private static String token(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) && header.length() > 7) {
+            return header.substring(7).strip();
+        }
+        if (request.getCookies() != null) {
+            for (Cookie cookie : request.getCookies()) {
+                if (COOKIE.equals(cookie.getName()) && !cookie.getValue().isBlank()) {
+                    return cookie.getValue();
+                }
+            }
+        }
+        return null;
+    }
+
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, int status, String detail)
+            throws IOException {
+        response.setStatus(status);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        if (request.getRequestURI().startsWith("/api/")) {
+            response.setContentType("application/problem+json");
+            response.getWriter()
+                    .write("{\"type\":\"about:blank\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}");
+        } else {
+            response.setContentType("text/html");
+            response.getWriter()
+                    .write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Coordinators only"
+                            + "</title></head><body><main><h1>Coordinators only</h1><p>" + detail
+                            + "</p></main></body></html>");
+        }
+    }
+
+    private static String sha256(String token) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
