@@ -38,7 +38,14 @@ final class SignOnBenchmark {
 
     static Result measure(Path repository, Infrastructure infrastructure, Duration duration, int clients)
             throws Exception {
-        try (ServiceProcess signatures = ServiceProcess.start(repository, "signatures", Ports.free(), infrastructure)) {
+        // one load generator on one address: lift the per-link and per-client hourly limits meant for real signers
+        try (ServiceProcess signatures = ServiceProcess.start(
+                repository,
+                "signatures",
+                Ports.free(),
+                infrastructure,
+                "--chorus.signatures.rate.per-link-per-hour=1000000000",
+                "--chorus.signatures.rate.per-client-per-hour=1000000000")) {
             UUID statement = UUID.randomUUID();
             TopicReader.send(
                     Topics.STATEMENTS,

@@ -42,7 +42,7 @@ class CoordinatorAccessTest {
     void aCoordinatorOfStatementACannotSeeStatementBInTrackingOrSignatures() {
         Platform platform = TestPlatform.get();
         String statementA = DevStack.loadDemo(TestPlatform.statements());
-        Http other = otherCoordinator();
+        String other = otherCoordinatorsToken();
 
         assertThat(TestPlatform.tracking()
                         .get("/api/statements/" + statementA + "/counts")
@@ -50,14 +50,14 @@ class CoordinatorAccessTest {
                 .isIn(200, 404);
         for (int port :
                 new int[] {platform.ports().signatures(), platform.ports().tracking()}) {
-            Http asOther = TestPlatform.anonymous(port).withHeader("Authorization", "Bearer " + token(other));
+            Http asOther = TestPlatform.anonymous(port).withHeader("Authorization", "Bearer " + other);
             for (String path : new String[] {"/counts", "/signatures", "/pipeline", "/moderation"}) {
                 var answer = asOther.get("/api/statements/" + statementA + path);
                 assertThat(answer.status()).as("%s on port %d", path, port).isEqualTo(404);
             }
         }
         var dashboard = TestPlatform.anonymous(platform.ports().tracking())
-                .withHeader("Authorization", "Bearer " + token(other))
+                .withHeader("Authorization", "Bearer " + other)
                 .get("/console/statements/" + statementA);
         assertThat(dashboard.status()).isEqualTo(404);
         assertThat(TestPlatform.tracking()
@@ -66,15 +66,12 @@ class CoordinatorAccessTest {
                 .isEqualTo(200);
     }
 
-    private static Http otherCoordinator() {
-        return TestPlatform.statements();
-    }
+    private static String otherToken;
 
-    private static String other;
-
-    /** A second coordinator with no role on the demo statement, enrolled through the statements API. */
-    private static synchronized String token(Http statements) {
-        if (other == null) {
+    /** A second coordinator with no role on the demo statement, enrolled by the dev coordinator. */
+    private static synchronized String otherCoordinatorsToken() {
+        if (otherToken == null) {
+            Http statements = TestPlatform.statements();
             String email = "other-" + UUID.randomUUID() + "@coalition.example";
             var enrolment = statements.postJson(
                     "/api/coordinators", Map.of("email", email, "password", "another-long-password", "language", "en"));
@@ -85,8 +82,8 @@ class CoordinatorAccessTest {
                             "/api/tokens",
                             Map.of("email", email, "password", "another-long-password", "code", code, "name", "test"));
             assertThat(token.status()).isEqualTo(201);
-            other = token.json().get("token").asString();
+            otherToken = token.json().get("token").asString();
         }
-        return other;
+        return otherToken;
     }
 }

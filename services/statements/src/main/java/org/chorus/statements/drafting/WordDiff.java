@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 /** A word-level diff: both texts split into words and the whitespace between them, compared by longest common run. */
 final class WordDiff {
     private static final Pattern TOKEN = Pattern.compile("\\s+|[^\\s]+");
-    private static final long MAX_CELLS = 25_000_000L;
+    /** Beyond this many cells (16 MB of ints) the changed middle is shown as one deletion and one insertion. */
+    private static final long MAX_CELLS = 4_000_000L;
 
     enum Op {
         EQUAL,
