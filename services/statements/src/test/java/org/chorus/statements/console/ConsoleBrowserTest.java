@@ -2,6 +2,7 @@ package org.chorus.statements.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -9,11 +10,13 @@ import org.chorus.statements.Api;
 import org.chorus.statements.accounts.Totp;
 import org.chorus.testsupport.Browser;
 import org.chorus.testsupport.ChorusServiceTest;
+import org.chorus.testsupport.Eventually;
 import org.chorus.testsupport.XiamenSeed;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -116,10 +119,17 @@ class ConsoleBrowserTest {
             WebDriver driver = browser.driver();
             driver.get(url("/console/login"));
             logIn(driver, email, "a-long-password-1", secret);
-            WebElement html = driver.findElement(By.tagName("html"));
-            assertThat(html.getAttribute("lang")).isEqualTo("ar");
-            assertThat(html.getAttribute("dir")).isEqualTo("rtl");
-            assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("البيانات");
+            // the code's form submits and the browser navigates to the list: read it once it has arrived
+            Eventually.await(Duration.ofSeconds(20), () -> {
+                try {
+                    WebElement html = driver.findElement(By.tagName("html"));
+                    assertThat(html.getAttribute("lang")).isEqualTo("ar");
+                    assertThat(html.getAttribute("dir")).isEqualTo("rtl");
+                    assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("البيانات");
+                } catch (WebDriverException stillNavigating) {
+                    throw new AssertionError(stillNavigating.getMessage(), stillNavigating);
+                }
+            });
             browser.screenshot("console-7-arabic");
         }
     }
@@ -130,8 +140,14 @@ class ConsoleBrowserTest {
         driver.findElement(By.id("password")).sendKeys(password);
         submit(driver.findElement(By.id("password")));
         if (secret != null) {
+            Eventually.await(
+                    Duration.ofSeconds(20),
+                    () -> assertThat(driver.getCurrentUrl()).endsWith("/console/login/code"));
             driver.findElement(By.id("code")).sendKeys(Totp.code(secret, Instant.now()));
             submit(driver.findElement(By.id("code")));
+            Eventually.await(
+                    Duration.ofSeconds(20),
+                    () -> assertThat(driver.getCurrentUrl()).doesNotContain("/console/login"));
         }
     }
 

@@ -67,10 +67,8 @@ public class OutboxRelay implements SmartLifecycle {
                     .map(row -> kafka.send(row.topic(), row.recordKey(), row.payload()))
                     .toArray(CompletableFuture[]::new);
             CompletableFuture.allOf(sends).join();
-            jdbc.sql("delete from outbox where id <= ? and id = any(?)")
-                    .params(
-                            rows.get(rows.size() - 1).id(),
-                            rows.stream().mapToLong(Row::id).boxed().toArray(Long[]::new))
+            jdbc.sql("delete from outbox where id = any(?)")
+                    .param(rows.stream().map(Row::id).toArray(Long[]::new))
                     .update();
             return rows.size();
         });
