@@ -37,7 +37,8 @@ final class ReminderRules {
             return due;
         }
         for (Invitee invitee : invitees) {
-            if (invitee.createdAt() == null || invitee.settled()) {
+            // one who signed and withdrew answered: the pipeline shows them without an answer, but they are not chased
+            if (invitee.createdAt() == null || invitee.settled() || invitee.everSignedAt() != null) {
                 continue;
             }
             Reminded before = reminded.getOrDefault(invitee.invitationId(), new Reminded(0, null));

@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * One invited organisation and how far it got. Fields are null until their event arrived (an invitee may be known
+ * One invited organisation and how far it got. {@code signedAt} counts only a signature that still counts;
+ * {@code everSignedAt} any signature it ever confirmed. Fields are null until their event arrived (an invitee may be known
  * from its link being opened before its creation event is seen).
  */
 public record Invitee(
@@ -20,7 +21,8 @@ public record Invitee(
         Instant bouncedAt,
         Instant openedAt,
         Instant declinedAt,
-        Instant signedAt) {
+        Instant signedAt,
+        Instant everSignedAt) {
 
     /** Where an invitee stands, furthest first: an answer beats a bounce, a followed link beats a delivery. */
     public enum Stage {

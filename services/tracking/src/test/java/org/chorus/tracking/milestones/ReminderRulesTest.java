@@ -79,9 +79,36 @@ class ReminderRulesTest {
     @Test
     void anInviteeKnownOnlyFromLaterStepsWaitsForItsInvitation() {
         Invitee unknown = new Invitee(
-                UUID.randomUUID(), STATEMENT, null, null, null, null, null, SENT, null, null, null, null, null);
+                UUID.randomUUID(), STATEMENT, null, null, null, null, null, SENT, null, null, null, null, null, null);
         assertThat(ReminderRules.due(List.of(unknown), Map.of(), DEADLINE, null, SENT.plus(Duration.ofDays(5)), POLICY))
                 .isEmpty();
+    }
+
+    @Test
+    void anInviteeWhoSignedAndThenWithdrewIsNotReminded() {
+        Invitee withdrew = withEverSigned(invitee("fr", null, null, null), SENT.plus(Duration.ofHours(1)));
+        assertThat(withdrew.stage()).isNotEqualTo(Invitee.Stage.SIGNED);
+        assertThat(ReminderRules.due(
+                        List.of(withdrew), Map.of(), DEADLINE, null, SENT.plus(Duration.ofDays(10)), POLICY))
+                .isEmpty();
+    }
+
+    private static Invitee withEverSigned(Invitee invitee, Instant signed) {
+        return new Invitee(
+                invitee.invitationId(),
+                invitee.statementId(),
+                invitee.wave(),
+                invitee.organisation(),
+                invitee.country(),
+                invitee.language(),
+                invitee.createdAt(),
+                invitee.sentAt(),
+                invitee.deliveredAt(),
+                invitee.bouncedAt(),
+                invitee.openedAt(),
+                invitee.declinedAt(),
+                null,
+                signed);
     }
 
     private static Invitee invitee(String language, Instant signed, Instant declined, Instant bounced) {
@@ -98,6 +125,7 @@ class ReminderRulesTest {
                 bounced,
                 null,
                 declined,
+                signed,
                 signed);
     }
 }
