@@ -86,14 +86,14 @@ class ReleasePagesTest {
             assertThat(heldRow.findElement(By.className("state")).getText()).isEqualTo("HELD");
             browser.screenshot("releases-list-desktop");
 
-            heldRow.findElement(By.tagName("a")).click();
+            browser.clickAndWaitForNextPage(heldRow.findElement(By.tagName("a")));
             assertThat(page.findElement(By.id("state")).getText()).isEqualTo("HELD");
             assertThat(page.findElement(By.cssSelector("label[for=decidedBy]")).getText())
                     .isEqualTo("Your name");
             browser.screenshot("release-held-desktop");
 
             page.findElement(By.id("decidedBy")).sendKeys("Ana Coordinator");
-            page.findElement(By.id("send")).click();
+            browser.clickAndWaitForNextPage(page.findElement(By.id("send")));
             Eventually.await(
                     Fixtures.TIMEOUT,
                     () -> assertThat(page.findElement(By.id("decision")).getText())

@@ -38,7 +38,7 @@ class SignOnPageInBrowserTest {
             new Select(page.findElement(By.id("country"))).selectByValue("NL");
             page.findElement(By.id("email")).sendKeys("browser-signer@example.org");
             page.findElement(By.name("authorised")).click();
-            page.findElement(By.cssSelector("button[type=submit]")).click();
+            browser.clickAndWaitForNextPage(page.findElement(By.cssSelector("button[type=submit]")));
 
             assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Check your e-mail");
             browser.screenshot("sign-on-phone-sent");
@@ -66,14 +66,14 @@ class SignOnPageInBrowserTest {
             page.findElement(By.id("email")).sendKeys("cihrs-browser@example.org");
             page.findElement(By.name("authorised")).click();
             browser.screenshot("sign-on-phone-arabic-filled");
-            page.findElement(By.cssSelector("button[type=submit]")).click();
+            browser.clickAndWaitForNextPage(page.findElement(By.cssSelector("button[type=submit]")));
 
             assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("تحقق من بريدك الإلكتروني");
             assertThat(page.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
             browser.screenshot("sign-on-phone-arabic-sent");
 
             page.get(base + "/sign/" + statement);
-            page.findElement(By.linkText("Français")).click();
+            browser.clickAndWaitForNextPage(page.findElement(By.linkText("Français")));
             assertThat(page.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("ltr");
             assertThat(page.findElement(By.cssSelector("label[for=name]")).getText())
                     .isEqualTo("Nom de l’organisation");

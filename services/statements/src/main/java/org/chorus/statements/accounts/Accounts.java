@@ -37,8 +37,10 @@ class Accounts {
     static final Duration LOCKOUT = Duration.ofMinutes(15);
 
     private final Map<UUID, Deque<Instant>> wrongCodes = new ConcurrentHashMap<>();
+    private final TotpSecrets secrets;
 
-    Accounts(CoordinatorRepository coordinators, PasswordEncoder passwords, Clock clock) {
+    Accounts(CoordinatorRepository coordinators, PasswordEncoder passwords, Clock clock, TotpSecrets secrets) {
+        this.secrets = secrets;
         this.coordinators = coordinators;
         this.passwords = passwords;
         this.clock = clock;
@@ -52,7 +54,13 @@ class Accounts {
         String address = normalise(email);
         String secret = totpSecret == null ? Totp.newSecret() : totpSecret;
         Coordinator coordinator = new Coordinator(
-                UUID.randomUUID(), address, passwords.encode(password), secret, language, null, clock.instant());
+                UUID.randomUUID(),
+                address,
+                passwords.encode(password),
+                secrets.seal(secret),
+                language,
+                null,
+                clock.instant());
         if (!coordinators.insert(coordinator)) {
             throw Problems.conflict("A coordinator account with this e-mail address already exists.");
         }
@@ -85,7 +93,7 @@ class Accounts {
             }
             Optional<CurrentCoordinator> accepted = coordinators
                     .byId(coordinatorId)
-                    .filter(coordinator -> Totp.matchingStep(coordinator.totpSecret(), code, now).stream()
+                    .filter(coordinator -> Totp.matchingStep(secrets.open(coordinator.totpSecret()), code, now).stream()
                             .anyMatch(step -> coordinators.useTotpStep(coordinator.id(), step)))
                     .map(Coordinator::current);
             if (accepted.isEmpty()) {

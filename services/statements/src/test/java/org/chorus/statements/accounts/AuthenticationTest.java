@@ -9,13 +9,18 @@ import org.chorus.statements.Api;
 import org.chorus.testsupport.ChorusServiceTest;
 import org.chorus.testsupport.Http;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 @ChorusServiceTest
 class AuthenticationTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void callsWithoutOrWithAForgedTokenAreUnauthorizedAsProblemJson() {
@@ -40,6 +45,13 @@ class AuthenticationTest {
         assertThat(enrolment.json().get("otpauthUri").asString())
                 .startsWith("otpauth://totp/Chorus")
                 .contains("secret=" + secret);
+        assertThat(jdbc.sql("select totp_secret from coordinator where email = ?")
+                        .param(email)
+                        .query(String.class)
+                        .single())
+                .as("the second factor is stored sealed")
+                .startsWith("v1:")
+                .doesNotContain(secret);
 
         var anonymous = new Api(port, null);
         var wrongCode = anonymous.post(

@@ -18,6 +18,9 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WrapsDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The coordinator console in headless Chromium: log in with password and TOTP, draft, compare, translate, discuss. */
@@ -156,8 +159,12 @@ class ConsoleBrowserTest {
         ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];", field, text);
     }
 
+    /** Submits the field's form and waits until the browser has replaced the page with the answer. */
     private static void submit(WebElement field) {
+        WebDriver driver = ((WrapsDriver) field).getWrappedDriver();
+        WebElement page = driver.findElement(By.tagName("html"));
         field.findElement(By.xpath("ancestor::form//button[@type='submit']")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
     }
 
     private String url(String path) {
