@@ -4,12 +4,17 @@ import java.sql.Timestamp;
 import java.util.List;
 import java.util.UUID;
 import org.chorus.events.SignatureConfirmed;
+import org.chorus.events.SignatureCorrected;
+import org.chorus.events.Visibility;
 import org.chorus.platform.inbox.Inbox;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The confirmed public signatories of each statement, in the order they confirmed. */
+/**
+ * The confirmed public signatories of each statement, in the order they confirmed: what a release prints. A withheld
+ * signer never enters; one who withdraws, is rejected or merged away, or becomes withheld, leaves at once.
+ */
 @Service
 public class Signatories {
     private final JdbcClient jdbc;
@@ -22,12 +27,15 @@ public class Signatories {
 
     @Transactional
     void confirmed(UUID eventId, SignatureConfirmed confirmed) {
-        if (!inbox.firstDelivery(eventId)) {
+        if (!inbox.firstDelivery(eventId)
+                || confirmed.visibility() == Visibility.WITHHELD
+                || confirmed.name() == null) {
             return;
         }
         jdbc.sql("""
                         insert into signatory (signature_id, statement_id, name, country, qualifier, confirmed_at)
-                        values (?, ?, ?, ?, ?, ?)
+                        select ?, ?, ?, ?, ?, ?
+                        where not exists (select 1 from signatory_removal where signature_id = ?)
                         on conflict do nothing""")
                 .params(
                         confirmed.signatureId(),
@@ -35,7 +43,39 @@ public class Signatories {
                         confirmed.name(),
                         confirmed.country(),
                         confirmed.qualifier(),
-                        Timestamp.from(confirmed.confirmedAt()))
+                        Timestamp.from(confirmed.confirmedAt()),
+                        confirmed.signatureId())
+                .update();
+    }
+
+    /** Withdrawn, rejected or merged into another signature: gone from every later release. */
+    @Transactional
+    void removed(UUID eventId, UUID signatureId) {
+        if (!inbox.firstDelivery(eventId)) {
+            return;
+        }
+        jdbc.sql("insert into signatory_removal (signature_id) values (?) on conflict do nothing")
+                .param(signatureId)
+                .update();
+        jdbc.sql("delete from signatory where signature_id = ?")
+                .param(signatureId)
+                .update();
+    }
+
+    /** A signer corrected how they appear; one who chose to be withheld leaves the printed list. */
+    @Transactional
+    void corrected(UUID eventId, SignatureCorrected corrected) {
+        if (!inbox.firstDelivery(eventId)) {
+            return;
+        }
+        if (corrected.visibility() == Visibility.WITHHELD || corrected.name() == null) {
+            jdbc.sql("delete from signatory where signature_id = ?")
+                    .param(corrected.signatureId())
+                    .update();
+            return;
+        }
+        jdbc.sql("update signatory set name = ?, country = ?, qualifier = ? where signature_id = ?")
+                .params(corrected.name(), corrected.country(), corrected.qualifier(), corrected.signatureId())
                 .update();
     }
 

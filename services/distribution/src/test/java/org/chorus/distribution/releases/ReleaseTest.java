@@ -13,13 +13,18 @@ import java.util.Random;
 import java.util.UUID;
 import org.chorus.distribution.Mailbox;
 import org.chorus.events.Envelope;
+import org.chorus.events.EventType;
 import org.chorus.events.EventTypes;
 import org.chorus.events.ReleasePublished;
 import org.chorus.events.SignatoryKind;
 import org.chorus.events.SignatureConfirmed;
+import org.chorus.events.SignatureCorrected;
+import org.chorus.events.SignatureRejected;
 import org.chorus.events.SignatureSubmitted;
+import org.chorus.events.SignatureWithdrawn;
 import org.chorus.events.StatementOpened;
 import org.chorus.events.Topics;
+import org.chorus.events.Visibility;
 import org.chorus.testsupport.ChorusServiceTest;
 import org.chorus.testsupport.Eventually;
 import org.chorus.testsupport.Http;
@@ -157,6 +162,83 @@ class ReleaseTest {
     private static String unsubscribeUrl(MimeMessage mail) {
         String header = Mailbox.header(mail, "List-Unsubscribe");
         return header.substring(1, header.indexOf('>'));
+    }
+
+    @Test
+    void signersWhoWithdrewWereRejectedOrAreWithheldNeverAppearInTheRelease() {
+        UUID statementId = UUID.randomUUID();
+        open(statementId, "Free the defenders", "We urge the release of all defenders.", "en");
+        UUID stays = UUID.randomUUID();
+        UUID withdraws = UUID.randomUUID();
+        UUID hides = UUID.randomUUID();
+        UUID rejected = UUID.randomUUID();
+        UUID last = UUID.randomUUID();
+        Instant at = Instant.parse("2025-02-10T08:00:00Z");
+        send(
+                statementId,
+                EventTypes.SIGNATURE_CONFIRMED,
+                confirmed(stays, statementId, "Lawyers for Lawyers", "NL", at));
+        send(statementId, EventTypes.SIGNATURE_CONFIRMED, confirmed(withdraws, statementId, "Leaves Later", "GB", at));
+        send(statementId, EventTypes.SIGNATURE_CONFIRMED, confirmed(hides, statementId, "Hides Later", "TW", at));
+        send(
+                statementId,
+                EventTypes.SIGNATURE_CONFIRMED,
+                new SignatureConfirmed(
+                        UUID.randomUUID(),
+                        statementId,
+                        SignatoryKind.INDIVIDUAL,
+                        null,
+                        "CN",
+                        null,
+                        1,
+                        HASH,
+                        at,
+                        Visibility.WITHHELD,
+                        null,
+                        null));
+        send(statementId, EventTypes.SIGNATURE_CONFIRMED, confirmed(rejected, statementId, "Spam Org", null, at));
+        send(statementId, EventTypes.SIGNATURE_WITHDRAWN, new SignatureWithdrawn(withdraws, statementId));
+        send(
+                statementId,
+                EventTypes.SIGNATURE_CORRECTED,
+                new SignatureCorrected(
+                        hides, statementId, SignatoryKind.ORGANISATION, null, "TW", null, Visibility.WITHHELD));
+        send(statementId, EventTypes.SIGNATURE_REJECTED, new SignatureRejected(rejected, statementId, "not real"));
+        send(
+                statementId,
+                EventTypes.SIGNATURE_CONFIRMED,
+                confirmed(last, statementId, "PEN America", "US", at.plusSeconds(60)));
+
+        Eventually.await(
+                TIMEOUT,
+                () -> assertThat(
+                                jdbc.sql("select name from signatory where statement_id = ? order by confirmed_at, seq")
+                                        .param(statementId)
+                                        .query(String.class)
+                                        .list())
+                        .containsExactly("Lawyers for Lawyers", "PEN America"));
+        String address = Mailbox.uniqueAddress("desk");
+        var released = http.postJson(
+                "/api/releases", Map.of("statementId", statementId, "contactListId", list("Desk", List.of(address))));
+        assertThat(released.json().get("signatories").asInt()).isEqualTo(2);
+        MimeMessage mail = Eventually.await(TIMEOUT, () -> {
+            assertThat(Mailbox.messagesTo(address)).hasSize(1);
+            return Mailbox.messagesTo(address).get(0);
+        });
+        assertThat(Mailbox.body(mail))
+                .contains("  1. Lawyers for Lawyers (Netherlands)\n  2. PEN America (United States)\n")
+                .doesNotContain("Leaves Later", "Hides Later", "Spam Org", "null");
+    }
+
+    private static SignatureConfirmed confirmed(UUID id, UUID statementId, String name, String country, Instant at) {
+        return new SignatureConfirmed(id, statementId, SignatoryKind.ORGANISATION, name, country, null, 1, HASH, at);
+    }
+
+    private static <T> void send(UUID statementId, EventType<T> type, T data) {
+        TopicReader.send(
+                Topics.SIGNATURES,
+                statementId.toString(),
+                Envelope.of(type, "/signatures", statementId, Instant.now(), data));
     }
 
     private void openXiamenStatementWithAllSignatories(UUID statementId) {

@@ -15,10 +15,10 @@ import org.chorus.events.SignatoryKind;
 import org.chorus.events.Visibility;
 import org.chorus.signatures.abuse.RateLimits;
 import org.chorus.signatures.invitations.Invitations;
+import org.chorus.signatures.links.PublicLinks;
 import org.chorus.signatures.statements.OpenStatement;
 import org.chorus.signatures.statements.OpenStatements;
 import org.chorus.signatures.web.PageLanguage;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.validation.BindingResult;
@@ -30,7 +30,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /** The public pages a signer sees: server-rendered, no JavaScript, nothing loaded from elsewhere. */
@@ -41,7 +40,7 @@ class SignOnPages {
     private final Invitations invitations;
     private final RateLimits rateLimits;
     private final Clock clock;
-    private final String publicUrl;
+    private final PublicLinks links;
 
     SignOnPages(
             OpenStatements statements,
@@ -49,13 +48,13 @@ class SignOnPages {
             Invitations invitations,
             RateLimits rateLimits,
             Clock clock,
-            @Value("${chorus.public-url:}") String publicUrl) {
+            PublicLinks links) {
         this.statements = statements;
         this.signOn = signOn;
         this.invitations = invitations;
         this.rateLimits = rateLimits;
         this.clock = clock;
-        this.publicUrl = publicUrl;
+        this.links = links;
     }
 
     record CountryOption(String code, String name) {}
@@ -168,7 +167,7 @@ class SignOnPages {
                             !form.withheld() || Boolean.TRUE.equals(form.countCountry()),
                             invited == null ? null : invited.id(),
                             invited == null ? null : invited.wave()),
-                    publicBase(request));
+                    links.base());
         }
         String lang = request.getParameter("lang");
         return new ModelAndView(
@@ -286,12 +285,6 @@ class SignOnPages {
         } catch (IllegalArgumentException notAnId) {
             return Optional.empty();
         }
-    }
-
-    private String publicBase(HttpServletRequest request) {
-        return publicUrl.isBlank()
-                ? ServletUriComponentsBuilder.fromContextPath(request).toUriString()
-                : publicUrl;
     }
 
     private static ModelAndView unknownStatement() {
