@@ -127,19 +127,7 @@ public class CoordinatorGate extends OncePerRequestFilter {
 
     private static void refuse(HttpServletRequest request, HttpServletResponse response, int status, String detail)
             throws IOException {
-        response.setStatus(status);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        if (request.getRequestURI().startsWith("/api/")) {
-            response.setContentType("application/problem+json");
-            response.getWriter()
-                    .write("{\"type\":\"about:blank\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}");
-        } else {
-            response.setContentType("text/html");
-            response.getWriter()
-                    .write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Coordinators only"
-                            + "</title></head><body><main><h1>Coordinators only</h1><p>" + detail
-                            + "</p></main></body></html>");
-        }
+        FilterAnswers.refuse(request, response, status, "Coordinators only", detail);
     }
 
     private static String sha256(String token) {

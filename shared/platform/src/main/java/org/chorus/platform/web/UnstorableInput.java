@@ -5,7 +5,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -29,20 +28,7 @@ public class UnstorableInput extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        if (request.getRequestURI().startsWith("/api/")) {
-            response.setContentType("application/problem+json");
-            response.getWriter()
-                    .write("{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,\"detail\":\"" + MESSAGE
-                            + "\"}");
-        } else {
-            response.setContentType("text/html");
-            response.getWriter()
-                    .write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Input not accepted"
-                            + "</title></head><body><main><h1>Input not accepted</h1><p class=\"error\">" + MESSAGE
-                            + "</p></main></body></html>");
-        }
+        FilterAnswers.refuse(request, response, HttpServletResponse.SC_BAD_REQUEST, "Input not accepted", MESSAGE);
     }
 
     private static boolean carriesNul(HttpServletRequest request) {
