@@ -76,6 +76,8 @@ public final class EventTypes {
             new EventType<>("chorus.mail.failed.v1", Topics.DISTRIBUTION, MailFailed.class);
     public static final EventType<MailBounced> MAIL_BOUNCED =
             new EventType<>("chorus.mail.bounced.v1", Topics.DISTRIBUTION, MailBounced.class);
+    public static final EventType<MailUnsubscribed> MAIL_UNSUBSCRIBED =
+            new EventType<>("chorus.mail.unsubscribed.v1", Topics.DISTRIBUTION, MailUnsubscribed.class);
     public static final EventType<ReleasePublished> RELEASE_PUBLISHED =
             new EventType<>("chorus.release.published.v1", Topics.DISTRIBUTION, ReleasePublished.class);
     public static final EventType<ReleaseCompleted> RELEASE_COMPLETED =
