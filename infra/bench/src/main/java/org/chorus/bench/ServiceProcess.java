@@ -30,12 +30,15 @@ final class ServiceProcess implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: run ./mvnw -B install -DskipTests first");
         }
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                jar.toString(),
-                "--server.port=" + port,
-                "--logging.level.root=WARN"));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // e.g. CHORUS_BENCH_JVM_OPTS="-XX:StartFlightRecording=filename=bench-results/service.jfr" to profile
+        String jvmOptions =
+                System.getenv().getOrDefault("CHORUS_BENCH_JVM_OPTS", "").strip();
+        if (!jvmOptions.isEmpty()) {
+            command.addAll(List.of(jvmOptions.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--logging.level.root=WARN"));
         infrastructure.springProperties().forEach((key, value) -> command.add("--" + key + "=" + value));
         command.addAll(List.of(extra));
         try {
