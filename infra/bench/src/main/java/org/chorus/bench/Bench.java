@@ -8,9 +8,10 @@ import org.chorus.testsupport.Infrastructure;
 import org.chorus.testsupport.RealInfrastructure;
 
 /**
- * {@code java -jar infra/bench/target/chorus-bench-exec.jar <footprint|sign-on> [seconds] [clients]}: starts real
- * PostgreSQL, Kafka and SMTP in this JVM, the services as their own JVMs, measures, prints one line per benchmark
- * and writes bench-results/NAME.json.
+ * {@code java -jar infra/bench/target/chorus-bench-exec.jar <benchmark> [arguments]}: starts real PostgreSQL, Kafka
+ * and SMTP in this JVM, the services as their own JVMs, measures, prints one line per benchmark and writes
+ * bench-results/NAME.json. {@code footprint}; {@code sign-on [seconds] [clients]}; {@code release [contacts]
+ * [connections]}.
  */
 public final class Bench {
 
@@ -19,19 +20,28 @@ public final class Bench {
         Path repository = Path.of("").toAbsolutePath();
         Files.createDirectories(repository.resolve("bench-results"));
         String which = args.length > 0 ? args[0] : "all";
-        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
-        int clients = args.length > 2 ? Integer.parseInt(args[2]) : 32;
         Infrastructure infrastructure = RealInfrastructure.get();
         for (String name : which.equals("all") ? List.of("footprint", "sign-on") : List.of(which)) {
             Result result = switch (name) {
                 case "footprint" -> Footprint.measure(repository, infrastructure);
                 case "sign-on" ->
-                    SignOnBenchmark.measure(repository, infrastructure, Duration.ofSeconds(seconds), clients);
+                    SignOnBenchmark.measure(
+                            repository,
+                            infrastructure,
+                            Duration.ofSeconds(argument(args, 1, 60)),
+                            argument(args, 2, 32));
+                case "release" ->
+                    ReleaseBenchmark.measure(
+                            repository, infrastructure, argument(args, 1, 20_000), argument(args, 2, 4));
                 default -> throw new IllegalArgumentException("unknown benchmark " + name);
             };
             result.write(repository);
         }
         System.exit(0);
+    }
+
+    private static int argument(String[] args, int index, int otherwise) {
+        return args.length > index ? Integer.parseInt(args[index]) : otherwise;
     }
 
     private Bench() {}

@@ -39,7 +39,12 @@ final class ServiceProcess implements AutoCloseable {
             command.addAll(List.of(jvmOptions.split("\\s+")));
         }
         command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--logging.level.root=WARN"));
-        infrastructure.springProperties().forEach((key, value) -> command.add("--" + key + "=" + value));
+        // an extra argument replaces the infrastructure's value (Spring would join repeated keys with a comma)
+        infrastructure.springProperties().forEach((key, value) -> {
+            if (java.util.Arrays.stream(extra).noneMatch(argument -> argument.startsWith("--" + key + "="))) {
+                command.add("--" + key + "=" + value);
+            }
+        });
         command.addAll(List.of(extra));
         try {
             long started = System.nanoTime();
