@@ -10,7 +10,7 @@ import org.chorus.testsupport.RealInfrastructure;
 /**
  * {@code java -jar infra/bench/target/chorus-bench-exec.jar <benchmark> [arguments]}: starts real PostgreSQL, Kafka
  * and SMTP in this JVM, the services as their own JVMs, measures, prints one line per benchmark and writes
- * bench-results/NAME.json. {@code footprint}; {@code sign-on [seconds] [clients]}; {@code release [contacts]
+ * bench-results/NAME.json. {@code footprint}; {@code sign-on [seconds] [clients]}; {@code propagation [seconds] [clients]}; {@code release [contacts]
  * [connections]}.
  */
 public final class Bench {
@@ -30,6 +30,12 @@ public final class Bench {
                             infrastructure,
                             Duration.ofSeconds(argument(args, 1, 60)),
                             argument(args, 2, 32));
+                case "propagation" ->
+                    PropagationBenchmark.measure(
+                            repository,
+                            infrastructure,
+                            Duration.ofSeconds(argument(args, 1, 60)),
+                            argument(args, 2, 16));
                 case "release" ->
                     ReleaseBenchmark.measure(
                             repository, infrastructure, argument(args, 1, 20_000), argument(args, 2, 4));

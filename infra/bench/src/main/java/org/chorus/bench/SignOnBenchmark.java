@@ -90,8 +90,7 @@ final class SignOnBenchmark {
         }
     }
 
-    private static void load(String base, UUID statement, int clients, Duration duration, String round)
-            throws Exception {
+    static void load(String base, UUID statement, int clients, Duration duration, String round) throws Exception {
         load(
                 base,
                 statement,
@@ -207,7 +206,7 @@ final class SignOnBenchmark {
                 infrastructure.jdbcUrl(), infrastructure.dbUser(), infrastructure.dbPassword());
     }
 
-    private static double percentile(List<Long> sorted, double p) {
+    static double percentile(List<Long> sorted, double p) {
         if (sorted.isEmpty()) {
             return Double.NaN;
         }
