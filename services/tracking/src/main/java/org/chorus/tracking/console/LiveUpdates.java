@@ -10,23 +10,23 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.chorus.tracking.projection.StatementChanged;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * Dashboards open on a statement, as server-sent event streams. When an event about the statement commits, each
- * stream receives the re-rendered live part of the page, on one sender thread so that a slow browser never holds up
- * the Kafka consumer.
+ * Dashboards open on a statement, as server-sent event streams. When a change to the statement commits (on any
+ * tracking instance: {@link ChangeNotifications}), each stream receives the re-rendered live part of the page, on one
+ * sender thread so that a slow browser never holds up anything else. Changes to one statement that come while an
+ * update of it waits are sent once.
  */
 @Component
 class LiveUpdates {
     private static final Duration STREAM_TIMEOUT = Duration.ofMinutes(10);
 
     private final Map<UUID, Set<SseEmitter>> streams = new ConcurrentHashMap<>();
+    private final Set<UUID> waiting = ConcurrentHashMap.newKeySet();
     private final ExecutorService sender = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "tracking-live-updates");
         thread.setDaemon(true);
@@ -50,11 +50,18 @@ class LiveUpdates {
         return emitter;
     }
 
-    @TransactionalEventListener
-    void changed(StatementChanged change) {
-        if (streams.containsKey(change.statementId())) {
-            sender.execute(() -> send(change.statementId(), streams.getOrDefault(change.statementId(), Set.of())));
+    void changed(UUID statementId) {
+        if (streams.containsKey(statementId) && waiting.add(statementId)) {
+            sender.execute(() -> {
+                waiting.remove(statementId);
+                send(statementId, streams.getOrDefault(statementId, Set.of()));
+            });
         }
+    }
+
+    /** Every open dashboard again, after changes may have been missed. */
+    void changedAll() {
+        streams.keySet().forEach(this::changed);
     }
 
     private void send(UUID statementId, Set<SseEmitter> emitters) {

@@ -334,7 +334,7 @@ class Rebuild {
                 try {
                     eventTx.executeWithoutResult(savepoint -> {
                         Envelope<?> event = EventCodec.read(value);
-                        projections.apply(event);
+                        projections.replay(event);
                     });
                     counts[0]++;
                 } catch (MalformedEventException e) {
