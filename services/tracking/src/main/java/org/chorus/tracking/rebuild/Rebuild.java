@@ -174,7 +174,7 @@ class Rebuild {
                         skipped += counts[1];
                     }
                 }
-                caughtUp = reached(consumer, end) && liveCaughtUp(end, deadline);
+                caughtUp = reached(consumer, end) && (!liveRunning() || liveCaughtUp(end, deadline));
                 differences = compare(live);
                 equal = differences.values().stream().allMatch(count -> count == 0);
             }
@@ -213,7 +213,7 @@ class Rebuild {
             String live, Consumer<?, ?> consumer, List<TopicPartition> partitions, long deadline, long[] counts) {
         List<MessageListenerContainer> containers = LISTENERS.stream()
                 .map(listeners::getListenerContainer)
-                .filter(container -> container != null)
+                .filter(container -> container != null && container.isRunning())
                 .toList();
         containers.forEach(MessageListenerContainer::pause);
         try {
@@ -318,35 +318,64 @@ class Rebuild {
         }
     }
 
-    /** One transaction per batch, on the shadow tables; each event in a savepoint, so a bad one is set aside alone. */
+    /**
+     * One transaction per batch, on the shadow tables. Records that are not events are set aside before any SQL; if a
+     * projection refuses an event, the batch is applied again with one savepoint per event, so that only that one is
+     * set aside (a savepoint per event every time would cost two more round trips per event).
+     */
     private long[] applyBatch(ConsumerRecords<?, ?> records) {
-        long[] counts = new long[2];
-        batchTx.executeWithoutResult(status -> {
-            jdbc.sql("select set_config('search_path', ?, true)")
-                    .param(SHADOW)
-                    .query(String.class)
-                    .single();
-            for (ConsumerRecord<?, ?> record : records) {
-                if (!(record.value() instanceof String value)) {
-                    counts[1]++;
-                    continue;
+        List<Envelope<?>> events = new ArrayList<>(records.count());
+        long skipped = 0;
+        for (ConsumerRecord<?, ?> record : records) {
+            try {
+                if (record.value() instanceof String value) {
+                    events.add(EventCodec.read(value));
+                } else {
+                    skipped++;
                 }
-                try {
-                    eventTx.executeWithoutResult(savepoint -> {
-                        Envelope<?> event = EventCodec.read(value);
-                        projections.replay(event);
-                    });
-                    counts[0]++;
-                } catch (MalformedEventException e) {
-                    counts[1]++;
-                }
+            } catch (MalformedEventException e) {
+                skipped++;
             }
-        });
-        return counts;
+        }
+        try {
+            batchTx.executeWithoutResult(status -> {
+                onShadow();
+                events.forEach(projections::replay);
+            });
+            return new long[] {events.size(), skipped};
+        } catch (MalformedEventException refused) {
+            long[] counts = {0, skipped};
+            batchTx.executeWithoutResult(status -> {
+                onShadow();
+                for (Envelope<?> event : events) {
+                    try {
+                        eventTx.executeWithoutResult(savepoint -> projections.replay(event));
+                        counts[0]++;
+                    } catch (MalformedEventException e) {
+                        counts[1]++;
+                    }
+                }
+            });
+            return counts;
+        }
+    }
+
+    private void onShadow() {
+        jdbc.sql("select set_config('search_path', ?, true)")
+                .param(SHADOW)
+                .query(String.class)
+                .single();
     }
 
     private static boolean reached(Consumer<?, ?> consumer, Map<TopicPartition, Long> end) {
         return end.entrySet().stream().allMatch(entry -> consumer.position(entry.getKey()) >= entry.getValue());
+    }
+
+    /** Whether live listeners consume at all (not when started with {@code spring.kafka.listener.auto-startup=false}). */
+    private boolean liveRunning() {
+        return LISTENERS.stream()
+                .map(listeners::getListenerContainer)
+                .anyMatch(container -> container != null && container.isRunning());
     }
 
     /** Waits until the live consumers committed at least the end offsets the rebuild read up to. */
