@@ -3,6 +3,8 @@ package org.chorus.tracking.console;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -25,7 +27,10 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class LiveUpdates {
     private static final Duration STREAM_TIMEOUT = Duration.ofMinutes(10);
 
-    private final Map<UUID, Set<SseEmitter>> streams = new ConcurrentHashMap<>();
+    /** An open dashboard and the language it is shown in. */
+    private record Stream(SseEmitter emitter, Locale locale) {}
+
+    private final Map<UUID, Set<Stream>> streams = new ConcurrentHashMap<>();
     private final Set<UUID> waiting = ConcurrentHashMap.newKeySet();
     private final ExecutorService sender = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "tracking-live-updates");
@@ -38,15 +43,16 @@ class LiveUpdates {
         this.renderer = renderer;
     }
 
-    SseEmitter subscribe(UUID statementId) {
+    SseEmitter subscribe(UUID statementId, Locale locale) {
         SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
-        Set<SseEmitter> forStatement = streams.computeIfAbsent(statementId, id -> new CopyOnWriteArraySet<>());
-        forStatement.add(emitter);
-        Runnable remove = () -> forStatement.remove(emitter);
+        Stream stream = new Stream(emitter, locale);
+        Set<Stream> forStatement = streams.computeIfAbsent(statementId, id -> new CopyOnWriteArraySet<>());
+        forStatement.add(stream);
+        Runnable remove = () -> forStatement.remove(stream);
         emitter.onCompletion(remove);
         emitter.onTimeout(remove);
         emitter.onError(error -> remove.run());
-        sender.execute(() -> send(statementId, Set.of(emitter)));
+        sender.execute(() -> send(statementId, Set.of(stream)));
         return emitter;
     }
 
@@ -64,16 +70,19 @@ class LiveUpdates {
         streams.keySet().forEach(this::changed);
     }
 
-    private void send(UUID statementId, Set<SseEmitter> emitters) {
-        if (emitters.isEmpty()) {
-            return;
-        }
-        String html = renderer.live(statementId).replace('\n', ' ').replace('\r', ' ');
-        for (SseEmitter emitter : emitters) {
+    /** Renders the live part once per language shown, and sends it to each stream. */
+    private void send(UUID statementId, Set<Stream> targets) {
+        Map<Locale, String> rendered = new HashMap<>();
+        for (Stream stream : targets) {
+            String html = rendered.computeIfAbsent(
+                    stream.locale(),
+                    locale -> renderer.live(statementId, locale)
+                            .replace('\n', ' ')
+                            .replace('\r', ' '));
             try {
-                emitter.send(SseEmitter.event().name("live").data(html));
+                stream.emitter().send(SseEmitter.event().name("live").data(html));
             } catch (IOException | IllegalStateException e) {
-                emitter.completeWithError(e);
+                stream.emitter().completeWithError(e);
             }
         }
     }
@@ -81,7 +90,9 @@ class LiveUpdates {
     /** Ends the open streams before the web server's graceful shutdown would wait for them; browsers reconnect. */
     @EventListener(ContextClosedEvent.class)
     void closing() {
-        streams.values().forEach(emitters -> emitters.forEach(SseEmitter::complete));
+        streams.values()
+                .forEach(forStatement ->
+                        forStatement.forEach(stream -> stream.emitter().complete()));
         streams.clear();
     }
 
