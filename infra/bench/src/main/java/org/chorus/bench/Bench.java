@@ -11,7 +11,7 @@ import org.chorus.testsupport.RealInfrastructure;
  * {@code java -jar infra/bench/target/chorus-bench-exec.jar <benchmark> [arguments]}: starts real PostgreSQL, Kafka
  * and SMTP in this JVM, the services as their own JVMs, measures, prints one line per benchmark and writes
  * bench-results/NAME.json. {@code footprint}; {@code sign-on [seconds] [clients]}; {@code propagation [seconds] [clients]}; {@code release [contacts]
- * [connections]}.
+ * [connections]}; {@code rebuild [events]}.
  */
 public final class Bench {
 
@@ -39,6 +39,7 @@ public final class Bench {
                 case "release" ->
                     ReleaseBenchmark.measure(
                             repository, infrastructure, argument(args, 1, 20_000), argument(args, 2, 4));
+                case "rebuild" -> RebuildBenchmark.measure(repository, infrastructure, events(args));
                 default -> throw new IllegalArgumentException("unknown benchmark " + name);
             };
             result.write(repository);
@@ -48,6 +49,11 @@ public final class Bench {
 
     private static int argument(String[] args, int index, int otherwise) {
         return args.length > index ? Integer.parseInt(args[index]) : otherwise;
+    }
+
+    /** {@code rebuild [events]}: how many events to rebuild from, 1,000,000 unless given. */
+    private static long events(String[] args) {
+        return args.length > 1 ? Long.parseLong(args[1].replace("_", "").replace(",", "")) : 1_000_000;
     }
 
     private Bench() {}

@@ -12,6 +12,8 @@ import org.chorus.events.InvitationOpened;
 import org.chorus.events.InvitationSent;
 import org.chorus.events.MailBounced;
 import org.chorus.events.MailDelivered;
+import org.chorus.events.MailFailed;
+import org.chorus.events.MailUnsubscribed;
 import org.chorus.events.ReconsentRequested;
 import org.chorus.events.ScheduleSet;
 import org.chorus.events.SignatoryKind;
@@ -145,6 +147,27 @@ public final class TrackingEvents {
 
     public static void mailBounced(UUID statement, UUID request) {
         send(EventTypes.MAIL_BOUNCED, statement, new MailBounced(request, "invitation", true, "550 5.1.1 unknown"));
+    }
+
+    /** A reminder mail bounced: tracking's reminder id is the request id signatures asked distribution with. */
+    public static void reminderBounced(UUID statement, UUID reminder, boolean hard) {
+        send(
+                EventTypes.MAIL_BOUNCED,
+                statement,
+                new MailBounced(
+                        reminder, "invitation-reminder", hard, hard ? "550 5.1.1 unknown" : "452 mailbox full"));
+    }
+
+    public static void mailFailedPermanently(UUID statement, UUID request) {
+        send(
+                EventTypes.MAIL_FAILED,
+                statement,
+                new MailFailed(request, "invitation-reminder", "550 5.7.1 relaying denied", true));
+    }
+
+    /** The invitee followed the unsubscribe link of the invitation or reminder mail sent under this request id. */
+    public static void unsubscribed(UUID statement, UUID request, String template) {
+        send(EventTypes.MAIL_UNSUBSCRIBED, statement, new MailUnsubscribed(request, template));
     }
 
     public static void linkOpened(UUID statement, UUID invitation) {

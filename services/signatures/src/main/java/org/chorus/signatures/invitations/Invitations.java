@@ -223,7 +223,7 @@ public class Invitations {
         jdbc.sql("update invitation set expires_at = ? where id = ?")
                 .params(Timestamp.from(expiresAt), reminder.invitationId())
                 .update();
-        UUID requestId = UUID.randomUUID();
+        UUID requestId = reminder.reminderId() == null ? UUID.randomUUID() : reminder.reminderId();
         String language = reminder.language() == null ? invitee.get().language() : reminder.language();
         outbox.append(
                 EventTypes.MAIL_REQUESTED,

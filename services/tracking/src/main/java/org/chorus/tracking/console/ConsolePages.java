@@ -1,10 +1,12 @@
 package org.chorus.tracking.console;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.chorus.tracking.counts.Counts;
 import org.chorus.tracking.counts.StatementCounts;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
@@ -22,11 +24,13 @@ class ConsolePages {
     private final DashboardRenderer renderer;
     private final LiveUpdates live;
     private final Counts counts;
+    private final MessageSource messages;
 
-    ConsolePages(DashboardRenderer renderer, LiveUpdates live, Counts counts) {
+    ConsolePages(DashboardRenderer renderer, LiveUpdates live, Counts counts, MessageSource messages) {
         this.renderer = renderer;
         this.live = live;
         this.counts = counts;
+        this.messages = messages;
     }
 
     /** Every tracked statement with its total, each linking to its dashboard. */
@@ -36,10 +40,10 @@ class ConsolePages {
     }
 
     @GetMapping("/console/statements/{id}")
-    ModelAndView dashboard(@PathVariable String id) {
+    ModelAndView dashboard(@PathVariable String id, Locale locale) {
         Optional<UUID> statementId = uuid(id);
         if (statementId.isEmpty()) {
-            return message("This is not a statement address.", HttpStatus.BAD_REQUEST);
+            return message(messages.getMessage("message.notAStatement", null, locale), HttpStatus.BAD_REQUEST);
         }
         Map<String, Object> model = renderer.model(statementId.get());
         StatementCounts found = (StatementCounts) model.get("counts");
@@ -53,13 +57,16 @@ class ConsolePages {
         }
         page.addObject("chart", SignOnChart.of(buckets, period));
         page.addObject(
-                "title", found == null || found.title() == null ? "Statement " + statementId.get() : found.title());
+                "title",
+                found == null || found.title() == null
+                        ? messages.getMessage("dashboard.statement", new Object[] {statementId.get()}, locale)
+                        : found.title());
         return page;
     }
 
     @GetMapping(path = "/console/statements/{id}/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter liveUpdates(@PathVariable UUID id) {
-        return live.subscribe(id);
+    SseEmitter liveUpdates(@PathVariable UUID id, Locale locale) {
+        return live.subscribe(id, locale);
     }
 
     static Optional<UUID> uuid(String id) {

@@ -43,8 +43,8 @@ class DashboardRenderer {
         return model;
     }
 
-    /** The live part of the page, as HTML, for a server-sent event. */
-    String live(UUID statementId) {
-        return templates.process(LIVE_TEMPLATE, Set.of("live"), new Context(Locale.ENGLISH, model(statementId)));
+    /** The live part of the page in one language, as HTML, for a server-sent event. */
+    String live(UUID statementId, Locale locale) {
+        return templates.process(LIVE_TEMPLATE, Set.of("live"), new Context(locale, model(statementId)));
     }
 }

@@ -3,6 +3,8 @@ package org.chorus.tracking.console;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -10,23 +12,26 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.chorus.tracking.projection.StatementChanged;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * Dashboards open on a statement, as server-sent event streams. When an event about the statement commits, each
- * stream receives the re-rendered live part of the page, on one sender thread so that a slow browser never holds up
- * the Kafka consumer.
+ * Dashboards open on a statement, as server-sent event streams. When a change to the statement commits (on any
+ * tracking instance: {@link ChangeNotifications}), each stream receives the re-rendered live part of the page, on one
+ * sender thread so that a slow browser never holds up anything else. Changes to one statement that come while an
+ * update of it waits are sent once.
  */
 @Component
 class LiveUpdates {
     private static final Duration STREAM_TIMEOUT = Duration.ofMinutes(10);
 
-    private final Map<UUID, Set<SseEmitter>> streams = new ConcurrentHashMap<>();
+    /** An open dashboard and the language it is shown in. */
+    private record Stream(SseEmitter emitter, Locale locale) {}
+
+    private final Map<UUID, Set<Stream>> streams = new ConcurrentHashMap<>();
+    private final Set<UUID> waiting = ConcurrentHashMap.newKeySet();
     private final ExecutorService sender = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "tracking-live-updates");
         thread.setDaemon(true);
@@ -38,35 +43,46 @@ class LiveUpdates {
         this.renderer = renderer;
     }
 
-    SseEmitter subscribe(UUID statementId) {
+    SseEmitter subscribe(UUID statementId, Locale locale) {
         SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
-        Set<SseEmitter> forStatement = streams.computeIfAbsent(statementId, id -> new CopyOnWriteArraySet<>());
-        forStatement.add(emitter);
-        Runnable remove = () -> forStatement.remove(emitter);
+        Stream stream = new Stream(emitter, locale);
+        Set<Stream> forStatement = streams.computeIfAbsent(statementId, id -> new CopyOnWriteArraySet<>());
+        forStatement.add(stream);
+        Runnable remove = () -> forStatement.remove(stream);
         emitter.onCompletion(remove);
         emitter.onTimeout(remove);
         emitter.onError(error -> remove.run());
-        sender.execute(() -> send(statementId, Set.of(emitter)));
+        sender.execute(() -> send(statementId, Set.of(stream)));
         return emitter;
     }
 
-    @TransactionalEventListener
-    void changed(StatementChanged change) {
-        if (streams.containsKey(change.statementId())) {
-            sender.execute(() -> send(change.statementId(), streams.getOrDefault(change.statementId(), Set.of())));
+    void changed(UUID statementId) {
+        if (streams.containsKey(statementId) && waiting.add(statementId)) {
+            sender.execute(() -> {
+                waiting.remove(statementId);
+                send(statementId, streams.getOrDefault(statementId, Set.of()));
+            });
         }
     }
 
-    private void send(UUID statementId, Set<SseEmitter> emitters) {
-        if (emitters.isEmpty()) {
-            return;
-        }
-        String html = renderer.live(statementId).replace('\n', ' ').replace('\r', ' ');
-        for (SseEmitter emitter : emitters) {
+    /** Every open dashboard again, after changes may have been missed. */
+    void changedAll() {
+        streams.keySet().forEach(this::changed);
+    }
+
+    /** Renders the live part once per language shown, and sends it to each stream. */
+    private void send(UUID statementId, Set<Stream> targets) {
+        Map<Locale, String> rendered = new HashMap<>();
+        for (Stream stream : targets) {
+            String html = rendered.computeIfAbsent(
+                    stream.locale(),
+                    locale -> renderer.live(statementId, locale)
+                            .replace('\n', ' ')
+                            .replace('\r', ' '));
             try {
-                emitter.send(SseEmitter.event().name("live").data(html));
+                stream.emitter().send(SseEmitter.event().name("live").data(html));
             } catch (IOException | IllegalStateException e) {
-                emitter.completeWithError(e);
+                stream.emitter().completeWithError(e);
             }
         }
     }
@@ -74,7 +90,9 @@ class LiveUpdates {
     /** Ends the open streams before the web server's graceful shutdown would wait for them; browsers reconnect. */
     @EventListener(ContextClosedEvent.class)
     void closing() {
-        streams.values().forEach(emitters -> emitters.forEach(SseEmitter::complete));
+        streams.values()
+                .forEach(forStatement ->
+                        forStatement.forEach(stream -> stream.emitter().complete()));
         streams.clear();
     }
 

@@ -21,7 +21,7 @@ final class ReminderRules {
     record Due(UUID invitationId, int number, String language) {}
 
     /**
-     * Never to an invitee who signed, declined or bounced, never at or after the deadline or once sign-on ended
+     * Never to an invitee who signed, declined, bounced or unsubscribed (through the invitation or a reminder), never at or after the deadline or once sign-on ended
      * ({@code ended}: the statement was closed or withdrawn), never before the invitation itself is known (its
      * language comes from it).
      */

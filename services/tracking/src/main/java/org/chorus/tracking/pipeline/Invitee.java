@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * One invited organisation and how far it got. {@code signedAt} counts only a signature that still counts;
+ * One invited organisation and how far it got. {@code bouncedAt} and {@code unsubscribedAt} come from the invitation
+ * mail or any reminder mail. {@code signedAt} counts only a signature that still counts;
  * {@code everSignedAt} any signature it ever confirmed. Fields are null until their event arrived (an invitee may be known
  * from its link being opened before its creation event is seen).
  */
@@ -19,15 +20,20 @@ public record Invitee(
         Instant sentAt,
         Instant deliveredAt,
         Instant bouncedAt,
+        Instant unsubscribedAt,
         Instant openedAt,
         Instant declinedAt,
         Instant signedAt,
         Instant everSignedAt) {
 
-    /** Where an invitee stands, furthest first: an answer beats a bounce, a followed link beats a delivery. */
+    /**
+     * Where an invitee stands, furthest first: an answer beats an unsubscribe, which beats a followed link; a followed
+     * link beats a bounce (of a later reminder), a bounce beats a delivery.
+     */
     public enum Stage {
         SIGNED,
         DECLINED,
+        UNSUBSCRIBED,
         OPENED,
         BOUNCED,
         DELIVERED,
@@ -41,6 +47,9 @@ public record Invitee(
         }
         if (declinedAt != null) {
             return Stage.DECLINED;
+        }
+        if (unsubscribedAt != null) {
+            return Stage.UNSUBSCRIBED;
         }
         if (openedAt != null) {
             return Stage.OPENED;
@@ -57,8 +66,8 @@ public record Invitee(
         return Stage.INVITED;
     }
 
-    /** Signed, declined or bounced: no reminder will reach or should bother them. */
+    /** Signed, declined, bounced or unsubscribed: no reminder will reach or should bother them. */
     public boolean settled() {
-        return signedAt != null || declinedAt != null || bouncedAt != null;
+        return signedAt != null || declinedAt != null || bouncedAt != null || unsubscribedAt != null;
     }
 }

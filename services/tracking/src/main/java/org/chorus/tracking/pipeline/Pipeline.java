@@ -19,7 +19,8 @@ public class Pipeline {
 
     /**
      * How many invitees reached each step (a later step implies the earlier ones: an opened link was delivered), and
-     * how they ended: signed, declined, bounced, or no answer yet.
+     * how they ended: signed, declined, unsubscribed (through the invitation or a reminder), bounced, or no answer
+     * yet.
      */
     public record Summary(
             long invited,
@@ -29,24 +30,30 @@ public class Pipeline {
             long signed,
             long declined,
             long bounced,
+            long unsubscribed,
             long noAnswer) {
 
         static Summary of(List<Invitee> invitees) {
-            long sent = 0, delivered = 0, opened = 0, signed = 0, declined = 0, bounced = 0, noAnswer = 0;
+            long sent = 0, delivered = 0, opened = 0, signed = 0, declined = 0, bounced = 0, unsubscribed = 0;
+            long noAnswer = 0;
             for (Invitee invitee : invitees) {
                 Invitee.Stage stage = invitee.stage();
                 boolean answered = stage == Invitee.Stage.SIGNED || stage == Invitee.Stage.DECLINED;
                 boolean wasOpened = answered || stage == Invitee.Stage.OPENED;
-                boolean wasDelivered = wasOpened || stage == Invitee.Stage.DELIVERED;
+                // an unsubscribe comes from a link in a mail that arrived
+                boolean wasDelivered =
+                        wasOpened || stage == Invitee.Stage.UNSUBSCRIBED || stage == Invitee.Stage.DELIVERED;
                 sent += wasDelivered || invitee.sentAt() != null || invitee.bouncedAt() != null ? 1 : 0;
                 delivered += wasDelivered ? 1 : 0;
                 opened += wasOpened ? 1 : 0;
                 signed += stage == Invitee.Stage.SIGNED ? 1 : 0;
                 declined += stage == Invitee.Stage.DECLINED ? 1 : 0;
                 bounced += stage == Invitee.Stage.BOUNCED ? 1 : 0;
+                unsubscribed += stage == Invitee.Stage.UNSUBSCRIBED ? 1 : 0;
                 noAnswer += invitee.settled() ? 0 : 1;
             }
-            return new Summary(invitees.size(), sent, delivered, opened, signed, declined, bounced, noAnswer);
+            return new Summary(
+                    invitees.size(), sent, delivered, opened, signed, declined, bounced, unsubscribed, noAnswer);
         }
     }
 

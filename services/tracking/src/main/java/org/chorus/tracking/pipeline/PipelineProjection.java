@@ -8,6 +8,7 @@ import org.chorus.events.InvitationSent;
 import org.chorus.events.MailBounced;
 import org.chorus.events.MailDelivered;
 import org.chorus.events.MailFailed;
+import org.chorus.events.MailUnsubscribed;
 import org.chorus.events.MalformedEventException;
 import org.chorus.tracking.projection.Projection;
 import org.springframework.stereotype.Component;
@@ -16,7 +17,8 @@ import org.springframework.stereotype.Component;
  * The invitee pipeline: invitations from the signatures topic, and what distribution reports about the mail that
  * carried them, joined by request id. Each step fills its own column, so the steps may arrive in any order.
  * Signing is not stored here: it is read from the signature rows that name the invitation. Mail reports without a
- * request id (bounces of release mail) and soft bounces do not concern the pipeline.
+ * request id (bounces of release mail) and soft bounces do not concern the pipeline. Reminder mails carry the
+ * reminder's id as request id, so their bounces and unsubscribes land on the invitee too.
  */
 @Component
 class PipelineProjection implements Projection {
@@ -47,6 +49,8 @@ class PipelineProjection implements Projection {
             repository.bounced(bounced.requestId(), event.time());
         } else if (data instanceof MailFailed failed && failed.requestId() != null && failed.permanent()) {
             repository.bounced(failed.requestId(), event.time());
+        } else if (data instanceof MailUnsubscribed unsubscribed && unsubscribed.requestId() != null) {
+            repository.unsubscribed(unsubscribed.requestId(), event.time());
         }
     }
 

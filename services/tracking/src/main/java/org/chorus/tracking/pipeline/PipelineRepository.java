@@ -69,11 +69,30 @@ class PipelineRepository {
                         set bounced_at = coalesce(mail_outcome.bounced_at, excluded.bounced_at), hard_bounce = true""").params(requestId, Timestamp.from(at)).update();
     }
 
-    /** Every invitee of a statement with the time of each step reached; signed is read from counting signatures. */
+    void unsubscribed(UUID requestId, Instant at) {
+        jdbc.sql("""
+                        insert into mail_outcome (request_id, unsubscribed_at) values (?, ?)
+                        on conflict (request_id) do update
+                        set unsubscribed_at = coalesce(mail_outcome.unsubscribed_at, excluded.unsubscribed_at)""").params(requestId, Timestamp.from(at)).update();
+    }
+
+    /**
+     * Every invitee of a statement with the time of each step reached; signed is read from counting signatures, bounced
+     * and unsubscribed from the invitation mail and every reminder mail (requested with the reminder id).
+     */
     List<Invitee> invitees(UUID statementId) {
         return jdbc.sql("""
                         select i.invitation_id, i.statement_id, i.wave, i.organisation, i.country, i.language,
-                               i.created_at, i.sent_at, m.delivered_at, m.bounced_at, i.opened_at, i.declined_at,
+                               i.created_at, i.sent_at, m.delivered_at,
+                               (select min(o.bounced_at) from mail_outcome o
+                                 where o.request_id = i.request_id
+                                    or o.request_id in (select r.reminder_id from reminder r
+                                                         where r.invitation_id = i.invitation_id)) as bounced_at,
+                               (select min(o.unsubscribed_at) from mail_outcome o
+                                 where o.request_id = i.request_id
+                                    or o.request_id in (select r.reminder_id from reminder r
+                                                         where r.invitation_id = i.invitation_id)) as unsubscribed_at,
+                               i.opened_at, i.declined_at,
                                (select min(s.confirmed_at) from signature s
                                  where s.invitation_id = i.invitation_id
                                    and not exists (select 1 from signature_removal r
@@ -90,7 +109,7 @@ class PipelineRepository {
         return jdbc.sql("""
                         select distinct i.statement_id from invitation i
                         left join mail_outcome m on m.request_id = i.request_id
-                        where i.declined_at is null and m.bounced_at is null
+                        where i.declined_at is null and m.bounced_at is null and m.unsubscribed_at is null
                           and not exists (select 1 from signature s where s.invitation_id = i.invitation_id)""").query(UUID.class).list();
     }
 }

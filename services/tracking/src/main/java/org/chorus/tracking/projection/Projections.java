@@ -4,35 +4,53 @@ import java.util.List;
 import java.util.UUID;
 import org.chorus.events.Envelope;
 import org.chorus.platform.inbox.Inbox;
-import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Applies each event once (by its id) to every read model, in one transaction. */
+/**
+ * Applies each event once (by its id) to every read model, in one transaction. A live change also sends a PostgreSQL
+ * notification on {@value #CHANNEL} with the statement id, which PostgreSQL delivers only if and when the transaction
+ * commits, to every tracking instance listening: each pushes the change to its own dashboards.
+ */
 @Service
 public class Projections {
+    public static final String CHANNEL = "tracking_statement_changed";
+
     private final List<Projection> projections;
     private final Inbox inbox;
-    private final ApplicationEventPublisher publisher;
+    private final JdbcClient jdbc;
 
-    Projections(List<Projection> projections, Inbox inbox, ApplicationEventPublisher publisher) {
+    Projections(List<Projection> projections, Inbox inbox, JdbcClient jdbc) {
         this.projections = projections;
         this.inbox = inbox;
-        this.publisher = publisher;
+        this.jdbc = jdbc;
     }
 
     /** Returns false when the event was applied before (a redelivery), which then changes nothing. */
     @Transactional
     public boolean apply(Envelope<?> event) {
+        if (!replay(event)) {
+            return false;
+        }
+        UUID statement = statementOf(event.subject());
+        if (statement != null) {
+            jdbc.sql("select pg_notify(?, ?)")
+                    .params(CHANNEL, statement.toString())
+                    .query((rs, row) -> 1)
+                    .list();
+        }
+        return true;
+    }
+
+    /** Applies the event without telling the dashboards: for a rebuild into the shadow tables. */
+    @Transactional
+    public boolean replay(Envelope<?> event) {
         if (!inbox.firstDelivery(event.id())) {
             return false;
         }
         for (Projection projection : projections) {
             projection.apply(event);
-        }
-        UUID statement = statementOf(event.subject());
-        if (statement != null) {
-            publisher.publishEvent(new StatementChanged(statement));
         }
         return true;
     }

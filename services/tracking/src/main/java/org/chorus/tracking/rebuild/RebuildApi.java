@@ -16,14 +16,17 @@ class RebuildApi {
 
     /**
      * Rebuilds every projection from the start of the topics into the shadow schema and answers when it caught up,
-     * with {eventsApplied, eventsSkipped, caughtUp, equal, differences, seconds}. 409 while another rebuild runs.
+     * with {eventsApplied, eventsSkipped, caughtUp, equal, differences, seconds, swapped}. With {@code swap=true} the
+     * rebuilt tables then replace the live ones. 409 while another rebuild runs.
      */
     @PostMapping("/api/admin/rebuild")
-    Rebuild.Report rebuild(@RequestParam(defaultValue = "300") int timeoutSeconds) {
+    Rebuild.Report rebuild(
+            @RequestParam(defaultValue = "300") int timeoutSeconds,
+            @RequestParam(defaultValue = "false") boolean swap) {
         if (timeoutSeconds < 1 || timeoutSeconds > 3600) {
             throw Problems.badRequest("timeoutSeconds must be between 1 and 3600");
         }
-        Rebuild.Report report = rebuild.run(Duration.ofSeconds(timeoutSeconds));
+        Rebuild.Report report = rebuild.run(Duration.ofSeconds(timeoutSeconds), swap);
         if (report == null) {
             throw Problems.conflict("A rebuild is already running.");
         }

@@ -1,23 +1,29 @@
 package org.chorus.tracking.rebuild;
 
 import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
-/** {@code java -jar tracking-exec.jar --chorus.rebuild=true}: rebuilds once at start and logs the report. */
+/**
+ * {@code java -jar tracking-exec.jar --chorus.rebuild=true}: rebuilds once at start and logs the report;
+ * {@code --chorus.rebuild=swap} also swaps the rebuilt tables in.
+ */
 @Component
-@ConditionalOnProperty(name = "chorus.rebuild", havingValue = "true")
 class RebuildOnStart implements ApplicationRunner {
     private final Rebuild rebuild;
+    private final String mode;
 
-    RebuildOnStart(Rebuild rebuild) {
+    RebuildOnStart(Rebuild rebuild, @Value("${chorus.rebuild:false}") String mode) {
         this.rebuild = rebuild;
+        this.mode = mode;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        rebuild.run(Duration.ofHours(1));
+        if ("true".equalsIgnoreCase(mode) || "swap".equalsIgnoreCase(mode)) {
+            rebuild.run(Duration.ofHours(1), "swap".equalsIgnoreCase(mode));
+        }
     }
 }

@@ -9,10 +9,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.chorus.events.DeadlineApproaching;
 import org.chorus.events.DeadlinePassed;
 import org.chorus.events.Envelope;
 import org.chorus.events.EventTypes;
+import org.chorus.events.InvitationCreated;
+import org.chorus.events.InvitationSent;
 import org.chorus.events.ReminderTriggered;
 import org.chorus.events.SignatoryKind;
 import org.chorus.events.TargetReached;
@@ -27,6 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Milestones and reminders as published on chorus.tracking. The target is reached in real time through the
@@ -157,6 +161,112 @@ class MilestonesAndRemindersTest {
                         .sorted(Comparator.comparingInt(ReminderTriggered::number))
                         .map(ReminderTriggered::number))
                 .containsExactly(1, 2);
+    }
+
+    @Test
+    void inviteesWhoseInvitationOrReminderBouncedGetNoFurtherReminder() {
+        Instant now = Instant.now();
+        TrackingEvents.schedule(statement, now.plus(Duration.ofDays(30)), null);
+        // the bounce of the invitation mail is reported before tracking learns which invitation it carried
+        UUID unreachable = UUID.randomUUID();
+        UUID unreachableRequest = UUID.randomUUID();
+        TrackingEvents.mailBounced(statement, unreachableRequest);
+        TrackingEvents.send(
+                EventTypes.INVITATION_CREATED,
+                statement,
+                new InvitationCreated(unreachable, statement, 1, "Moved Away Collective", "KE", "sw"));
+        TrackingEvents.send(
+                EventTypes.INVITATION_SENT, statement, new InvitationSent(unreachable, statement, unreachableRequest));
+        UUID reminderFails = TrackingEvents.invite(statement, 1, "Closed Mailbox Trust", "IN", "en");
+        UUID mailboxFull = TrackingEvents.invite(statement, 1, "Busy Network", "BR", "es");
+        TrackingEvents.invitationSent(statement, reminderFails);
+        TrackingEvents.invitationSent(statement, mailboxFull);
+        awaitPipeline(total -> {
+            assertThat(total.get("invited").asLong()).isEqualTo(3);
+            assertThat(total.get("sent").asLong()).isEqualTo(3);
+            assertThat(total.get("bounced").asLong()).isEqualTo(1);
+        });
+
+        Instant firstDue = now.plus(Duration.ofHours(73));
+        assertThat(evaluator.evaluate(statement, firstDue)).isEqualTo(2);
+        List<ReminderTriggered> first = reminders(2);
+        assertThat(first)
+                .extracting(ReminderTriggered::invitationId)
+                .containsExactlyInAnyOrder(reminderFails, mailboxFull);
+        // the first reminder to one fails for good, the other's mailbox is only full for now
+        TrackingEvents.mailFailedPermanently(statement, reminderFor(first, reminderFails));
+        TrackingEvents.reminderBounced(statement, reminderFor(first, mailboxFull), false);
+        awaitPipeline(total -> assertThat(total.get("bounced").asLong()).isEqualTo(2));
+
+        assertThat(evaluator.evaluate(statement, firstDue.plus(Duration.ofHours(73))))
+                .isEqualTo(1);
+        List<ReminderTriggered> all = reminders(3);
+        assertThat(all)
+                .filteredOn(reminder -> reminder.number() == 2)
+                .extracting(ReminderTriggered::invitationId)
+                .containsExactly(mailboxFull);
+        assertThat(all).extracting(ReminderTriggered::invitationId).doesNotContain(unreachable);
+    }
+
+    @Test
+    void inviteesWhoUnsubscribedGetNoReminderAndShowAsUnsubscribed() {
+        Instant now = Instant.now();
+        TrackingEvents.schedule(statement, now.plus(Duration.ofDays(30)), null);
+        UUID fromInvitation = TrackingEvents.invite(statement, 1, "Quiet Please Foundation", "CH", "fr");
+        UUID fromReminder = TrackingEvents.invite(statement, 2, "Later Maybe Alliance", "CL", "es");
+        UUID invitationRequest = TrackingEvents.invitationSent(statement, fromInvitation);
+        TrackingEvents.mailDelivered(statement, invitationRequest);
+        TrackingEvents.unsubscribed(statement, invitationRequest, "invitation");
+        TrackingEvents.mailDelivered(statement, TrackingEvents.invitationSent(statement, fromReminder));
+        awaitPipeline(total -> {
+            assertThat(total.get("invited").asLong()).isEqualTo(2);
+            assertThat(total.get("delivered").asLong()).isEqualTo(2);
+            assertThat(total.get("unsubscribed").asLong()).isEqualTo(1);
+        });
+
+        Instant firstDue = now.plus(Duration.ofHours(73));
+        assertThat(evaluator.evaluate(statement, firstDue)).isEqualTo(1);
+        List<ReminderTriggered> first = reminders(1);
+        assertThat(first).extracting(ReminderTriggered::invitationId).containsExactly(fromReminder);
+        TrackingEvents.unsubscribed(statement, first.get(0).reminderId(), "invitation-reminder");
+        var total = awaitPipeline(
+                counts -> assertThat(counts.get("unsubscribed").asLong()).isEqualTo(2));
+        assertThat(total.get("noAnswer").asLong()).isZero();
+        assertThat(evaluator.evaluate(statement, firstDue.plus(Duration.ofHours(73))))
+                .isZero();
+
+        var pipeline = http.get("/api/statements/" + statement + "/pipeline").json();
+        assertThat(pipeline.get("invitees"))
+                .allSatisfy(
+                        invitee -> assertThat(invitee.get("stage").asString()).isEqualTo("UNSUBSCRIBED"));
+        assertThat(pipeline.at("/byWave/2/unsubscribed").asLong()).isEqualTo(1);
+        assertThat(http.get("/console/statements/" + statement).body()).contains("id=\"unsubscribed\">2<");
+    }
+
+    private JsonNode awaitPipeline(Consumer<JsonNode> assertion) {
+        return Eventually.await(PATIENCE, () -> {
+            JsonNode total = http.get("/api/statements/" + statement + "/pipeline")
+                    .json()
+                    .get("total");
+            assertion.accept(total);
+            return total;
+        });
+    }
+
+    private List<ReminderTriggered> reminders(int expected) {
+        return Eventually.await(PATIENCE, () -> {
+            var events = data(ReminderTriggered.class, EventTypes.REMINDER_TRIGGERED.name());
+            assertThat(events).hasSize(expected);
+            return events;
+        });
+    }
+
+    private static UUID reminderFor(List<ReminderTriggered> reminders, UUID invitation) {
+        return reminders.stream()
+                .filter(reminder -> reminder.invitationId().equals(invitation))
+                .findFirst()
+                .orElseThrow()
+                .reminderId();
     }
 
     private <T> List<T> data(Class<T> type, String typeName) {

@@ -59,6 +59,31 @@ class ReminderRulesTest {
     }
 
     @Test
+    void noReminderAfterUnsubscribing() {
+        Invitee silent = invitee("en", null, null, null);
+        Invitee unsubscribed = new Invitee(
+                silent.invitationId(),
+                STATEMENT,
+                1,
+                "Organisation",
+                "NL",
+                "en",
+                silent.createdAt(),
+                SENT,
+                silent.deliveredAt(),
+                null,
+                SENT.plus(Duration.ofHours(2)),
+                null,
+                null,
+                null,
+                null);
+        assertThat(unsubscribed.stage()).isEqualTo(Invitee.Stage.UNSUBSCRIBED);
+        assertThat(ReminderRules.due(
+                        List.of(unsubscribed), Map.of(), DEADLINE, null, SENT.plus(Duration.ofDays(4)), POLICY))
+                .isEmpty();
+    }
+
+    @Test
     void noReminderAtOrAfterTheDeadline() {
         Invitee silent = invitee("en", null, null, null);
         assertThat(ReminderRules.due(List.of(silent), Map.of(), DEADLINE, null, DEADLINE, POLICY))
@@ -79,7 +104,21 @@ class ReminderRulesTest {
     @Test
     void anInviteeKnownOnlyFromLaterStepsWaitsForItsInvitation() {
         Invitee unknown = new Invitee(
-                UUID.randomUUID(), STATEMENT, null, null, null, null, null, SENT, null, null, null, null, null, null);
+                UUID.randomUUID(),
+                STATEMENT,
+                null,
+                null,
+                null,
+                null,
+                null,
+                SENT,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
         assertThat(ReminderRules.due(List.of(unknown), Map.of(), DEADLINE, null, SENT.plus(Duration.ofDays(5)), POLICY))
                 .isEmpty();
     }
@@ -105,6 +144,7 @@ class ReminderRulesTest {
                 invitee.sentAt(),
                 invitee.deliveredAt(),
                 invitee.bouncedAt(),
+                invitee.unsubscribedAt(),
                 invitee.openedAt(),
                 invitee.declinedAt(),
                 null,
@@ -123,6 +163,7 @@ class ReminderRulesTest {
                 SENT,
                 bounced == null ? SENT.plusSeconds(5) : null,
                 bounced,
+                null,
                 null,
                 declined,
                 signed,

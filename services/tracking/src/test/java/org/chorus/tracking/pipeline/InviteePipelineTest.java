@@ -61,13 +61,13 @@ class InviteePipelineTest {
         });
         assertThat(pipeline.get("total"))
                 .isEqualTo(json("{\"invited\": 4, \"sent\": 4, \"delivered\": 3, \"opened\": 2, \"signed\": 1,"
-                        + " \"declined\": 1, \"bounced\": 1, \"noAnswer\": 1}"));
+                        + " \"declined\": 1, \"bounced\": 1, \"unsubscribed\": 0, \"noAnswer\": 1}"));
         assertThat(pipeline.at("/byWave/1"))
                 .isEqualTo(json("{\"invited\": 2, \"sent\": 2, \"delivered\": 2, \"opened\": 2, \"signed\": 1,"
-                        + " \"declined\": 1, \"bounced\": 0, \"noAnswer\": 0}"));
+                        + " \"declined\": 1, \"bounced\": 0, \"unsubscribed\": 0, \"noAnswer\": 0}"));
         assertThat(pipeline.at("/byWave/2"))
                 .isEqualTo(json("{\"invited\": 2, \"sent\": 2, \"delivered\": 1, \"opened\": 0, \"signed\": 0,"
-                        + " \"declined\": 0, \"bounced\": 1, \"noAnswer\": 1}"));
+                        + " \"declined\": 0, \"bounced\": 1, \"unsubscribed\": 0, \"noAnswer\": 1}"));
         assertThat(stageOf(pipeline, "Lawyers for Lawyers")).isEqualTo("SIGNED");
         assertThat(stageOf(pipeline, "PEN Norway")).isEqualTo("DECLINED");
         assertThat(stageOf(pipeline, "Front Line Defenders")).isEqualTo("BOUNCED");
@@ -102,7 +102,7 @@ class InviteePipelineTest {
         assertThat(late.at("/invitees/0/language").asString()).isEqualTo("es");
         assertThat(late.get("total"))
                 .isEqualTo(json("{\"invited\": 1, \"sent\": 1, \"delivered\": 1, \"opened\": 1, \"signed\": 0,"
-                        + " \"declined\": 0, \"bounced\": 0, \"noAnswer\": 1}"));
+                        + " \"declined\": 0, \"bounced\": 0, \"unsubscribed\": 0, \"noAnswer\": 1}"));
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -22,13 +23,18 @@ import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Coordinator pages and APIs ({@code /api/**}, {@code /console/**}) of a service that holds no accounts: the caller's
  * personal token ({@code Authorization: Bearer …}, or the {@code chorus_token} cookie the statements console sets at
  * login) is checked with the statements service, which owns coordinators and their roles. A path about one statement
  * is allowed only to coordinators with a role on it, as the statements API answers; anything else to any coordinator.
- * Answers are cached for 30 s. Off when {@code chorus.coordinators.statements-url} is empty (a service tested alone).
+ * Paths under one of {@code chorus.coordinators.admin-paths} (comma-separated prefixes, default {@code /api/admin/})
+ * are only for administrators: {@code GET /api/me} must answer {@code "admin": true}, else 403. Answers are cached for
+ * 30 s. Off when {@code chorus.coordinators.statements-url} is empty (a service tested alone).
  */
 @Component
 public class CoordinatorGate extends OncePerRequestFilter {
@@ -37,16 +43,28 @@ public class CoordinatorGate extends OncePerRequestFilter {
             Pattern.compile("^/(?:api|console)/statements/([0-9a-fA-F-]{36})(?:/.*)?$");
     private static final Duration CACHE = Duration.ofSeconds(30);
 
+    private static final String ME = "/api/me";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The gate's own verdict (not an HTTP status): /api/me answered 200, but without {@code "admin": true}. */
+    private static final int NOT_ADMIN = -403;
+
     private final String statementsUrl;
+    private final List<String> adminPaths;
     private final HttpClient client =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Map<String, Verdict> verdicts = new ConcurrentHashMap<>();
 
     private record Verdict(int status, long expiresAt) {}
 
-    public CoordinatorGate(@Value("${chorus.coordinators.statements-url:}") String statementsUrl) {
+    public CoordinatorGate(
+            @Value("${chorus.coordinators.statements-url:}") String statementsUrl,
+            @Value("${chorus.coordinators.admin-paths:/api/admin/}") List<String> adminPaths) {
         this.statementsUrl =
                 statementsUrl.endsWith("/") ? statementsUrl.substring(0, statementsUrl.length() - 1) : statementsUrl;
+        this.adminPaths = adminPaths.stream()
+                .map(String::strip)
+                .filter(prefix -> !prefix.isEmpty())
+                .toList();
     }
 
     @Override
@@ -67,46 +85,63 @@ public class CoordinatorGate extends OncePerRequestFilter {
                     "Sign in at the coordinator console, or send Authorization: Bearer <token>.");
             return;
         }
-        Matcher statement = STATEMENT_PATH.matcher(request.getRequestURI());
-        String check = statement.matches() ? "/api/statements/" + statement.group(1) : "/api/me";
-        int status = verdict(token, check);
+        String path = request.getRequestURI();
+        boolean adminOnly = adminPaths.stream().anyMatch(path::startsWith);
+        Matcher statement = STATEMENT_PATH.matcher(path);
+        String check = adminOnly || !statement.matches() ? ME : "/api/statements/" + statement.group(1);
+        int status = verdict(token, check, adminOnly);
         switch (status) {
             case 200 -> chain.doFilter(request, response);
             case 401 -> refuse(request, response, 401, "Unknown or expired token: sign in again.");
             case 404 -> refuse(request, response, 404, "No such statement.");
+            case NOT_ADMIN -> refuse(request, response, 403, "Only an administrator may do this.");
             default -> refuse(request, response, 503, "Coordinator accounts cannot be checked right now; try again.");
         }
     }
 
-    private int verdict(String token, String check) {
-        String key = sha256(token) + check;
+    private int verdict(String token, String check, boolean adminOnly) {
+        String key = sha256(token) + check + (adminOnly ? " admin" : "");
         long now = System.nanoTime();
         Verdict cached = verdicts.get(key);
         if (cached != null && cached.expiresAt() > now) {
             return cached.status();
         }
-        int status = ask(token, check);
-        if (status == 200 || status == 401 || status == 404) {
+        int status = ask(token, check, adminOnly);
+        if (status == 200 || status == 401 || status == 404 || status == NOT_ADMIN) {
             verdicts.put(key, new Verdict(status, now + CACHE.toNanos()));
         }
         return status;
     }
 
-    private int ask(String token, String check) {
+    /** The statements service's answer; for an admin path, 200 only when /api/me says {@code "admin": true}. */
+    private int ask(String token, String check, boolean adminOnly) {
         try {
-            return client.send(
-                            HttpRequest.newBuilder(URI.create(statementsUrl + check))
-                                    .header("Authorization", "Bearer " + token)
-                                    .timeout(Duration.ofSeconds(5))
-                                    .GET()
-                                    .build(),
-                            HttpResponse.BodyHandlers.discarding())
-                    .statusCode();
+            HttpResponse<String> response = client.send(
+                    HttpRequest.newBuilder(URI.create(statementsUrl + check))
+                            .header("Authorization", "Bearer " + token)
+                            .header("Accept", "application/json")
+                            .timeout(Duration.ofSeconds(5))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (!adminOnly || response.statusCode() != 200) {
+                return response.statusCode();
+            }
+            return isAdmin(response.body()) ? 200 : NOT_ADMIN;
         } catch (IOException e) {
             return 503;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 503;
+        }
+    }
+
+    private static boolean isAdmin(String me) {
+        try {
+            JsonNode admin = JSON.readTree(me).get("admin");
+            return admin != null && admin.isBoolean() && admin.asBoolean();
+        } catch (JacksonException e) {
+            return false;
         }
     }
 

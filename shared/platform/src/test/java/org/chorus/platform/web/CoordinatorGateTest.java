@@ -1,0 +1,154 @@
+package org.chorus.platform.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+/**
+ * Who passes the coordinator gate of a service without accounts, decided with a stand-in for the statements
+ * service's {@code GET /api/me} and {@code GET /api/statements/{id}} on a real local HTTP server.
+ */
+class CoordinatorGateTest {
+    static final String ADMIN = "admin-token";
+    static final String COLLEAGUE = "colleague-token";
+    static final String OLD_STATEMENTS = "token-from-before-admin-existed";
+    static final UUID THEIRS = UUID.randomUUID();
+    static final Map<String, String> ME = Map.of(
+            ADMIN, "{\"id\":\"a\",\"email\":\"x\",\"admin\":true}",
+            COLLEAGUE, "{\"id\":\"c\",\"email\":\"y\",\"admin\":false}",
+            OLD_STATEMENTS, "{\"id\":\"o\",\"email\":\"z\"}");
+
+    static HttpServer statements;
+    static final AtomicInteger asked = new AtomicInteger();
+
+    @BeforeAll
+    static void startStatements() throws IOException {
+        statements = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        statements.createContext("/api/me", exchange -> {
+            asked.incrementAndGet();
+            String me = ME.get(token(exchange));
+            answer(exchange, me == null ? 401 : 200, me == null ? "{}" : me);
+        });
+        statements.createContext("/api/statements/", exchange -> {
+            asked.incrementAndGet();
+            String token = token(exchange);
+            boolean known = ME.containsKey(token);
+            boolean theirs = exchange.getRequestURI().getPath().endsWith(THEIRS.toString());
+            answer(exchange, !known ? 401 : theirs && COLLEAGUE.equals(token) ? 200 : 404, "{}");
+        });
+        statements.start();
+    }
+
+    @AfterAll
+    static void stopStatements() {
+        statements.stop(0);
+    }
+
+    @Test
+    void onlyAnAdministratorMayRebuild() {
+        CoordinatorGate gate = gate("/api/admin/");
+
+        assertThat(call(gate, "POST", "/api/admin/rebuild", ADMIN).getStatus()).isEqualTo(200);
+
+        MockHttpServletResponse colleague = call(gate, "POST", "/api/admin/rebuild", COLLEAGUE);
+        assertThat(colleague.getStatus()).isEqualTo(403);
+        assertThat(colleague.getContentType()).startsWith("application/problem+json");
+        assertThat(body(colleague)).contains("\"status\":403", "administrator");
+
+        assertThat(call(gate, "POST", "/api/admin/rebuild", OLD_STATEMENTS).getStatus())
+                .as("a statements service that does not say admin yet")
+                .isEqualTo(403);
+        assertThat(call(gate, "POST", "/api/admin/rebuild", "forged").getStatus())
+                .isEqualTo(401);
+        assertThat(call(gate, "POST", "/api/admin/rebuild", null).getStatus()).isEqualTo(401);
+    }
+
+    @Test
+    void aColleagueKeepsEverythingElseAndTheirOwnStatements() {
+        CoordinatorGate gate = gate("/api/admin/");
+
+        assertThat(call(gate, "GET", "/api/statements/" + THEIRS + "/counts", COLLEAGUE)
+                        .getStatus())
+                .isEqualTo(200);
+        assertThat(call(gate, "GET", "/api/statements/" + UUID.randomUUID() + "/counts", COLLEAGUE)
+                        .getStatus())
+                .isEqualTo(404);
+        assertThat(call(gate, "GET", "/console/statements", COLLEAGUE).getStatus())
+                .isEqualTo(200);
+        assertThat(call(gate, "GET", "/public/statements/" + THEIRS + "/counter", null)
+                        .getStatus())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void theAdminPrefixesAreConfigurableAndAnswersAreCached() {
+        CoordinatorGate gate = gate("/api/admin/, /console/admin/");
+
+        MockHttpServletResponse page = call(gate, "GET", "/console/admin/rebuild", COLLEAGUE);
+        assertThat(page.getStatus()).isEqualTo(403);
+        assertThat(page.getContentType()).startsWith("text/html");
+        assertThat(call(gate, "GET", "/console/admin/rebuild", ADMIN).getStatus())
+                .isEqualTo(200);
+
+        int before = asked.get();
+        assertThat(call(gate, "GET", "/console/admin/rebuild", COLLEAGUE).getStatus())
+                .isEqualTo(403);
+        assertThat(call(gate, "GET", "/console/admin/rebuild", ADMIN).getStatus())
+                .isEqualTo(200);
+        assertThat(asked.get()).isEqualTo(before);
+    }
+
+    private static CoordinatorGate gate(String adminPaths) {
+        return new CoordinatorGate(
+                "http://127.0.0.1:" + statements.getAddress().getPort() + "/", List.of(adminPaths.split(",")));
+    }
+
+    private static MockHttpServletResponse call(CoordinatorGate gate, String method, String path, String token) {
+        MockHttpServletRequest request = new MockHttpServletRequest(method, path);
+        if (token != null) {
+            request.addHeader("Authorization", "Bearer " + token);
+        }
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        try {
+            gate.doFilter(request, response, new MockFilterChain());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        return response;
+    }
+
+    private static String body(MockHttpServletResponse response) {
+        try {
+            return response.getContentAsString();
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String token(HttpExchange exchange) {
+        String header = exchange.getRequestHeaders().getFirst("Authorization");
+        return header == null ? null : header.substring("Bearer ".length());
+    }
+
+    private static void answer(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+}
