@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.chorus.platform.web.Problems;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -60,7 +61,8 @@ class Accounts {
                 secrets.seal(secret),
                 language,
                 null,
-                clock.instant());
+                clock.instant(),
+                false);
         if (!coordinators.insert(coordinator)) {
             throw Problems.conflict("A coordinator account with this e-mail address already exists.");
         }
@@ -152,10 +154,25 @@ class Accounts {
             coordinator = coordinators.byEmail(normalise(email)).orElseThrow();
             created = true;
         }
+        coordinators.setAdmin(coordinator.id(), true);
         if (apiToken != null && !apiToken.isBlank()) {
             coordinators.insertToken(hash(apiToken), coordinator.id(), "bootstrap", clock.instant());
         }
         return created;
+    }
+
+    /** An administrator grants or takes back the administrator flag; nobody takes away their own (so one remains). */
+    @Transactional
+    void setAdmin(CurrentCoordinator by, UUID coordinatorId, boolean admin) {
+        if (!by.admin()) {
+            throw Problems.of(HttpStatus.FORBIDDEN, "Only an administrator can make someone an administrator.");
+        }
+        if (by.id().equals(coordinatorId) && !admin) {
+            throw Problems.conflict("You cannot take away your own administrator flag; ask another administrator.");
+        }
+        if (!coordinators.setAdmin(coordinatorId, admin)) {
+            throw Problems.of(HttpStatus.NOT_FOUND, "No such coordinator.");
+        }
     }
 
     static String hash(String token) {

@@ -3,16 +3,20 @@ package org.chorus.statements.accounts;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.Map;
+import java.util.UUID;
 import org.chorus.platform.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -61,8 +65,21 @@ class AccountsApi {
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("token", token, "name", name));
     }
 
+    /** Who the token belongs to, with {@code admin}: other services ask this before operator actions. */
     @GetMapping("/api/me")
     CurrentCoordinator me(@AuthenticationPrincipal CurrentCoordinator me) {
         return me;
+    }
+
+    record AdminFlag(@NotNull Boolean admin) {}
+
+    /** An administrator makes a colleague an administrator ({@code true}) or takes it back ({@code false}). */
+    @PutMapping("/api/coordinators/{id}/admin")
+    ResponseEntity<Void> admin(
+            @AuthenticationPrincipal CurrentCoordinator me,
+            @PathVariable UUID id,
+            @Valid @RequestBody AdminFlag request) {
+        accounts.setAdmin(me, id, request.admin());
+        return ResponseEntity.noContent().build();
     }
 }

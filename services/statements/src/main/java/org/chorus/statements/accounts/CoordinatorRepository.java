@@ -51,6 +51,13 @@ class CoordinatorRepository {
                                 where id = ? and (totp_last_step is null or totp_last_step < ?)""").params(step, id, step).update() == 1;
     }
 
+    boolean setAdmin(UUID id, boolean admin) {
+        return jdbc.sql("update coordinator set admin = ? where id = ?")
+                        .params(admin, id)
+                        .update()
+                == 1;
+    }
+
     void insertToken(String tokenHash, UUID coordinatorId, String name, java.time.Instant now) {
         jdbc.sql("""
                         insert into api_token (token_hash, coordinator_id, name, created_at) values (?, ?, ?, ?)
