@@ -11,6 +11,7 @@ import java.util.ArrayDeque;
 import java.util.Base64;
 import java.util.Deque;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -107,19 +108,39 @@ class Accounts {
 
     /** Both factors at once, to obtain an API token without the console. */
     @Transactional
-    Optional<String> issueToken(String email, String password, String code, String name) {
+    Optional<String> issueToken(String email, String password, String code, String name, Integer expiresInDays) {
         return checkPassword(email, password)
                 .flatMap(id -> checkCode(id, code))
-                .map(coordinator -> newToken(coordinator.id(), name));
+                .map(coordinator -> newToken(coordinator.id(), name, expiresInDays));
     }
 
+    /** A personal token, shown once; it expires after {@code expiresInDays} or, when that is null, never. */
     @Transactional
-    String newToken(UUID coordinatorId, String name) {
+    String newToken(UUID coordinatorId, String name, Integer expiresInDays) {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String token = "chorus_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        coordinators.insertToken(hash(token), coordinatorId, name, clock.instant());
+        Instant now = clock.instant();
+        coordinators.insertToken(
+                hash(token),
+                coordinatorId,
+                name,
+                now,
+                expiresInDays == null ? null : now.plus(Duration.ofDays(expiresInDays)));
         return token;
+    }
+
+    @Transactional(readOnly = true)
+    List<ApiToken> tokens(UUID coordinatorId) {
+        return coordinators.tokensOf(coordinatorId);
+    }
+
+    /** Revokes one of the coordinator's own tokens at once; 404 for an unknown id or another coordinator's token. */
+    @Transactional
+    void revoke(UUID coordinatorId, UUID tokenId) {
+        if (!coordinators.deleteToken(coordinatorId, tokenId)) {
+            throw Problems.notFound("You have no token with this id; it may be revoked already.");
+        }
     }
 
     /** A token for the coordinator's browser session: it opens the other services' consoles until it expires. */
@@ -139,9 +160,14 @@ class Accounts {
         coordinators.deleteToken(hash(token));
     }
 
-    @Transactional(readOnly = true)
+    /** The token's coordinator while the token exists and has not expired; notes when it was last used. */
+    @Transactional
     Optional<CurrentCoordinator> byToken(String token) {
-        return coordinators.byTokenHash(hash(token)).map(Coordinator::current);
+        String hash = hash(token);
+        Optional<CurrentCoordinator> coordinator =
+                coordinators.byTokenHash(hash).map(Coordinator::current);
+        coordinator.ifPresent(c -> coordinators.touchToken(hash, clock.instant()));
+        return coordinator;
     }
 
     /** Creates the configured coordinator and token if absent; does nothing when they exist. */
@@ -156,7 +182,7 @@ class Accounts {
         }
         coordinators.setAdmin(coordinator.id(), true);
         if (apiToken != null && !apiToken.isBlank()) {
-            coordinators.insertToken(hash(apiToken), coordinator.id(), "bootstrap", clock.instant());
+            coordinators.insertToken(hash(apiToken), coordinator.id(), "bootstrap", clock.instant(), null);
         }
         return created;
     }

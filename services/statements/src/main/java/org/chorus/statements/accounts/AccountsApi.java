@@ -2,17 +2,21 @@ package org.chorus.statements.accounts;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.chorus.platform.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,7 +46,9 @@ class AccountsApi {
             @NotBlank @Pattern(regexp = "\\d{6}", message = "must be the 6-digit code of your authenticator")
             String code,
 
-            @Size(max = 100) String name) {}
+            @Size(max = 100) String name,
+
+            @Min(1) @Max(366) Integer expiresInDays) {}
 
     /** An existing coordinator creates an account for a colleague; the answer is their TOTP enrolment, shown once. */
     @PostMapping("/api/coordinators")
@@ -59,10 +65,24 @@ class AccountsApi {
         String name = request.name() == null || request.name().isBlank()
                 ? "api"
                 : request.name().strip();
-        String token = accounts.issueToken(request.email(), request.password(), request.code(), name)
+        String token = accounts.issueToken(
+                        request.email(), request.password(), request.code(), name, request.expiresInDays())
                 .orElseThrow(() ->
                         Problems.of(HttpStatus.UNAUTHORIZED, "The e-mail address, password or code is not right."));
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("token", token, "name", name));
+    }
+
+    /** The caller's personal tokens: name, created, last used (to the minute), expiry; never the token itself. */
+    @GetMapping("/api/tokens")
+    List<ApiToken> tokens(@AuthenticationPrincipal CurrentCoordinator me) {
+        return accounts.tokens(me.id());
+    }
+
+    /** Revokes one of the caller's tokens; it is refused from the next request on. */
+    @DeleteMapping("/api/tokens/{id}")
+    ResponseEntity<Void> revoke(@AuthenticationPrincipal CurrentCoordinator me, @PathVariable UUID id) {
+        accounts.revoke(me.id(), id);
+        return ResponseEntity.noContent().build();
     }
 
     /** Who the token belongs to, with {@code admin}: other services ask this before operator actions. */

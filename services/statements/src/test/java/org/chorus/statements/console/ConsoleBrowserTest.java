@@ -103,6 +103,17 @@ class ConsoleBrowserTest {
             submit(driver.findElement(By.id("token-name")));
             String token = driver.findElement(By.id("new-token")).getText();
             assertThat(new Api(port, token).get("/api/me").status()).isEqualTo(200);
+            type(driver, driver.findElement(By.id("token-name")), "to revoke");
+            submit(driver.findElement(By.id("token-name")));
+            String revocable = driver.findElement(By.id("new-token")).getText();
+            WebElement row = driver.findElement(By.xpath("//table[@id='tokens']//tr[td[text()='to revoke']]"));
+            assertThat(row.getText()).doesNotContain(revocable);
+            submit(row.findElement(By.tagName("button")));
+            assertThat(driver.findElement(By.cssSelector("[role=status]")).getText())
+                    .contains("revoked");
+            assertThat(driver.findElement(By.id("tokens")).getText()).doesNotContain("to revoke");
+            assertThat(new Api(port, revocable).get("/api/me").status()).isEqualTo(401);
+            assertThat(new Api(port, token).get("/api/me").status()).isEqualTo(200);
             driver.findElement(By.id("new-email")).sendKeys("colleague-" + UUID.randomUUID() + "@coalition.example");
             driver.findElement(By.id("new-password")).sendKeys("a-long-password-2");
             submit(driver.findElement(By.id("new-password")));
