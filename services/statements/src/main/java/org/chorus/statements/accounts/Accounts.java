@@ -40,9 +40,16 @@ class Accounts {
 
     private final Map<UUID, Deque<Instant>> wrongCodes = new ConcurrentHashMap<>();
     private final TotpSecrets secrets;
+    private final LoginThrottle throttle;
 
-    Accounts(CoordinatorRepository coordinators, PasswordEncoder passwords, Clock clock, TotpSecrets secrets) {
+    Accounts(
+            CoordinatorRepository coordinators,
+            PasswordEncoder passwords,
+            Clock clock,
+            TotpSecrets secrets,
+            LoginThrottle throttle) {
         this.secrets = secrets;
+        this.throttle = throttle;
         this.coordinators = coordinators;
         this.passwords = passwords;
         this.clock = clock;
@@ -70,14 +77,26 @@ class Accounts {
         return new Enrolment(coordinator.id(), address, secret, Totp.otpauthUri(ISSUER, address, secret));
     }
 
-    /** The first factor; empty when the address or the password is wrong (without saying which). */
+    /**
+     * The first factor; empty when the address or the password is wrong (without saying which). Throws
+     * {@link LoginThrottled}, without checking, while the address or the client has too many recent failures.
+     */
     @Transactional(readOnly = true)
-    Optional<UUID> checkPassword(String email, String password) {
+    Optional<UUID> checkPassword(String email, String password, String client) {
+        Optional<Duration> refusal = throttle.refusal(email, client);
+        if (refusal.isPresent()) {
+            throw new LoginThrottled(refusal.get());
+        }
         Optional<Coordinator> coordinator = coordinators.byEmail(normalise(email));
         boolean matches = passwords.matches(
                 password == null ? "" : password,
                 coordinator.map(Coordinator::passwordHash).orElse(dummyHash));
-        return matches ? coordinator.map(Coordinator::id) : Optional.empty();
+        if (matches && coordinator.isPresent()) {
+            throttle.succeeded(email);
+            return coordinator.map(Coordinator::id);
+        }
+        throttle.failed(email, client);
+        return Optional.empty();
     }
 
     /**
@@ -108,8 +127,9 @@ class Accounts {
 
     /** Both factors at once, to obtain an API token without the console. */
     @Transactional
-    Optional<String> issueToken(String email, String password, String code, String name, Integer expiresInDays) {
-        return checkPassword(email, password)
+    Optional<String> issueToken(
+            String email, String password, String code, String name, Integer expiresInDays, String client) {
+        return checkPassword(email, password, client)
                 .flatMap(id -> checkCode(id, code))
                 .map(coordinator -> newToken(coordinator.id(), name, expiresInDays));
     }

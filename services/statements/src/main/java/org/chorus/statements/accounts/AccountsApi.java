@@ -1,5 +1,6 @@
 package org.chorus.statements.accounts;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -61,12 +62,17 @@ class AccountsApi {
 
     /** Password and TOTP code in exchange for a personal API token, shown once and stored only as a hash. */
     @PostMapping("/api/tokens")
-    ResponseEntity<Map<String, String>> token(@Valid @RequestBody TokenRequest request) {
+    ResponseEntity<Map<String, String>> token(@Valid @RequestBody TokenRequest request, HttpServletRequest http) {
         String name = request.name() == null || request.name().isBlank()
                 ? "api"
                 : request.name().strip();
         String token = accounts.issueToken(
-                        request.email(), request.password(), request.code(), name, request.expiresInDays())
+                        request.email(),
+                        request.password(),
+                        request.code(),
+                        name,
+                        request.expiresInDays(),
+                        http.getRemoteAddr())
                 .orElseThrow(() ->
                         Problems.of(HttpStatus.UNAUTHORIZED, "The e-mail address, password or code is not right."));
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("token", token, "name", name));
