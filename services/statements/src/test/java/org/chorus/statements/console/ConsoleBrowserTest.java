@@ -80,6 +80,11 @@ class ConsoleBrowserTest {
             type(driver, arabicBody, "في الذكرى الخامسة لحملة القمع على «تجمع شيامن»، نطالب الحكومة الصينية بما يلي:");
             submit(arabicBody);
             assertThat(driver.findElement(By.cssSelector("table")).getText()).contains("ar", "Draft");
+            assertThat(driver.findElement(By.cssSelector("#translation-revisions .current"))
+                            .getText())
+                    .as("the save is kept as the translation's first revision")
+                    .startsWith("1")
+                    .contains("current");
             browser.screenshot("console-4-translation-ar");
 
             driver.get(statementUrl + "/comments");
@@ -88,14 +93,13 @@ class ConsoleBrowserTest {
             submit(driver.findElement(By.id("comment-body")));
             assertThat(driver.findElement(By.cssSelector(".comment blockquote")).getText())
                     .isEqualTo("Immediately and unconditionally release");
-            driver.findElement(By.xpath("//button[text()='Resolve']")).click();
+            browser.clickAndWaitForNextPage(driver.findElement(By.xpath("//button[text()='Resolve']")));
             assertThat(driver.findElement(By.cssSelector(".comment")).getAttribute("class"))
                     .contains("resolved");
             browser.screenshot("console-5-comments");
 
             driver.get(statementUrl);
-            driver.findElement(By.xpath("//button[text()='Open for signature']"))
-                    .click();
+            browser.clickAndWaitForNextPage(driver.findElement(By.xpath("//button[text()='Open for signature']")));
             assertThat(driver.findElement(By.cssSelector(".status")).getText()).contains("Open for signature");
             browser.screenshot("console-6-open");
 
