@@ -74,6 +74,10 @@ public final class Api {
                 .build());
     }
 
+    public Http.Response delete(String path) {
+        return send(request(path).DELETE().build());
+    }
+
     public Http.Response put(String path, Object body) {
         return send(request(path)
                 .header("Content-Type", "application/json")

@@ -11,12 +11,14 @@ import java.util.ArrayDeque;
 import java.util.Base64;
 import java.util.Deque;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.chorus.platform.web.Problems;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,9 +40,16 @@ class Accounts {
 
     private final Map<UUID, Deque<Instant>> wrongCodes = new ConcurrentHashMap<>();
     private final TotpSecrets secrets;
+    private final LoginThrottle throttle;
 
-    Accounts(CoordinatorRepository coordinators, PasswordEncoder passwords, Clock clock, TotpSecrets secrets) {
+    Accounts(
+            CoordinatorRepository coordinators,
+            PasswordEncoder passwords,
+            Clock clock,
+            TotpSecrets secrets,
+            LoginThrottle throttle) {
         this.secrets = secrets;
+        this.throttle = throttle;
         this.coordinators = coordinators;
         this.passwords = passwords;
         this.clock = clock;
@@ -60,21 +69,34 @@ class Accounts {
                 secrets.seal(secret),
                 language,
                 null,
-                clock.instant());
+                clock.instant(),
+                false);
         if (!coordinators.insert(coordinator)) {
             throw Problems.conflict("A coordinator account with this e-mail address already exists.");
         }
         return new Enrolment(coordinator.id(), address, secret, Totp.otpauthUri(ISSUER, address, secret));
     }
 
-    /** The first factor; empty when the address or the password is wrong (without saying which). */
+    /**
+     * The first factor; empty when the address or the password is wrong (without saying which). Throws
+     * {@link LoginThrottled}, without checking, while the address or the client has too many recent failures.
+     */
     @Transactional(readOnly = true)
-    Optional<UUID> checkPassword(String email, String password) {
+    Optional<UUID> checkPassword(String email, String password, String client) {
+        Optional<Duration> refusal = throttle.refusal(email, client);
+        if (refusal.isPresent()) {
+            throw new LoginThrottled(refusal.get());
+        }
         Optional<Coordinator> coordinator = coordinators.byEmail(normalise(email));
         boolean matches = passwords.matches(
                 password == null ? "" : password,
                 coordinator.map(Coordinator::passwordHash).orElse(dummyHash));
-        return matches ? coordinator.map(Coordinator::id) : Optional.empty();
+        if (matches && coordinator.isPresent()) {
+            throttle.succeeded(email);
+            return coordinator.map(Coordinator::id);
+        }
+        throttle.failed(email, client);
+        return Optional.empty();
     }
 
     /**
@@ -105,19 +127,40 @@ class Accounts {
 
     /** Both factors at once, to obtain an API token without the console. */
     @Transactional
-    Optional<String> issueToken(String email, String password, String code, String name) {
-        return checkPassword(email, password)
+    Optional<String> issueToken(
+            String email, String password, String code, String name, Integer expiresInDays, String client) {
+        return checkPassword(email, password, client)
                 .flatMap(id -> checkCode(id, code))
-                .map(coordinator -> newToken(coordinator.id(), name));
+                .map(coordinator -> newToken(coordinator.id(), name, expiresInDays));
     }
 
+    /** A personal token, shown once; it expires after {@code expiresInDays} or, when that is null, never. */
     @Transactional
-    String newToken(UUID coordinatorId, String name) {
+    String newToken(UUID coordinatorId, String name, Integer expiresInDays) {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String token = "chorus_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        coordinators.insertToken(hash(token), coordinatorId, name, clock.instant());
+        Instant now = clock.instant();
+        coordinators.insertToken(
+                hash(token),
+                coordinatorId,
+                name,
+                now,
+                expiresInDays == null ? null : now.plus(Duration.ofDays(expiresInDays)));
         return token;
+    }
+
+    @Transactional(readOnly = true)
+    List<ApiToken> tokens(UUID coordinatorId) {
+        return coordinators.tokensOf(coordinatorId);
+    }
+
+    /** Revokes one of the coordinator's own tokens at once; 404 for an unknown id or another coordinator's token. */
+    @Transactional
+    void revoke(UUID coordinatorId, UUID tokenId) {
+        if (!coordinators.deleteToken(coordinatorId, tokenId)) {
+            throw Problems.notFound("You have no token with this id; it may be revoked already.");
+        }
     }
 
     /** A token for the coordinator's browser session: it opens the other services' consoles until it expires. */
@@ -137,9 +180,14 @@ class Accounts {
         coordinators.deleteToken(hash(token));
     }
 
-    @Transactional(readOnly = true)
+    /** The token's coordinator while the token exists and has not expired; notes when it was last used. */
+    @Transactional
     Optional<CurrentCoordinator> byToken(String token) {
-        return coordinators.byTokenHash(hash(token)).map(Coordinator::current);
+        String hash = hash(token);
+        Optional<CurrentCoordinator> coordinator =
+                coordinators.byTokenHash(hash).map(Coordinator::current);
+        coordinator.ifPresent(c -> coordinators.touchToken(hash, clock.instant()));
+        return coordinator;
     }
 
     /** Creates the configured coordinator and token if absent; does nothing when they exist. */
@@ -152,10 +200,25 @@ class Accounts {
             coordinator = coordinators.byEmail(normalise(email)).orElseThrow();
             created = true;
         }
+        coordinators.setAdmin(coordinator.id(), true);
         if (apiToken != null && !apiToken.isBlank()) {
-            coordinators.insertToken(hash(apiToken), coordinator.id(), "bootstrap", clock.instant());
+            coordinators.insertToken(hash(apiToken), coordinator.id(), "bootstrap", clock.instant(), null);
         }
         return created;
+    }
+
+    /** An administrator grants or takes back the administrator flag; nobody takes away their own (so one remains). */
+    @Transactional
+    void setAdmin(CurrentCoordinator by, UUID coordinatorId, boolean admin) {
+        if (!by.admin()) {
+            throw Problems.of(HttpStatus.FORBIDDEN, "Only an administrator can make someone an administrator.");
+        }
+        if (by.id().equals(coordinatorId) && !admin) {
+            throw Problems.conflict("You cannot take away your own administrator flag; ask another administrator.");
+        }
+        if (!coordinators.setAdmin(coordinatorId, admin)) {
+            throw Problems.of(HttpStatus.NOT_FOUND, "No such coordinator.");
+        }
     }
 
     static String hash(String token) {

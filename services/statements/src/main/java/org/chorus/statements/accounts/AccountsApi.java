@@ -1,18 +1,27 @@
 package org.chorus.statements.accounts;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.chorus.platform.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -38,7 +47,9 @@ class AccountsApi {
             @NotBlank @Pattern(regexp = "\\d{6}", message = "must be the 6-digit code of your authenticator")
             String code,
 
-            @Size(max = 100) String name) {}
+            @Size(max = 100) String name,
+
+            @Min(1) @Max(366) Integer expiresInDays) {}
 
     /** An existing coordinator creates an account for a colleague; the answer is their TOTP enrolment, shown once. */
     @PostMapping("/api/coordinators")
@@ -51,18 +62,50 @@ class AccountsApi {
 
     /** Password and TOTP code in exchange for a personal API token, shown once and stored only as a hash. */
     @PostMapping("/api/tokens")
-    ResponseEntity<Map<String, String>> token(@Valid @RequestBody TokenRequest request) {
+    ResponseEntity<Map<String, String>> token(@Valid @RequestBody TokenRequest request, HttpServletRequest http) {
         String name = request.name() == null || request.name().isBlank()
                 ? "api"
                 : request.name().strip();
-        String token = accounts.issueToken(request.email(), request.password(), request.code(), name)
+        String token = accounts.issueToken(
+                        request.email(),
+                        request.password(),
+                        request.code(),
+                        name,
+                        request.expiresInDays(),
+                        http.getRemoteAddr())
                 .orElseThrow(() ->
                         Problems.of(HttpStatus.UNAUTHORIZED, "The e-mail address, password or code is not right."));
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("token", token, "name", name));
     }
 
+    /** The caller's personal tokens: name, created, last used (to the minute), expiry; never the token itself. */
+    @GetMapping("/api/tokens")
+    List<ApiToken> tokens(@AuthenticationPrincipal CurrentCoordinator me) {
+        return accounts.tokens(me.id());
+    }
+
+    /** Revokes one of the caller's tokens; it is refused from the next request on. */
+    @DeleteMapping("/api/tokens/{id}")
+    ResponseEntity<Void> revoke(@AuthenticationPrincipal CurrentCoordinator me, @PathVariable UUID id) {
+        accounts.revoke(me.id(), id);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** Who the token belongs to, with {@code admin}: other services ask this before operator actions. */
     @GetMapping("/api/me")
     CurrentCoordinator me(@AuthenticationPrincipal CurrentCoordinator me) {
         return me;
+    }
+
+    record AdminFlag(@NotNull Boolean admin) {}
+
+    /** An administrator makes a colleague an administrator ({@code true}) or takes it back ({@code false}). */
+    @PutMapping("/api/coordinators/{id}/admin")
+    ResponseEntity<Void> admin(
+            @AuthenticationPrincipal CurrentCoordinator me,
+            @PathVariable UUID id,
+            @Valid @RequestBody AdminFlag request) {
+        accounts.setAdmin(me, id, request.admin());
+        return ResponseEntity.noContent().build();
     }
 }

@@ -1,12 +1,15 @@
 package org.chorus.statements.accounts;
 
+import java.util.UUID;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The coordinator's account page: personal API tokens (shown once) and accounts for colleagues, whose TOTP enrolment
@@ -23,6 +26,7 @@ class AccountsConsole {
     @GetMapping("/console/account")
     String page(@AuthenticationPrincipal CurrentCoordinator me, Model model) {
         model.addAttribute("me", me);
+        model.addAttribute("tokens", accounts.tokens(me.id()));
         model.addAttribute("newEmail", "");
         model.addAttribute("newLanguage", "en");
         return "console/account";
@@ -30,15 +34,47 @@ class AccountsConsole {
 
     @PostMapping("/console/account/tokens")
     String token(
-            @AuthenticationPrincipal CurrentCoordinator me, @RequestParam(defaultValue = "") String name, Model model) {
-        page(me, model);
+            @AuthenticationPrincipal CurrentCoordinator me,
+            @RequestParam(defaultValue = "") String name,
+            @RequestParam(defaultValue = "") String expiresInDays,
+            Model model) {
         String label = name.isBlank() ? "api" : name.strip();
+        Integer days = expiresInDays.isBlank() ? null : parseDays(expiresInDays);
         if (label.length() > 100) {
+            page(me, model);
             model.addAttribute("error", "The token name must not be longer than 100 characters.");
             return "console/account";
         }
-        model.addAttribute("token", accounts.newToken(me.id(), label));
+        if (!expiresInDays.isBlank() && days == null) {
+            page(me, model);
+            model.addAttribute("error", "A token expires after 1 to 366 days, or never.");
+            return "console/account";
+        }
+        String token = accounts.newToken(me.id(), label, days);
+        page(me, model);
+        model.addAttribute("token", token);
         return "console/account";
+    }
+
+    @PostMapping("/console/account/tokens/{id}/revoke")
+    String revoke(
+            @AuthenticationPrincipal CurrentCoordinator me, @PathVariable String id, RedirectAttributes redirect) {
+        try {
+            accounts.revoke(me.id(), UUID.fromString(id));
+            redirect.addFlashAttribute("revoked", true);
+        } catch (IllegalArgumentException | ErrorResponseException e) {
+            redirect.addFlashAttribute("error", "This token does not exist or is revoked already.");
+        }
+        return "redirect:/console/account";
+    }
+
+    private static Integer parseDays(String text) {
+        try {
+            int days = Integer.parseInt(text.strip());
+            return days >= 1 && days <= 366 ? days : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     @PostMapping("/console/account/coordinators")

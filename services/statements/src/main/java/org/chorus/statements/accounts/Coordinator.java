@@ -10,9 +10,10 @@ record Coordinator(
         String totpSecret,
         String language,
         Long totpLastStep,
-        Instant createdAt) {
+        Instant createdAt,
+        boolean admin) {
 
     CurrentCoordinator current() {
-        return new CurrentCoordinator(id, email, language);
+        return new CurrentCoordinator(id, email, language, admin);
     }
 }

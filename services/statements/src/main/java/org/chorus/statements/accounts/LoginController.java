@@ -49,8 +49,18 @@ class LoginController {
             @RequestParam(defaultValue = "") String email,
             @RequestParam(defaultValue = "") String password,
             HttpServletRequest request,
+            HttpServletResponse response,
             Model model) {
-        Optional<UUID> coordinator = accounts.checkPassword(email, password);
+        Optional<UUID> coordinator;
+        try {
+            coordinator = accounts.checkPassword(email, password, request.getRemoteAddr());
+        } catch (LoginThrottled throttled) {
+            model.addAttribute("email", email);
+            model.addAttribute("error", "login.throttled");
+            model.addAttribute("minutes", throttled.minutes());
+            response.setStatus(429);
+            return "console/login";
+        }
         if (coordinator.isEmpty()) {
             model.addAttribute("email", email);
             model.addAttribute("error", "login.wrong");

@@ -4,6 +4,7 @@ import org.chorus.platform.web.CoordinatorGate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -40,7 +41,7 @@ class SecurityConfig {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .addFilterBefore(new BearerTokens(accounts), BasicAuthenticationFilter.class)
-                .authorizeHttpRequests(requests -> requests.requestMatchers("/api/tokens")
+                .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.POST, "/api/tokens")
                         .permitAll()
                         .anyRequest()
                         .authenticated())

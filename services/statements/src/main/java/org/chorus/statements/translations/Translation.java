@@ -3,7 +3,10 @@ package org.chorus.statements.translations;
 import java.time.Instant;
 import java.util.UUID;
 
-/** The statement in one more language, tied to the source revision it translates. */
+/**
+ * The statement in one more language, tied to the source revision it translates: the current state, whose latest save
+ * is translation revision {@code revision}.
+ */
 record Translation(
         UUID statementId,
         String language,
@@ -14,7 +17,8 @@ record Translation(
         String contentHash,
         boolean stale,
         Instant updatedAt,
-        UUID updatedBy) {
+        UUID updatedBy,
+        int revision) {
 
     enum Status {
         DRAFT,

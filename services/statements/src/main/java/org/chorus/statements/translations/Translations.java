@@ -59,10 +59,23 @@ class Translations {
                 Access.contentHash(title, body),
                 false,
                 clock.instant(),
-                me.id());
-        translations.save(translation);
-        announce(translation);
-        return translation;
+                me.id(),
+                0);
+        int number = translations.save(translation);
+        Translation saved = new Translation(
+                translation.statementId(),
+                translation.language(),
+                translation.sourceRevision(),
+                translation.status(),
+                translation.title(),
+                translation.body(),
+                translation.contentHash(),
+                translation.stale(),
+                translation.updatedAt(),
+                translation.updatedBy(),
+                number);
+        announce(saved);
+        return saved;
     }
 
     @Transactional(readOnly = true)
@@ -78,6 +91,26 @@ class Translations {
                 .find(statementId, language)
                 .orElseThrow(() ->
                         Problems.notFound("Statement " + statementId + " has no translation into '" + language + "'."));
+    }
+
+    /** Every save of the translation into this language, newest first, the current one marked. */
+    @Transactional(readOnly = true)
+    List<TranslationRevision> revisions(CurrentCoordinator me, UUID statementId, String language) {
+        access.require(statementId, me, Role.VIEWER);
+        List<TranslationRevision> revisions = translations.revisions(statementId, language);
+        if (revisions.isEmpty()) {
+            throw Problems.notFound("Statement " + statementId + " has no translation into '" + language + "'.");
+        }
+        return revisions;
+    }
+
+    @Transactional(readOnly = true)
+    TranslationRevision revision(CurrentCoordinator me, UUID statementId, String language, int number) {
+        return revisions(me, statementId, language).stream()
+                .filter(revision -> revision.number() == number)
+                .findFirst()
+                .orElseThrow(() ->
+                        Problems.notFound("The translation into '" + language + "' has no revision " + number + "."));
     }
 
     /** Runs inside the transaction that saved the material revision. */

@@ -49,4 +49,20 @@ class TranslationsApi {
             @AuthenticationPrincipal CurrentCoordinator me, @PathVariable UUID id, @PathVariable String language) {
         return translations.one(me, id, language);
     }
+
+    /** Every save of this translation, newest first: text, hash, status, author, time, source revision, current, stale. */
+    @GetMapping("/{language}/revisions")
+    List<TranslationRevision> revisions(
+            @AuthenticationPrincipal CurrentCoordinator me, @PathVariable UUID id, @PathVariable String language) {
+        return translations.revisions(me, id, language);
+    }
+
+    @GetMapping("/{language}/revisions/{number}")
+    TranslationRevision revision(
+            @AuthenticationPrincipal CurrentCoordinator me,
+            @PathVariable UUID id,
+            @PathVariable String language,
+            @PathVariable int number) {
+        return translations.revision(me, id, language, number);
+    }
 }

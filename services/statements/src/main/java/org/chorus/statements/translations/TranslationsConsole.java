@@ -47,6 +47,8 @@ class TranslationsConsole {
                     .filter(t -> t.language().equals(code))
                     .findFirst();
             model.addAttribute("current", existing.orElse(null));
+            model.addAttribute(
+                    "revisions", existing.isPresent() ? translations.revisions(me, id, code) : java.util.List.of());
             model.addAttribute("title", existing.map(Translation::title).orElse(""));
             model.addAttribute("body", existing.map(Translation::body).orElse(""));
             model.addAttribute("status", existing.map(t -> t.status().name()).orElse("DRAFT"));

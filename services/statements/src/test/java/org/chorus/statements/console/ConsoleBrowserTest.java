@@ -80,6 +80,11 @@ class ConsoleBrowserTest {
             type(driver, arabicBody, "في الذكرى الخامسة لحملة القمع على «تجمع شيامن»، نطالب الحكومة الصينية بما يلي:");
             submit(arabicBody);
             assertThat(driver.findElement(By.cssSelector("table")).getText()).contains("ar", "Draft");
+            assertThat(driver.findElement(By.cssSelector("#translation-revisions .current"))
+                            .getText())
+                    .as("the save is kept as the translation's first revision")
+                    .startsWith("1")
+                    .contains("current");
             browser.screenshot("console-4-translation-ar");
 
             driver.get(statementUrl + "/comments");
@@ -88,20 +93,30 @@ class ConsoleBrowserTest {
             submit(driver.findElement(By.id("comment-body")));
             assertThat(driver.findElement(By.cssSelector(".comment blockquote")).getText())
                     .isEqualTo("Immediately and unconditionally release");
-            driver.findElement(By.xpath("//button[text()='Resolve']")).click();
+            browser.clickAndWaitForNextPage(driver.findElement(By.xpath("//button[text()='Resolve']")));
             assertThat(driver.findElement(By.cssSelector(".comment")).getAttribute("class"))
                     .contains("resolved");
             browser.screenshot("console-5-comments");
 
             driver.get(statementUrl);
-            driver.findElement(By.xpath("//button[text()='Open for signature']"))
-                    .click();
+            browser.clickAndWaitForNextPage(driver.findElement(By.xpath("//button[text()='Open for signature']")));
             assertThat(driver.findElement(By.cssSelector(".status")).getText()).contains("Open for signature");
             browser.screenshot("console-6-open");
 
             driver.get(url("/console/account"));
             submit(driver.findElement(By.id("token-name")));
             String token = driver.findElement(By.id("new-token")).getText();
+            assertThat(new Api(port, token).get("/api/me").status()).isEqualTo(200);
+            type(driver, driver.findElement(By.id("token-name")), "to revoke");
+            submit(driver.findElement(By.id("token-name")));
+            String revocable = driver.findElement(By.id("new-token")).getText();
+            WebElement row = driver.findElement(By.xpath("//table[@id='tokens']//tr[td[text()='to revoke']]"));
+            assertThat(row.getText()).doesNotContain(revocable);
+            submit(row.findElement(By.tagName("button")));
+            assertThat(driver.findElement(By.cssSelector("[role=status]")).getText())
+                    .contains("revoked");
+            assertThat(driver.findElement(By.id("tokens")).getText()).doesNotContain("to revoke");
+            assertThat(new Api(port, revocable).get("/api/me").status()).isEqualTo(401);
             assertThat(new Api(port, token).get("/api/me").status()).isEqualTo(200);
             driver.findElement(By.id("new-email")).sendKeys("colleague-" + UUID.randomUUID() + "@coalition.example");
             driver.findElement(By.id("new-password")).sendKeys("a-long-password-2");

@@ -1,0 +1,250 @@
+package org.chorus.statements.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.chorus.statements.Api;
+import org.chorus.testsupport.ChorusServiceTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Password guessing is bounded per account and per client. Each story speaks from its own loopback address
+ * (127.0.0.x), so that the other tests, which all come from 127.0.0.1, are not throttled by it.
+ */
+@ChorusServiceTest
+class LoginThrottleTest {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String PASSWORD = "a-long-password-1";
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void afterTenWrongPasswordsForAnAccountEvenTheRightOneIsRefusedFromAnyClientAndTheSameForUnknownAddresses() {
+        String email = "throttled-" + UUID.randomUUID() + "@coalition.example";
+        String secret = enrol(email);
+        for (int i = 0; i < 10; i++) {
+            assertThat(tokenRequest("127.0.0.2", email, "wrong-password-" + i, "123456").status)
+                    .isEqualTo(401);
+        }
+        Answer refused = tokenRequest("127.0.0.2", email, PASSWORD, Totp.code(secret, Instant.now()));
+        assertThat(refused.status).isEqualTo(429);
+        assertThat(refused.contentType).startsWith("application/problem+json");
+        assertThat(refused.retryAfter).isNotNull();
+        assertThat(Long.parseLong(refused.retryAfter)).isBetween(1L, 15 * 60L);
+        assertThat(refused.json().get("detail").asString())
+                .isEqualTo("Too many failed attempts for this account or from this network. Try again in 15 minutes.");
+
+        Answer elsewhere = tokenRequest("127.0.0.3", email, PASSWORD, Totp.code(secret, Instant.now()));
+        assertThat(elsewhere.status)
+                .as("the account is protected, not only the client")
+                .isEqualTo(429);
+
+        String nobody = "nobody-" + UUID.randomUUID() + "@coalition.example";
+        for (int i = 0; i < 10; i++) {
+            assertThat(tokenRequest("127.0.0.3", nobody, "wrong-password-" + i, "123456").status)
+                    .isEqualTo(401);
+        }
+        Answer unknown = tokenRequest("127.0.0.3", nobody, PASSWORD, "123456");
+        assertThat(unknown.status).as("an unknown address looks the same").isEqualTo(429);
+        assertThat(unknown.json().get("detail").asString())
+                .isEqualTo(refused.json().get("detail").asString());
+
+        String console = consoleLogin(email, PASSWORD);
+        assertThat(console).as("the console says so in words").contains("Too many failed attempts", "15 minutes");
+        assertThat(console).contains("value=\"" + email + "\"");
+
+        String colleague = "colleague-" + UUID.randomUUID() + "@coalition.example";
+        String colleagueSecret = enrol(colleague);
+        assertThat(tokenRequest("127.0.0.2", colleague, PASSWORD, Totp.code(colleagueSecret, Instant.now())).status)
+                .as("other accounts from the same client still work")
+                .isEqualTo(201);
+    }
+
+    @Test
+    void aClientGuessingAcrossManyAccountsIsRefusedWhileOthersStillLogIn() {
+        String email = "careful-" + UUID.randomUUID() + "@coalition.example";
+        String secret = enrol(email);
+        for (int i = 0; i < 30; i++) {
+            String guess = "guess-" + i + "-" + UUID.randomUUID() + "@coalition.example";
+            assertThat(tokenRequest("127.0.0.5", guess, "password-guess", "123456").status)
+                    .isEqualTo(401);
+        }
+        Answer fromGuesser = tokenRequest("127.0.0.5", email, PASSWORD, Totp.code(secret, Instant.now()));
+        assertThat(fromGuesser.status).isEqualTo(429);
+        assertThat(fromGuesser.json().get("detail").asString()).contains("Try again in");
+
+        Answer fromElsewhere = tokenRequest("127.0.0.6", email, PASSWORD, Totp.code(secret, Instant.now()));
+        assertThat(fromElsewhere.status).as(fromElsewhere.body).isEqualTo(201);
+    }
+
+    @Test
+    void anAccountMayBeTriedAgainOnceTheOldestFailuresHaveLeftTheWindow() {
+        MovableClock clock = new MovableClock(Instant.parse("2026-05-01T10:00:00Z"));
+        LoginThrottle throttle = new LoginThrottle(10, 30, Duration.ofMinutes(15), clock);
+        for (int i = 0; i < 10; i++) {
+            assertThat(throttle.refusal("Someone@Example.org", "client")).isEmpty();
+            throttle.failed("someone@example.org", "client");
+            clock.now = clock.now.plusSeconds(60);
+        }
+        assertThat(throttle.refusal(" SOMEONE@example.org", "another client")).hasValue(Duration.ofMinutes(5));
+        clock.now = clock.now.plus(Duration.ofMinutes(5));
+        assertThat(throttle.refusal("someone@example.org", "client")).isEmpty();
+
+        throttle.failed("someone@example.org", "client");
+        throttle.succeeded("someone@example.org");
+        assertThat(throttle.refusal("someone@example.org", "client"))
+                .as("the right password forgets the account's failures")
+                .isEmpty();
+    }
+
+    private String enrol(String email) {
+        var enrolment = Api.owner(port)
+                .post("/api/coordinators", Map.of("email", email, "password", PASSWORD, "language", "en"));
+        assertThat(enrolment.status()).isEqualTo(201);
+        return enrolment.json().get("totpSecret").asString();
+    }
+
+    record Answer(int status, String contentType, String retryAfter, String body) {
+        JsonNode json() {
+            return JSON.readTree(body);
+        }
+    }
+
+    /** {@code POST /api/tokens} over a socket bound to the given loopback address, so the service sees that client. */
+    private Answer tokenRequest(String from, String email, String password, String code) {
+        byte[] body = JSON.writeValueAsBytes(Map.of("email", email, "password", password, "code", code));
+        try (Socket socket = new Socket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getByName(from), 0));
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5_000);
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/tokens HTTP/1.1\r\nHost: localhost:" + port
+                            + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                            + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            String response = readAll(socket.getInputStream());
+            int split = response.indexOf("\r\n\r\n");
+            String head = response.substring(0, split);
+            String rest = response.substring(split + 4);
+            int status = Integer.parseInt(head.substring(9, 12));
+            String text = header(head, "Transfer-Encoding") != null ? unchunk(rest) : rest;
+            return new Answer(status, header(head, "Content-Type"), header(head, "Retry-After"), text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The console's password form, with its CSRF token, as a browser from this machine sends it. */
+    private String consoleLogin(String email, String password) {
+        HttpClient client = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+        try {
+            String form = client.send(
+                            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/console/login"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+            Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form);
+            assertThat(csrf.find()).isTrue();
+            String fields = "email=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
+                    + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + csrf.group(1);
+            HttpResponse<String> answer = client.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/console/login"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(fields))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).isEqualTo(429);
+            return answer.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String readAll(InputStream in) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        in.transferTo(bytes);
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private static String header(String head, String name) {
+        for (String line : head.split("\r\n")) {
+            int colon = line.indexOf(':');
+            if (colon > 0 && line.substring(0, colon).equalsIgnoreCase(name)) {
+                return line.substring(colon + 1).strip();
+            }
+        }
+        return null;
+    }
+
+    private static String unchunk(String chunked) {
+        StringBuilder out = new StringBuilder();
+        int at = 0;
+        while (true) {
+            int lineEnd = chunked.indexOf("\r\n", at);
+            int size = Integer.parseInt(chunked.substring(at, lineEnd).strip(), 16);
+            if (size == 0) {
+                return out.toString();
+            }
+            // sizes count bytes; the bodies here are ASCII JSON
+            out.append(chunked, lineEnd + 2, lineEnd + 2 + size);
+            at = lineEnd + 2 + size + 2;
+        }
+    }
+
+    private static final class MovableClock extends Clock {
+        Instant now;
+
+        MovableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
