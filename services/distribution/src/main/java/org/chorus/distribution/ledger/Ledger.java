@@ -122,6 +122,33 @@ public class Ledger {
         return released;
     }
 
+    /** An accredited recipient's early copy that has not left yet. */
+    public record Planned(long id, String language, String subject, String body) {}
+
+    /** The rows of a release that wait for its embargo now wait for {@code until}. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int postponeEmbargoed(UUID releaseId, Instant until) {
+        return jdbc.sql("""
+                        update delivery set next_attempt_at = ?
+                        where release_id = ? and wait_for_embargo and status = 'PLANNED'""").params(Timestamp.from(until), releaseId).update();
+    }
+
+    /** The early copies of a release that have not been claimed for sending yet, locked. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Planned> plannedEarlyCopies(UUID releaseId) {
+        return jdbc.sql("""
+                        select id, language, mail_subject as subject, body from delivery
+                        where release_id = ? and early and status = 'PLANNED' order by id for update""").param(releaseId).query(Planned.class).list();
+    }
+
+    /** Rewrites a row that has not been claimed for sending yet. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void rewritePlanned(long id, String subject, String body, boolean early) {
+        jdbc.sql("update delivery set mail_subject = ?, body = ?, early = ? where id = ? and status = 'PLANNED'")
+                .params(subject, body, early, id)
+                .update();
+    }
+
     /** Cancels the rows of a release that have not left yet. */
     @Transactional(propagation = Propagation.MANDATORY)
     public int cancelUnsent(UUID releaseId) {

@@ -76,7 +76,8 @@ class Releases {
             int signatories,
             int recipients,
             Instant embargoUntil,
-            String state) {}
+            String state,
+            boolean embargoOverride) {}
 
     record Progress(
             UUID id,
@@ -86,6 +87,8 @@ class Releases {
             Ledger.Counts deliveries,
             String state,
             Instant embargoUntil,
+            boolean embargoOverride,
+            Instant statementEmbargoUntil,
             String decision,
             String decidedBy,
             Instant decidedAt,
@@ -107,17 +110,24 @@ class Releases {
         return now.isAfter(embargoUntil.plus(lateWindow)) ? EmbargoStep.HOLD : EmbargoStep.FIRE;
     }
 
+    /**
+     * Plans a release. Without {@code explicitEmbargo} it takes the statement's embargo (if that is still ahead) and
+     * follows it; a coordinator's explicit embargo is kept as an override.
+     */
     @Transactional
-    Release publish(UUID statementId, UUID contactListId, UUID segmentId, Instant embargoUntil, Instant now) {
+    Release publish(UUID statementId, UUID contactListId, UUID segmentId, Instant explicitEmbargo, Instant now) {
         StatementCopies.StatementCopy statement = statement(statementId);
         Contacts.ContactList list = contacts.find(contactListId)
                 .orElseThrow(() -> Problems.notFound("No contact list " + contactListId + "."));
         if (list.contacts().isEmpty()) {
             throw Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "Contact list " + contactListId + " has no contacts.");
         }
-        if (embargoUntil != null && !embargoUntil.isAfter(now)) {
-            throw Problems.badRequest("The embargo time " + embargoUntil + " has already passed.");
+        if (explicitEmbargo != null && !explicitEmbargo.isAfter(now)) {
+            throw Problems.badRequest("The embargo time " + explicitEmbargo + " has already passed.");
         }
+        boolean override = explicitEmbargo != null;
+        StatementCopies.Schedule schedule = statements.schedule(statementId);
+        Instant embargoUntil = override ? explicitEmbargo : ahead(schedule.embargoUntil(), now);
         List<Contacts.Contact> mailable =
                 segmentId == null ? contacts.mailable(contactListId) : segments.mailable(contactListId, segmentId);
         if (mailable.isEmpty()) {
@@ -135,11 +145,12 @@ class Releases {
                 signed.size(),
                 mailable.size(),
                 embargoUntil,
-                embargoUntil == null ? "SENDING" : "SCHEDULED");
+                embargoUntil == null ? "SENDING" : "SCHEDULED",
+                override);
         jdbc.sql("""
                         insert into release (id, statement_id, contact_list_id, segment_id, content_hash, signatories,
-                                             recipients, embargo_until, state)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                             recipients, embargo_until, state, embargo_override)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         release.id(),
                         statementId,
@@ -149,10 +160,11 @@ class Releases {
                         release.signatories(),
                         release.recipients(),
                         embargoUntil == null ? null : Timestamp.from(embargoUntil),
-                        release.state())
+                        release.state(),
+                        override)
                 .update();
         ReleaseMail.Embargo embargo =
-                embargoUntil == null ? null : new ReleaseMail.Embargo(embargoUntil, statements.timeZone(statementId));
+                embargoUntil == null ? null : new ReleaseMail.Embargo(embargoUntil, schedule.timeZone());
         List<Ledger.Recipient> recipients = new ArrayList<>(mailable.size());
         for (Contacts.Contact contact : mailable) {
             boolean early = embargo != null && contact.accredited();
@@ -175,6 +187,59 @@ class Releases {
                 new ReleasePublished(
                         release.id(), statementId, release.contentHash(), release.signatories(), release.recipients()));
         return release;
+    }
+
+    /**
+     * The statement's schedule changed: every release that follows the statement's embargo and has not gone out takes
+     * the new embargo and time zone (early copies not yet sent are marked again). A lifted or past embargo lets a
+     * scheduled release go now; a held release stays held for a coordinator, unless the new embargo is still ahead.
+     * Releases with a coordinator's own embargo keep it.
+     */
+    @Transactional
+    int followSchedule(UUID statementId, Instant now) {
+        record Following(UUID id, String state) {}
+        StatementCopies.Schedule schedule = statements.schedule(statementId);
+        Instant until = ahead(schedule.embargoUntil(), now);
+        List<Following> following =
+                jdbc.sql("""
+                        select id, state from release
+                        where statement_id = ? and not embargo_override and state in ('SCHEDULED', 'HELD')
+                        order by created_at for update""").param(statementId).query(Following.class).list();
+        int changed = 0;
+        for (Following release : following) {
+            if (until != null) {
+                jdbc.sql("update release set embargo_until = ?, state = 'SCHEDULED' where id = ?")
+                        .params(Timestamp.from(until), release.id())
+                        .update();
+                ledger.postponeEmbargoed(release.id(), until);
+                remarkEarlyCopies(release.id(), new ReleaseMail.Embargo(until, schedule.timeZone()));
+                changed++;
+            } else if (release.state().equals("SCHEDULED")) {
+                jdbc.sql("update release set embargo_until = ?, state = 'SENDING' where id = ?")
+                        .params(
+                                schedule.embargoUntil() == null ? null : Timestamp.from(schedule.embargoUntil()),
+                                release.id())
+                        .update();
+                remarkEarlyCopies(release.id(), null);
+                ledger.releaseEmbargoed(release.id());
+                changed++;
+            }
+        }
+        if (changed > 0) {
+            log.info("{} releases of statement {} follow its new schedule", changed, statementId);
+        }
+        return changed;
+    }
+
+    private void remarkEarlyCopies(UUID releaseId, ReleaseMail.Embargo embargo) {
+        for (Ledger.Planned copy : ledger.plannedEarlyCopies(releaseId)) {
+            ReleaseMail.Rendered mail = ReleaseMail.remark(copy.language(), copy.subject(), copy.body(), embargo);
+            ledger.rewritePlanned(copy.id(), mail.subject(), mail.body(), embargo != null);
+        }
+    }
+
+    private static Instant ahead(Instant embargo, Instant now) {
+        return embargo != null && embargo.isAfter(now) ? embargo : null;
     }
 
     /** Exactly what one contact would receive for this statement now (the unsubscribe token is issued at sending). */
@@ -315,9 +380,11 @@ class Releases {
     @Transactional(readOnly = true)
     Progress progress(UUID id) {
         return jdbc.sql("""
-                        select r.id, r.statement_id, s.title, r.recipients, r.state, r.embargo_until, r.decision,
+                        select r.id, r.statement_id, s.title, r.recipients, r.state, r.embargo_until,
+                               r.embargo_override, p.embargo_until as statement_embargo_until, r.decision,
                                r.decided_by, r.decided_at, r.created_at, r.completed_at
                         from release r join statement_copy s on s.id = r.statement_id
+                             left join statement_schedule p on p.statement_id = r.statement_id
                         where r.id = ?""")
                 .param(id)
                 .query((rs, row) -> new Progress(
@@ -328,6 +395,8 @@ class Releases {
                         ledger.countsForRelease(id),
                         rs.getString("state"),
                         instant(rs.getTimestamp("embargo_until")),
+                        rs.getBoolean("embargo_override"),
+                        instant(rs.getTimestamp("statement_embargo_until")),
                         rs.getString("decision"),
                         rs.getString("decided_by"),
                         instant(rs.getTimestamp("decided_at")),

@@ -2,8 +2,10 @@ package org.chorus.distribution.statements;
 
 import java.sql.Timestamp;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,6 +14,7 @@ import org.chorus.events.StatementOpened;
 import org.chorus.events.StatementPublished;
 import org.chorus.events.TranslationUpdated;
 import org.chorus.platform.inbox.Inbox;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,11 +24,19 @@ import org.springframework.transaction.annotation.Transactional;
 public class StatementCopies {
     private final JdbcClient jdbc;
     private final Inbox inbox;
+    private final ApplicationEventPublisher events;
 
-    StatementCopies(JdbcClient jdbc, Inbox inbox) {
+    StatementCopies(JdbcClient jdbc, Inbox inbox, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.inbox = inbox;
+        this.events = events;
     }
+
+    /** The statement's embargo and time zone changed; published in the transaction that stored them. */
+    public record ScheduleChanged(UUID statementId) {}
+
+    /** The statement's embargo (null: none) and the zone its times are shown in. */
+    public record Schedule(Instant embargoUntil, ZoneId timeZone) {}
 
     public record StatementCopy(
             UUID id, String title, String language, String text, String contentHash, int revision) {}
@@ -90,6 +101,7 @@ public class StatementCopies {
                         validZone(schedule.timeZone()),
                         schedule.embargoUntil() == null ? null : Timestamp.from(schedule.embargoUntil()))
                 .update();
+        events.publishEvent(new ScheduleChanged(schedule.statementId()));
     }
 
     @Transactional
@@ -113,6 +125,17 @@ public class StatementCopies {
                 .params(statementId, language)
                 .query(Translation.class)
                 .optional();
+    }
+
+    /** The statement's planned embargo and time zone as the last ScheduleSet gave them. */
+    @Transactional(readOnly = true)
+    public Schedule schedule(UUID statementId) {
+        List<Timestamp> until = jdbc.sql("select embargo_until from statement_schedule where statement_id = ?")
+                .param(statementId)
+                .query((rs, row) -> rs.getTimestamp("embargo_until"))
+                .list();
+        return new Schedule(
+                until.isEmpty() || until.get(0) == null ? null : until.get(0).toInstant(), timeZone(statementId));
     }
 
     /** The zone the coordinator chose for the statement's times; UTC if none. */
