@@ -222,6 +222,13 @@ class Sender implements SmartLifecycle {
             if (renewed == 0) {
                 return false;
             }
+            if (!delivery.requested() && releaseCancelled(delivery)) {
+                jdbc.sql("update delivery set status = 'CANCELLED', last_error = 'release cancelled before sending' "
+                                + "where id = ?")
+                        .param(delivery.id())
+                        .update();
+                return false;
+            }
             if (!delivery.requested() && suppressed(delivery)) {
                 jdbc.sql("update delivery set status = 'SUPPRESSED', last_error = 'suppressed before sending' "
                                 + "where id = ?")
@@ -232,6 +239,13 @@ class Sender implements SmartLifecycle {
             return true;
         });
         return Boolean.TRUE.equals(mine);
+    }
+
+    private boolean releaseCancelled(Delivery delivery) {
+        return jdbc.sql("select exists (select 1 from release where id = ? and state = 'CANCELLED')")
+                .param(delivery.releaseId())
+                .query(Boolean.class)
+                .single();
     }
 
     private boolean suppressed(Delivery delivery) {

@@ -93,7 +93,9 @@ class Releases {
             String decidedBy,
             Instant decidedAt,
             Instant createdAt,
-            Instant completedAt) {}
+            Instant completedAt,
+            Instant stoppedAt,
+            String stoppedReason) {}
 
     /** What the embargo rule says at a given moment. */
     enum EmbargoStep {
@@ -116,7 +118,7 @@ class Releases {
      */
     @Transactional
     Release publish(UUID statementId, UUID contactListId, UUID segmentId, Instant explicitEmbargo, Instant now) {
-        StatementCopies.StatementCopy statement = statement(statementId);
+        StatementCopies.StatementCopy statement = publishedStatement(statementId);
         Contacts.ContactList list = contacts.find(contactListId)
                 .orElseThrow(() -> Problems.notFound("No contact list " + contactListId + "."));
         if (list.contacts().isEmpty()) {
@@ -267,6 +269,7 @@ class Releases {
 
     @Transactional
     UUID testSend(UUID statementId, String language, String address) {
+        publishedStatement(statementId);
         ReleaseMail.Rendered mail = testMail(statementId, language);
         UUID requestId = UUID.randomUUID();
         ledger.planRequested(
@@ -337,6 +340,12 @@ class Releases {
             throw Problems.conflict(
                     "Release " + releaseId + " is " + state + ", not HELD: there is nothing to decide.");
         }
+        if (send) {
+            publishedStatement(jdbc.sql("select statement_id from release where id = ?")
+                    .param(releaseId)
+                    .query(UUID.class)
+                    .single());
+        }
         jdbc.sql("""
                         update release set state = ?, decision = ?, decided_by = ?, decided_at = ?
                         where id = ?""")
@@ -353,6 +362,39 @@ class Releases {
             ledger.cancelUnsent(releaseId);
         }
         return progress(releaseId);
+    }
+
+    /**
+     * The statement was withdrawn: its releases that have not finished are CANCELLED with the time and the statement's
+     * reason recorded, and their mail that has not left stays unsent (mail already claimed is checked again right
+     * before it leaves).
+     */
+    @Transactional
+    int stopForWithdrawal(UUID statementId, String reason, Instant now) {
+        List<UUID> stopped = jdbc.sql("""
+                        update release r set state = 'CANCELLED', stopped_at = ?, stopped_reason = ?
+                        where statement_id = ? and state in ('SCHEDULED', 'HELD', 'SENDING')
+                          and exists (select 1 from delivery d
+                                      where d.release_id = r.id and d.status in ('PLANNED', 'SENDING'))
+                        returning id""")
+                .params(
+                        Timestamp.from(now),
+                        "The statement was withdrawn" + (reason == null || reason.isBlank() ? "." : ": " + reason),
+                        statementId)
+                .query(UUID.class)
+                .list();
+        int cancelled = 0;
+        for (UUID release : stopped) {
+            cancelled += ledger.cancelUnsent(release);
+        }
+        if (!stopped.isEmpty()) {
+            log.info(
+                    "Statement {} was withdrawn: {} releases stopped, {} mails not sent",
+                    statementId,
+                    stopped.size(),
+                    cancelled);
+        }
+        return stopped.size();
     }
 
     /** Marks releases with no row left to send as completed, and says so once. */
@@ -382,7 +424,7 @@ class Releases {
         return jdbc.sql("""
                         select r.id, r.statement_id, s.title, r.recipients, r.state, r.embargo_until,
                                r.embargo_override, p.embargo_until as statement_embargo_until, r.decision,
-                               r.decided_by, r.decided_at, r.created_at, r.completed_at
+                               r.decided_by, r.decided_at, r.created_at, r.completed_at, r.stopped_at, r.stopped_reason
                         from release r join statement_copy s on s.id = r.statement_id
                              left join statement_schedule p on p.statement_id = r.statement_id
                         where r.id = ?""")
@@ -401,7 +443,9 @@ class Releases {
                         rs.getString("decided_by"),
                         instant(rs.getTimestamp("decided_at")),
                         instant(rs.getTimestamp("created_at")),
-                        instant(rs.getTimestamp("completed_at"))))
+                        instant(rs.getTimestamp("completed_at")),
+                        instant(rs.getTimestamp("stopped_at")),
+                        rs.getString("stopped_reason")))
                 .optional()
                 .orElseThrow(() -> Problems.notFound("No release " + id + "."));
     }
@@ -422,7 +466,26 @@ class Releases {
     private StatementCopies.StatementCopy statement(UUID statementId) {
         return statements
                 .find(statementId)
-                .orElseThrow(() -> Problems.notFound("No statement " + statementId + " is open for signature."));
+                .orElseThrow(() -> Problems.notFound("No statement " + statementId + " is known to distribution."));
+    }
+
+    /** The statement, if it may be released to the press: only once it is published, never after a withdrawal. */
+    private StatementCopies.StatementCopy publishedStatement(UUID statementId) {
+        StatementCopies.StatementCopy statement = statement(statementId);
+        if (!statement.published()) {
+            String title = "\u201c" + statement.title() + "\u201d";
+            throw Problems.conflict(
+                    switch (statement.status()) {
+                        case "WITHDRAWN" -> "The statement " + title + " was withdrawn; it can no longer be released.";
+                        case "CLOSED" ->
+                            "The statement " + title + " is closed for signature but not published yet. Only a"
+                                    + " published statement can be released to the press: publish it first.";
+                        default ->
+                            "The statement " + title + " is still open for signature. Only a published statement"
+                                    + " can be released to the press: close and publish it first.";
+                    });
+        }
+        return statement;
     }
 
     private ReleaseMail.Text text(StatementCopies.StatementCopy statement, String language) {

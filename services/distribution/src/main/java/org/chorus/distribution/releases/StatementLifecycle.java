@@ -20,4 +20,9 @@ class StatementLifecycle {
     void on(StatementCopies.ScheduleChanged changed) {
         releases.followSchedule(changed.statementId(), clock.instant());
     }
+
+    @EventListener
+    void on(StatementCopies.Withdrawn withdrawn) {
+        releases.stopForWithdrawal(withdrawn.statementId(), withdrawn.reason(), clock.instant());
+    }
 }

@@ -10,8 +10,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.chorus.events.ScheduleSet;
+import org.chorus.events.StatementClosed;
 import org.chorus.events.StatementOpened;
 import org.chorus.events.StatementPublished;
+import org.chorus.events.StatementWithdrawn;
 import org.chorus.events.TranslationUpdated;
 import org.chorus.platform.inbox.Inbox;
 import org.springframework.context.ApplicationEventPublisher;
@@ -38,8 +40,17 @@ public class StatementCopies {
     /** The statement's embargo (null: none) and the zone its times are shown in. */
     public record Schedule(Instant embargoUntil, ZoneId timeZone) {}
 
+    /** {@code status}: OPEN, CLOSED, PUBLISHED or WITHDRAWN. */
     public record StatementCopy(
-            UUID id, String title, String language, String text, String contentHash, int revision) {}
+            UUID id, String title, String language, String text, String contentHash, int revision, String status) {
+
+        public boolean published() {
+            return status.equals("PUBLISHED");
+        }
+    }
+
+    /** The statement was withdrawn; published in the transaction that recorded it. */
+    public record Withdrawn(UUID statementId, String reason) {}
 
     public record Translation(String language, String title, String text) {}
 
@@ -105,13 +116,38 @@ public class StatementCopies {
     }
 
     @Transactional
+    void closed(UUID eventId, StatementClosed closed) {
+        if (inbox.firstDelivery(eventId)) {
+            moveTo(closed.statementId(), "CLOSED");
+        }
+    }
+
+    @Transactional
     void published(UUID eventId, StatementPublished published) {
         if (!inbox.firstDelivery(eventId)) {
             return;
         }
-        jdbc.sql("update statement_copy set published_revision = ? where id = ?")
+        jdbc.sql("update statement_copy set published_revision = ? where id = ? and status <> 'WITHDRAWN'")
                 .params(published.revision(), published.statementId())
                 .update();
+        moveTo(published.statementId(), "PUBLISHED");
+    }
+
+    /** Records the withdrawal and lets releases not yet sent stop, in the same transaction. */
+    @Transactional
+    void withdrawn(UUID eventId, StatementWithdrawn withdrawn) {
+        if (inbox.firstDelivery(eventId) && moveTo(withdrawn.statementId(), "WITHDRAWN")) {
+            events.publishEvent(new Withdrawn(withdrawn.statementId(), withdrawn.reason()));
+        }
+    }
+
+    /** Moves the statement forward in its lifecycle; false if it is unknown or already there or further. */
+    private boolean moveTo(UUID statementId, String status) {
+        return jdbc.sql("""
+                                update statement_copy set status = ?
+                                where id = ?
+                                  and array_position(array['OPEN', 'CLOSED', 'PUBLISHED', 'WITHDRAWN'], status)
+                                      < array_position(array['OPEN', 'CLOSED', 'PUBLISHED', 'WITHDRAWN'], ?)""").params(status, statementId, status).update() == 1;
     }
 
     /** The final translation into {@code language}, if there is one. */
@@ -159,7 +195,8 @@ public class StatementCopies {
 
     @Transactional(readOnly = true)
     public Optional<StatementCopy> find(UUID id) {
-        return jdbc.sql("select id, title, language, text, content_hash, revision from statement_copy where id = ?")
+        return jdbc.sql(
+                        "select id, title, language, text, content_hash, revision, status from statement_copy where id = ?")
                 .param(id)
                 .query(StatementCopy.class)
                 .optional();

@@ -57,7 +57,7 @@ class BounceTest {
 
     @Test
     void aHardBounceReadOverImapSuppressesTheContactForTheNextRelease() throws Exception {
-        UUID statementId = fixtures.openStatement("Free the defenders", "We urge their release.", "en");
+        UUID statementId = fixtures.publishedStatement("Free the defenders", "We urge their release.", "en");
         String gone = Mailbox.uniqueAddress("gone");
         String staying = Mailbox.uniqueAddress("staying");
         String listId = fixtures.list(List.of(
@@ -96,7 +96,7 @@ class BounceTest {
 
     @Test
     void aProviderPostsBouncesAndThreeSoftBouncesSuppressTheAddress() {
-        UUID statementId = fixtures.openStatement("Free the defenders", "We urge their release.", "en");
+        UUID statementId = fixtures.publishedStatement("Free the defenders", "We urge their release.", "en");
         String full = Mailbox.uniqueAddress("full-mailbox");
         String listId = fixtures.list(List.of(new Fixtures.Person("Full Mailbox", full, "en", false)));
         fixtures.awaitSent(fixtures.release(statementId, listId), 1);
@@ -133,7 +133,7 @@ class BounceTest {
 
     @Test
     void aJournalistWhoUsesTheMailtoUnsubscribeIsUnsubscribed() throws Exception {
-        UUID statementId = fixtures.openStatement("Free the defenders", "We urge their release.", "en");
+        UUID statementId = fixtures.publishedStatement("Free the defenders", "We urge their release.", "en");
         String journalist = Mailbox.uniqueAddress("mailto-user");
         String listId = fixtures.list(List.of(new Fixtures.Person("Mail Client User", journalist, "en", false)));
         fixtures.awaitSent(fixtures.release(statementId, listId), 1);

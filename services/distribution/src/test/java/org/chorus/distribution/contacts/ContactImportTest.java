@@ -133,7 +133,8 @@ class ContactImportTest {
 
     @Test
     void aSavedSegmentOfFrenchSpeakingPressIsTheAudienceOfARelease() {
-        UUID statementId = new Fixtures(http, jdbc).openStatement("Free the defenders", "We urge their release.", "en");
+        UUID statementId =
+                new Fixtures(http, jdbc).publishedStatement("Free the defenders", "We urge their release.", "en");
         String listId = newList();
         String french = Mailbox.uniqueAddress("fr-press");
         String frenchPolicy = Mailbox.uniqueAddress("fr-policy");
@@ -175,7 +176,8 @@ class ContactImportTest {
 
     @Test
     void aRemovedContactReceivesNothingAndItsPersonalDataIsDeletedAfterTheRetentionPeriod() throws Exception {
-        UUID statementId = new Fixtures(http, jdbc).openStatement("Free the defenders", "We urge their release.", "en");
+        UUID statementId =
+                new Fixtures(http, jdbc).publishedStatement("Free the defenders", "We urge their release.", "en");
         String listId = newList();
         String leaving = Mailbox.uniqueAddress("removed");
         String staying = Mailbox.uniqueAddress("kept");

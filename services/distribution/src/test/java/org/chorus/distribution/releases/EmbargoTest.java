@@ -61,7 +61,7 @@ class EmbargoTest {
 
     @Test
     void accreditedJournalistsGetTheTextEarlyMarkedEmbargoedAndEveryoneElseAtTheEmbargoTime() {
-        UUID statementId = fixtures.openStatement("Free the defenders", "We urge their release.", "en");
+        UUID statementId = fixtures.publishedStatement("Free the defenders", "We urge their release.", "en");
         fixtures.translate(statementId, "fr", "Libérez les défenseurs", "Nous demandons leur libération.");
         inSwissTime(statementId);
         String accredited = Mailbox.uniqueAddress("accredited");
@@ -100,7 +100,7 @@ class EmbargoTest {
 
     @Test
     void anEmbargoReachedWhileTheServiceWasDownWaitsForACoordinatorInsteadOfFiringLate() {
-        UUID statementId = fixtures.openStatement("Free the defenders", "We urge their release.", "en");
+        UUID statementId = fixtures.publishedStatement("Free the defenders", "We urge their release.", "en");
         String reader = Mailbox.uniqueAddress("reader");
         String listId = fixtures.list(List.of(new Fixtures.Person("Reader", reader, "en", false)));
         Instant embargo = clock.instant().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
@@ -142,7 +142,7 @@ class EmbargoTest {
 
     @Test
     void aHeldReleaseTheCoordinatorCancelsIsNeverSent() {
-        UUID statementId = fixtures.openStatement("Free the defenders", "We urge their release.", "en");
+        UUID statementId = fixtures.publishedStatement("Free the defenders", "We urge their release.", "en");
         String reader = Mailbox.uniqueAddress("never");
         String listId = fixtures.list(List.of(new Fixtures.Person("Never", reader, "en", false)));
         Instant embargo = clock.instant().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
@@ -160,7 +160,7 @@ class EmbargoTest {
 
     @Test
     void theEmbargoClockReleasesTheMailWhenTheTimeComes() {
-        UUID statementId = fixtures.openStatement("Free the defenders", "We urge their release.", "en");
+        UUID statementId = fixtures.publishedStatement("Free the defenders", "We urge their release.", "en");
         String reader = Mailbox.uniqueAddress("on-time");
         String listId = fixtures.list(List.of(new Fixtures.Person("On Time", reader, "en", false)));
 
@@ -172,7 +172,7 @@ class EmbargoTest {
 
     @Test
     void aReleaseWithoutItsOwnEmbargoFollowsTheStatementsEmbargoWhileACoordinatorsOwnEmbargoIsKept() {
-        UUID statementId = fixtures.openStatement("Free the defenders", "We urge their release.", "en");
+        UUID statementId = fixtures.publishedStatement("Free the defenders", "We urge their release.", "en");
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         schedule(statementId, now.plus(Duration.ofHours(1)));
         String accredited = Mailbox.uniqueAddress("accredited-follower");
@@ -240,7 +240,7 @@ class EmbargoTest {
 
     @Test
     void anEmbargoInThePastIsRefusedAndNothingIsStored() {
-        UUID statementId = fixtures.openStatement("Free the defenders", "We urge their release.", "en");
+        UUID statementId = fixtures.publishedStatement("Free the defenders", "We urge their release.", "en");
         String listId = fixtures.list(List.of(new Fixtures.Person("P", Mailbox.uniqueAddress("past"), "en", false)));
 
         var past = http.postJson(

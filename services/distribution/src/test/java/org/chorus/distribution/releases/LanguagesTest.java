@@ -37,7 +37,7 @@ class LanguagesTest {
 
     @Test
     void eachRecipientReadsTheReleaseInTheirLanguageWhenAFinalTranslationExists() {
-        UUID statementId = fixtures.openStatement("Free the defenders", "We urge their release.", "en");
+        UUID statementId = fixtures.publishedStatement("Free the defenders", "We urge their release.", "en");
         fixtures.translate(statementId, "fr", "Libérez les défenseurs", "Nous demandons leur libération.");
         fixtures.translate(statementId, "ar", "أطلقوا سراح المدافعين", "نطالب بالإفراج عنهم.");
         String french = Mailbox.uniqueAddress("french");
@@ -66,7 +66,7 @@ class LanguagesTest {
 
     @Test
     void aCoordinatorPreviewsWhatOneRecipientWillReceiveAndSendsThemselvesATest() {
-        UUID statementId = fixtures.openStatement("Free the defenders", "We urge their release.", "en");
+        UUID statementId = fixtures.publishedStatement("Free the defenders", "We urge their release.", "en");
         fixtures.translate(statementId, "fr", "Libérez les défenseurs", "Nous demandons leur libération.");
         String french = Mailbox.uniqueAddress("preview");
         String listId = fixtures.list(List.of(new Fixtures.Person("Journaliste", french, "fr", false)));

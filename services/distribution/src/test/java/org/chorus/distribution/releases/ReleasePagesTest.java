@@ -49,7 +49,7 @@ class ReleasePagesTest {
 
     @Test
     void aCoordinatorWatchesReleasesAndSendsAHeldOneFromTheBrowser() {
-        UUID statementId = fixtures.openStatement("Free the Xiamen defenders", "We urge their release.", "en");
+        UUID statementId = fixtures.publishedStatement("Free the Xiamen defenders", "We urge their release.", "en");
         String sentList = fixtures.list(List.of(
                 new Fixtures.Person("Desk", Mailbox.uniqueAddress("desk"), "en", false),
                 new Fixtures.Person("Editor", Mailbox.uniqueAddress("editor"), "en", false)));
@@ -112,7 +112,7 @@ class ReleasePagesTest {
 
     @Test
     void aDecisionWithoutANameIsRefusedKeepingWhatWasTypedAndUnknownReleasesAreNotFound() {
-        UUID statementId = fixtures.openStatement("Free the defenders", "We urge their release.", "en");
+        UUID statementId = fixtures.publishedStatement("Free the defenders", "We urge their release.", "en");
         String listId = fixtures.list(List.of(new Fixtures.Person("Reader", Mailbox.uniqueAddress("r"), "en", false)));
         Instant embargo = clock.instant().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
         String held = http.postJson(
