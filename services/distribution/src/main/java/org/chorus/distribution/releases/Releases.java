@@ -172,7 +172,7 @@ class Releases {
             boolean early = embargo != null && contact.accredited();
             String unsubscribeUrl = unsubscribes.issueUrl(contact.id());
             ReleaseMail.Rendered mail = ReleaseMail.render(
-                    text(statement, contact.language()), signed, unsubscribeUrl, early ? embargo : null);
+                    text(statement, contact.languages()), signed, unsubscribeUrl, early ? embargo : null);
             recipients.add(new Ledger.Recipient(
                     contact.id(),
                     new Ledger.Mail(contact.email(), contact.name(), mail.subject(), mail.body()),
@@ -252,7 +252,7 @@ class Releases {
                 contacts.contact(contactId).orElseThrow(() -> Problems.notFound("No contact " + contactId + "."));
         boolean early = embargoUntil != null && contact.accredited();
         return ReleaseMail.render(
-                text(statement, contact.language()),
+                text(statement, contact.languages()),
                 signatories.of(statementId),
                 unsubscribes.urlFor("{token}"),
                 early ? new ReleaseMail.Embargo(embargoUntil, statements.timeZone(statementId)) : null);
@@ -263,7 +263,10 @@ class Releases {
     ReleaseMail.Rendered testMail(UUID statementId, String language) {
         StatementCopies.StatementCopy statement = statement(statementId);
         ReleaseMail.Rendered mail = ReleaseMail.render(
-                text(statement, language), signatories.of(statementId), unsubscribes.urlFor("{token}"), null);
+                text(statement, language == null ? List.of() : List.of(language)),
+                signatories.of(statementId),
+                unsubscribes.urlFor("{token}"),
+                null);
         return new ReleaseMail.Rendered(mail.language(), "[TEST] " + mail.subject(), mail.body());
     }
 
@@ -488,13 +491,22 @@ class Releases {
         return statement;
     }
 
-    private ReleaseMail.Text text(StatementCopies.StatementCopy statement, String language) {
-        return statements
-                .translation(statement.id(), language)
-                .filter(translation -> !translation.language().equals(statement.language()))
-                .map(translation ->
-                        new ReleaseMail.Text(translation.language(), translation.title(), translation.text()))
-                .orElse(new ReleaseMail.Text(statement.language(), statement.title(), statement.text()));
+    /** The first of the reader's languages the release has (the statement's or a final translation), else the statement's. */
+    private ReleaseMail.Text text(StatementCopies.StatementCopy statement, List<String> languages) {
+        ReleaseMail.Text original = new ReleaseMail.Text(statement.language(), statement.title(), statement.text());
+        for (String language : languages) {
+            if (language.equals(statement.language())) {
+                return original;
+            }
+            Optional<StatementCopies.Translation> translation = statements.translation(statement.id(), language);
+            if (translation.isPresent()) {
+                return new ReleaseMail.Text(
+                        translation.get().language(),
+                        translation.get().title(),
+                        translation.get().text());
+            }
+        }
+        return original;
     }
 
     private static Instant instant(Timestamp timestamp) {
