@@ -86,7 +86,9 @@ class Bounces {
                         bounced.requestId(),
                         bounced.template() != null ? bounced.template() : "release",
                         hard,
-                        reason));
+                        reason,
+                        bounced.releaseId(),
+                        bounced.contactId()));
         log.info("Delivery {} bounced ({}){}", bounced.id(), hard ? "hard" : "soft", suppressed ? ", suppressed" : "");
         return suppressed ? Outcome.SUPPRESSED : Outcome.APPLIED;
     }

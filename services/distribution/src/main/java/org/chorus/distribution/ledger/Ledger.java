@@ -85,18 +85,19 @@ public class Ledger {
      * its row is sent only once the embargo fires or a coordinator decides to send.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void planRelease(UUID releaseId, List<Recipient> recipients) {
+    public void planRelease(UUID releaseId, UUID statementId, List<Recipient> recipients) {
         for (Recipient recipient : recipients) {
             Mail mail = recipient.mail();
             jdbc.sql("""
-                            insert into delivery (kind, release_id, contact_id, recipient_address, recipient_name,
-                                                  mail_subject, body, message_id, status, language, unsubscribe_url,
-                                                  early, wait_for_embargo, next_attempt_at)
-                            values ('RELEASE', ?, ?, ?, ?, ?, ?, ?, 'PLANNED', ?, ?, ?, ?, coalesce(?, now()))
+                            insert into delivery (kind, release_id, contact_id, event_subject, recipient_address,
+                                                  recipient_name, mail_subject, body, message_id, status, language,
+                                                  unsubscribe_url, early, wait_for_embargo, next_attempt_at)
+                            values ('RELEASE', ?, ?, ?, ?, ?, ?, ?, ?, 'PLANNED', ?, ?, ?, ?, coalesce(?, now()))
                             on conflict do nothing""")
                     .params(
                             releaseId,
                             recipient.contactId(),
+                            statementId.toString(),
                             mail.recipientAddress(),
                             mail.recipientName(),
                             mail.subject(),

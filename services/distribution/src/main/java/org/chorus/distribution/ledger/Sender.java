@@ -297,13 +297,14 @@ class Sender implements SmartLifecycle {
         jdbc.sql("""
                         update delivery set status = 'SENT', attempts = attempts + 1, sent_at = ?, last_error = null
                         where id = ?""").params(Timestamp.from(clock.instant()), delivery.id()).update();
-        if (delivery.requested()) {
-            outbox.append(
-                    EventTypes.MAIL_DELIVERED,
-                    delivery.eventSubject(),
-                    delivery.requestId(),
-                    new MailDelivered(delivery.requestId(), delivery.template(), delivery.messageId()));
-        }
+        outbox.append(
+                EventTypes.MAIL_DELIVERED,
+                delivery.eventSubject(),
+                delivery.eventKey(),
+                delivery.requested()
+                        ? new MailDelivered(delivery.requestId(), delivery.template(), delivery.messageId())
+                        : new MailDelivered(
+                                null, "release", delivery.messageId(), delivery.releaseId(), delivery.contactId()));
     }
 
     private void markFailed(Delivery delivery, SmtpFailure failure) {
@@ -332,13 +333,19 @@ class Sender implements SmartLifecycle {
                             delivery.id())
                     .update();
         }
-        if (delivery.requested()) {
-            outbox.append(
-                    EventTypes.MAIL_FAILED,
-                    delivery.eventSubject(),
-                    delivery.requestId(),
-                    new MailFailed(delivery.requestId(), delivery.template(), failure.reason(), finalFailure));
-        }
+        outbox.append(
+                EventTypes.MAIL_FAILED,
+                delivery.eventSubject(),
+                delivery.eventKey(),
+                delivery.requested()
+                        ? new MailFailed(delivery.requestId(), delivery.template(), failure.reason(), finalFailure)
+                        : new MailFailed(
+                                null,
+                                "release",
+                                failure.reason(),
+                                finalFailure,
+                                delivery.releaseId(),
+                                delivery.contactId()));
     }
 
     private void run() {

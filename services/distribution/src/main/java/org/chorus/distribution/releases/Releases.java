@@ -181,7 +181,7 @@ class Releases {
                     early,
                     embargo == null || early ? null : embargoUntil));
         }
-        ledger.planRelease(release.id(), recipients);
+        ledger.planRelease(release.id(), statementId, recipients);
         outbox.append(
                 EventTypes.RELEASE_PUBLISHED,
                 statementId,
