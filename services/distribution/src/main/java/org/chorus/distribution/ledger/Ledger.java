@@ -42,10 +42,17 @@ public class Ledger {
     /** Plans a requested mail once per request id; false if that request was already planned. */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean planRequested(UUID requestId, String template, String eventSubject, Mail mail) {
+        return planRequested(requestId, template, eventSubject, mail, null);
+    }
+
+    /** As above, with the mail's unsubscribe link (sent as List-Unsubscribe too), or null. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean planRequested(
+            UUID requestId, String template, String eventSubject, Mail mail, String unsubscribeUrl) {
         int inserted = jdbc.sql("""
                         insert into delivery (kind, request_id, template, event_subject, recipient_address,
-                                              recipient_name, mail_subject, body, message_id, status)
-                        values ('MAIL_REQUEST', ?, ?, ?, ?, ?, ?, ?, ?, 'PLANNED')
+                                              recipient_name, mail_subject, body, message_id, status, unsubscribe_url)
+                        values ('MAIL_REQUEST', ?, ?, ?, ?, ?, ?, ?, ?, 'PLANNED', ?)
                         on conflict do nothing""")
                 .params(
                         requestId,
@@ -55,7 +62,8 @@ public class Ledger {
                         mail.recipientName(),
                         mail.subject(),
                         mail.body(),
-                        messageId(requestId.toString()))
+                        messageId(requestId.toString()),
+                        unsubscribeUrl)
                 .update();
         if (inserted == 1) {
             wakeSenderAfterCommit();
@@ -67,12 +75,44 @@ public class Ledger {
     @Transactional(propagation = Propagation.MANDATORY)
     public void refuseRequested(
             UUID requestId, String template, String eventSubject, String recipientAddress, String reason) {
+        recordUnsent(requestId, template, eventSubject, recipientAddress, "FAILED", reason);
+    }
+
+    /** Records a request to a suppressed address as SUPPRESSED (not sent), and reports it as failed for good. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void suppressRequested(UUID requestId, String template, String eventSubject, String reason) {
+        recordUnsent(requestId, template, eventSubject, null, "SUPPRESSED", reason);
+    }
+
+    /** Whether a mail was already planned or recorded for this request. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean knownRequest(UUID requestId) {
+        return jdbc.sql("select exists (select 1 from delivery where request_id = ?)")
+                .param(requestId)
+                .query(Boolean.class)
+                .single();
+    }
+
+    private void recordUnsent(
+            UUID requestId,
+            String template,
+            String eventSubject,
+            String recipientAddress,
+            String status,
+            String reason) {
         int inserted = jdbc.sql("""
                         insert into delivery (kind, request_id, template, event_subject, recipient_address,
                                               message_id, status, last_error)
-                        values ('MAIL_REQUEST', ?, ?, ?, ?, ?, 'FAILED', ?)
+                        values ('MAIL_REQUEST', ?, ?, ?, ?, ?, ?, ?)
                         on conflict do nothing""")
-                .params(requestId, template, eventSubject, recipientAddress, messageId(requestId.toString()), reason)
+                .params(
+                        requestId,
+                        template,
+                        eventSubject,
+                        recipientAddress,
+                        messageId(requestId.toString()),
+                        status,
+                        reason)
                 .update();
         if (inserted == 1) {
             outbox.append(

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -55,6 +56,7 @@ class Sender implements SmartLifecycle {
     private final TransactionTemplate tx;
     private final JavaMailSenderImpl mail;
     private final Outbox outbox;
+    private final RequestSuppressions requestSuppressions;
     private final Clock clock;
     private final InternetAddress from;
     private final String unsubscribeMailbox;
@@ -74,6 +76,7 @@ class Sender implements SmartLifecycle {
             TransactionTemplate tx,
             JavaMailSenderImpl mail,
             Outbox outbox,
+            RequestSuppressions requestSuppressions,
             Clock clock,
             @Value("${chorus.mail.from:chorus@localhost}") String from,
             @Value("${chorus.mail.unsubscribe-mailbox:${chorus.mail.imap.user:bounces@localhost}}")
@@ -89,6 +92,7 @@ class Sender implements SmartLifecycle {
         this.tx = tx;
         this.mail = mail;
         this.outbox = outbox;
+        this.requestSuppressions = requestSuppressions;
         this.clock = clock;
         this.from = new InternetAddress(from, true);
         this.unsubscribeMailbox = unsubscribeMailbox;
@@ -221,6 +225,21 @@ class Sender implements SmartLifecycle {
                     .update();
             if (renewed == 0) {
                 return false;
+            }
+            if (delivery.requested()) {
+                Optional<String> suppressed =
+                        requestSuppressions.reasonFor(delivery.recipientAddress(), delivery.template());
+                if (suppressed.isPresent()) {
+                    jdbc.sql("update delivery set status = 'SUPPRESSED', last_error = ? where id = ?")
+                            .params(suppressed.get(), delivery.id())
+                            .update();
+                    outbox.append(
+                            EventTypes.MAIL_FAILED,
+                            delivery.eventSubject(),
+                            delivery.eventKey(),
+                            new MailFailed(delivery.requestId(), delivery.template(), suppressed.get(), true));
+                    return false;
+                }
             }
             if (!delivery.requested() && releaseCancelled(delivery)) {
                 jdbc.sql("update delivery set status = 'CANCELLED', last_error = 'release cancelled before sending' "
