@@ -26,8 +26,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The walking skeleton, every arrow real: a coordinator drafts and opens the Xiamen statement, its 34 signatories
- * sign on the public form and confirm through the link mailed to them, tracking counts them, and a release reaches
- * each press contact exactly once with the signatory block exactly as the seed prints it.
+ * sign on the public form and confirm through the link mailed to them, tracking counts them, the coordinator
+ * publishes it, and a release reaches each press contact exactly once with the signatory block exactly as the seed
+ * prints it.
  */
 class JointStatementEndToEndTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -111,6 +112,10 @@ class JointStatementEndToEndTest {
                 .containsEntry("none", 11);
         assertThat(counts.at("/byKind/ORGANISATION").asInt()).isEqualTo(34);
 
+        assertThat(statements
+                        .postJson("/api/statements/" + statementId + "/publish", Map.of("confirm", true))
+                        .status())
+                .isEqualTo(200);
         String listId = distribution
                 .postJson("/api/contact-lists", Map.of("name", "Press and policy"))
                 .json()

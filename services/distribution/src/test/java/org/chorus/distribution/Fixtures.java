@@ -13,6 +13,7 @@ import org.chorus.events.EventTypes;
 import org.chorus.events.SignatoryKind;
 import org.chorus.events.SignatureConfirmed;
 import org.chorus.events.StatementOpened;
+import org.chorus.events.StatementPublished;
 import org.chorus.events.Topics;
 import org.chorus.events.TranslationUpdated;
 import org.chorus.testsupport.Eventually;
@@ -34,6 +35,29 @@ public final class Fixtures {
     }
 
     public record Person(String name, String email, String language, boolean accredited) {}
+
+    /** A statement opened with two confirmed signatories, then published, as distribution has it. */
+    public UUID publishedStatement(String title, String text, String language) {
+        UUID statementId = openStatement(title, text, language);
+        publish(statementId);
+        return statementId;
+    }
+
+    /** Publishes the statement, as the statements service does, and waits until distribution knows. */
+    public void publish(UUID statementId) {
+        send(EventTypes.STATEMENT_PUBLISHED, statementId, new StatementPublished(statementId, 1, HASH));
+        awaitStatus(statementId, "PUBLISHED");
+    }
+
+    public void awaitStatus(UUID statementId, String status) {
+        Eventually.await(
+                TIMEOUT,
+                () -> assertThat(jdbc.sql("select status from statement_copy where id = ?")
+                                .param(statementId)
+                                .query(String.class)
+                                .single())
+                        .isEqualTo(status));
+    }
 
     /** Opens a statement with two confirmed signatories and waits until distribution has both. */
     public UUID openStatement(String title, String text, String language) {
@@ -137,7 +161,7 @@ public final class Fixtures {
         return jdbc.sql(sql).param(id).query(Integer.class).single();
     }
 
-    private static <T> void send(org.chorus.events.EventType<T> type, UUID statementId, T data) {
+    public static <T> void send(org.chorus.events.EventType<T> type, UUID statementId, T data) {
         String source = type.topic().equals(Topics.STATEMENTS) ? "/statements" : "/signatures";
         TopicReader.send(
                 type.topic(), statementId.toString(), Envelope.of(type, source, statementId, Instant.now(), data));

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.chorus.distribution.contacts.Suppressions;
+import org.chorus.distribution.ledger.RequestSuppressions;
 import org.chorus.events.EventTypes;
 import org.chorus.events.MailBounced;
 import org.chorus.platform.outbox.Outbox;
@@ -16,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Applies a bounce to the mail it is about, once per report: the ledger row becomes BOUNCED; for a release, a hard
- * bounce suppresses the contact's address and soft bounces count toward the threshold; MailBounced is published.
+ * bounce suppresses the contact's address and soft bounces count toward the threshold; for requested mail, a hard
+ * bounce suppresses every later requested mail to the address; MailBounced is published.
  */
 @Service
 class Bounces {
@@ -24,11 +26,13 @@ class Bounces {
 
     private final JdbcClient jdbc;
     private final Suppressions suppressions;
+    private final RequestSuppressions requestSuppressions;
     private final Outbox outbox;
 
-    Bounces(JdbcClient jdbc, Suppressions suppressions, Outbox outbox) {
+    Bounces(JdbcClient jdbc, Suppressions suppressions, RequestSuppressions requestSuppressions, Outbox outbox) {
         this.jdbc = jdbc;
         this.suppressions = suppressions;
+        this.requestSuppressions = requestSuppressions;
         this.outbox = outbox;
     }
 
@@ -77,6 +81,9 @@ class Bounces {
             suppressed = hard
                     ? suppressions.suppress(bounced.contactId(), Suppressions.Reason.HARD_BOUNCE, now)
                     : suppressions.softBounce(bounced.contactId(), now);
+        } else if (hard) {
+            requestSuppressions.hardBounce(bounced.id());
+            suppressed = true;
         }
         outbox.append(
                 EventTypes.MAIL_BOUNCED,
@@ -86,7 +93,9 @@ class Bounces {
                         bounced.requestId(),
                         bounced.template() != null ? bounced.template() : "release",
                         hard,
-                        reason));
+                        reason,
+                        bounced.releaseId(),
+                        bounced.contactId()));
         log.info("Delivery {} bounced ({}){}", bounced.id(), hard ? "hard" : "soft", suppressed ? ", suppressed" : "");
         return suppressed ? Outcome.SUPPRESSED : Outcome.APPLIED;
     }

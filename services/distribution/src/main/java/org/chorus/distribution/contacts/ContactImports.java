@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,7 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * CSV import with a validation report before anything is stored, and CSV export. A file with any bad row is refused
+ * CSV import with a validation report before anything is stored, and CSV export. The {@code language} column holds one
+ * ISO 639-1 code or several separated by ';' in order of preference. A file with any bad row is refused
  * whole, naming each bad row and field; nothing is stored.
  */
 @Service
@@ -88,6 +90,7 @@ class ContactImports {
     private void validate(UUID listId, List<List<String>> table, List<RowError> errors, List<Contacts.Contact> valid) {
         List<String> header = table.get(0).stream()
                 .map(name -> name.strip().toLowerCase(Locale.ROOT))
+                .map(name -> name.equals("languages") ? "language" : name)
                 .toList();
         Map<String, Integer> column = new HashMap<>();
         for (int i = 0; i < header.size(); i++) {
@@ -138,9 +141,21 @@ class ContactImports {
                     errors.add(new RowError(rowNumber, "email", "already on the list: " + email));
                 }
             }
-            String language = lower(value.get("language"));
-            if (language != null && !ContactsApi.LANGUAGES.contains(language)) {
-                errors.add(new RowError(rowNumber, "language", "unknown language '" + language + "': use ISO 639-1"));
+            List<String> languages = value.get("language") == null
+                    ? List.of()
+                    : Stream.of(value.get("language").split("[;,]"))
+                            .map(code -> code.strip().toLowerCase(Locale.ROOT))
+                            .filter(code -> !code.isEmpty())
+                            .distinct()
+                            .toList();
+            for (String language : languages) {
+                if (!ContactsApi.LANGUAGES.contains(language)) {
+                    errors.add(
+                            new RowError(rowNumber, "language", "unknown language '" + language + "': use ISO 639-1"));
+                }
+            }
+            if (languages.size() > 10) {
+                errors.add(new RowError(rowNumber, "language", "at most 10 languages"));
             }
             String country = upper(value.get("country"));
             if (country != null && !ContactsApi.COUNTRIES.contains(country)) {
@@ -161,7 +176,8 @@ class ContactImports {
                         name,
                         email,
                         value.get("outlet"),
-                        language,
+                        languages.isEmpty() ? null : languages.get(0),
+                        languages,
                         value.get("role"),
                         country,
                         value.get("beat"),
@@ -191,7 +207,7 @@ class ContactImports {
                     nullToEmpty(contact.outlet()),
                     nullToEmpty(contact.role()),
                     nullToEmpty(contact.country()),
-                    nullToEmpty(contact.language()),
+                    String.join(";", contact.languages()),
                     nullToEmpty(contact.beat()),
                     nullToEmpty(contact.type()),
                     String.join(";", contact.tags()),

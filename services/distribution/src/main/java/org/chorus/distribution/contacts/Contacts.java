@@ -20,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Contacts {
     static final String COLUMNS = """
-            id, name, email, outlet, language, role, country, beat, type, tags, source, consent_basis, accredited""";
+            id, name, email, outlet, language, languages, role, country, beat, type, tags, source, consent_basis,
+            accredited""";
     static final RowMapper<Contact> CONTACT = Contacts::contact;
 
     private final JdbcClient jdbc;
@@ -31,12 +32,14 @@ public class Contacts {
         this.ledger = ledger;
     }
 
+    /** {@code languages}: the languages the contact reads, preferred first; {@code language} is the first of them. */
     public record Contact(
             UUID id,
             String name,
             String email,
             String outlet,
             String language,
+            List<String> languages,
             String role,
             String country,
             String beat,
@@ -53,6 +56,7 @@ public class Contacts {
                     email,
                     outlet,
                     language,
+                    languages,
                     role,
                     country,
                     beat,
@@ -88,9 +92,9 @@ public class Contacts {
     /** Inserts in the caller's transaction; false if the list already has this address. */
     boolean insert(UUID listId, Contact contact) {
         return jdbc.sql("""
-                                insert into contact (id, list_id, name, email, outlet, language, role, country, beat,
-                                                     type, tags, source, consent_basis, accredited)
-                                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?)
+                                insert into contact (id, list_id, name, email, outlet, language, languages, role, country,
+                                                     beat, type, tags, source, consent_basis, accredited)
+                                values (?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?::text[], ?, ?, ?)
                                 on conflict do nothing""")
                         .params(
                                 contact.id(),
@@ -98,7 +102,10 @@ public class Contacts {
                                 contact.name(),
                                 contact.email(),
                                 contact.outlet(),
-                                contact.language(),
+                                contact.languages().isEmpty()
+                                        ? null
+                                        : contact.languages().get(0),
+                                arrayLiteral(contact.languages()),
                                 contact.role(),
                                 contact.country(),
                                 contact.beat(),
@@ -187,12 +194,14 @@ public class Contacts {
 
     private static Contact contact(ResultSet rs, int row) throws SQLException {
         Array tags = rs.getArray("tags");
+        Array languages = rs.getArray("languages");
         return new Contact(
                 rs.getObject("id", UUID.class),
                 rs.getString("name"),
                 rs.getString("email"),
                 rs.getString("outlet"),
                 rs.getString("language"),
+                languages == null ? List.of() : Arrays.asList((String[]) languages.getArray()),
                 rs.getString("role"),
                 rs.getString("country"),
                 rs.getString("beat"),

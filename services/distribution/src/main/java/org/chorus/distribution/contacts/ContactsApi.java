@@ -116,6 +116,10 @@ class ContactsApi {
             @Pattern(regexp = "[a-z]{2}", message = "must be an ISO 639-1 code such as en, fr, ar")
             String language,
 
+            @Size(max = 10)
+            List<@NotBlank @Pattern(regexp = "[a-z]{2}", message = "must be ISO 639-1 codes such as en, fr, ar") String>
+                    languages,
+
             @Size(max = 200) String role,
 
             @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as NL, KE")
@@ -142,9 +146,7 @@ class ContactsApi {
 
     @PostMapping("/{id}/contacts")
     ResponseEntity<Contacts.Contact> add(@PathVariable UUID id, @Valid @RequestBody NewContact request) {
-        if (request.language() != null && !LANGUAGES.contains(request.language())) {
-            throw Problems.badRequest("Unknown language '" + request.language() + "': use an ISO 639-1 code.");
-        }
+        List<String> languages = languages(request.language(), request.languages());
         if (request.country() != null && !COUNTRIES.contains(request.country())) {
             throw Problems.badRequest("Unknown country '" + request.country() + "': use an ISO 3166-1 alpha-2 code.");
         }
@@ -155,7 +157,8 @@ class ContactsApi {
                         request.name().strip(),
                         request.email().strip(),
                         blankToNull(request.outlet()),
-                        request.language(),
+                        languages.isEmpty() ? null : languages.get(0),
+                        languages,
                         blankToNull(request.role()),
                         request.country(),
                         blankToNull(request.beat()),
@@ -178,6 +181,25 @@ class ContactsApi {
     @GetMapping("/{id}")
     Contacts.ContactList get(@PathVariable UUID id) {
         return contacts.find(id).orElseThrow(() -> Problems.notFound("No contact list " + id + "."));
+    }
+
+    /**
+     * The contact's languages, preferred first: {@code languages}, or the single {@code language} of older clients.
+     * Both may be given if {@code language} is the first of {@code languages}.
+     */
+    static List<String> languages(String language, List<String> languages) {
+        if (languages == null || languages.isEmpty()) {
+            languages = language == null ? List.of() : List.of(language);
+        } else if (language != null && !language.equals(languages.get(0))) {
+            throw Problems.badRequest("language '" + language + "' is not the first of languages " + languages
+                    + ": give the languages in order of preference, or only one language.");
+        }
+        for (String code : languages) {
+            if (!LANGUAGES.contains(code)) {
+                throw Problems.badRequest("Unknown language '" + code + "': use an ISO 639-1 code.");
+            }
+        }
+        return languages.stream().distinct().toList();
     }
 
     static String blankToNull(String value) {

@@ -60,7 +60,7 @@ public class Segments {
                         where c.list_id = ? and c.removed_at is null and c.unsubscribed_at is null
                           and not exists (select 1 from suppression x where x.address_hash = address_hash(c.email))
                           and (cardinality(s.countries) = 0 or c.country = any(s.countries))
-                          and (cardinality(s.languages) = 0 or c.language = any(s.languages))
+                          and (cardinality(s.languages) = 0 or c.languages && s.languages)
                           and (cardinality(s.types) = 0 or c.type = any(s.types))
                           and (cardinality(s.tags) = 0 or c.tags && s.tags)
                         order by c.created_at, c.id""")

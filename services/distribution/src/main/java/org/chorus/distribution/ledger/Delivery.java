@@ -22,4 +22,9 @@ record Delivery(
     boolean requested() {
         return kind.equals("MAIL_REQUEST");
     }
+
+    /** The record key of the events about this mail: the request, or the release's statement. */
+    Object eventKey() {
+        return requested() ? requestId : eventSubject;
+    }
 }

@@ -42,10 +42,17 @@ public class Ledger {
     /** Plans a requested mail once per request id; false if that request was already planned. */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean planRequested(UUID requestId, String template, String eventSubject, Mail mail) {
+        return planRequested(requestId, template, eventSubject, mail, null);
+    }
+
+    /** As above, with the mail's unsubscribe link (sent as List-Unsubscribe too), or null. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean planRequested(
+            UUID requestId, String template, String eventSubject, Mail mail, String unsubscribeUrl) {
         int inserted = jdbc.sql("""
                         insert into delivery (kind, request_id, template, event_subject, recipient_address,
-                                              recipient_name, mail_subject, body, message_id, status)
-                        values ('MAIL_REQUEST', ?, ?, ?, ?, ?, ?, ?, ?, 'PLANNED')
+                                              recipient_name, mail_subject, body, message_id, status, unsubscribe_url)
+                        values ('MAIL_REQUEST', ?, ?, ?, ?, ?, ?, ?, ?, 'PLANNED', ?)
                         on conflict do nothing""")
                 .params(
                         requestId,
@@ -55,7 +62,8 @@ public class Ledger {
                         mail.recipientName(),
                         mail.subject(),
                         mail.body(),
-                        messageId(requestId.toString()))
+                        messageId(requestId.toString()),
+                        unsubscribeUrl)
                 .update();
         if (inserted == 1) {
             wakeSenderAfterCommit();
@@ -67,12 +75,44 @@ public class Ledger {
     @Transactional(propagation = Propagation.MANDATORY)
     public void refuseRequested(
             UUID requestId, String template, String eventSubject, String recipientAddress, String reason) {
+        recordUnsent(requestId, template, eventSubject, recipientAddress, "FAILED", reason);
+    }
+
+    /** Records a request to a suppressed address as SUPPRESSED (not sent), and reports it as failed for good. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void suppressRequested(UUID requestId, String template, String eventSubject, String reason) {
+        recordUnsent(requestId, template, eventSubject, null, "SUPPRESSED", reason);
+    }
+
+    /** Whether a mail was already planned or recorded for this request. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean knownRequest(UUID requestId) {
+        return jdbc.sql("select exists (select 1 from delivery where request_id = ?)")
+                .param(requestId)
+                .query(Boolean.class)
+                .single();
+    }
+
+    private void recordUnsent(
+            UUID requestId,
+            String template,
+            String eventSubject,
+            String recipientAddress,
+            String status,
+            String reason) {
         int inserted = jdbc.sql("""
                         insert into delivery (kind, request_id, template, event_subject, recipient_address,
                                               message_id, status, last_error)
-                        values ('MAIL_REQUEST', ?, ?, ?, ?, ?, 'FAILED', ?)
+                        values ('MAIL_REQUEST', ?, ?, ?, ?, ?, ?, ?)
                         on conflict do nothing""")
-                .params(requestId, template, eventSubject, recipientAddress, messageId(requestId.toString()), reason)
+                .params(
+                        requestId,
+                        template,
+                        eventSubject,
+                        recipientAddress,
+                        messageId(requestId.toString()),
+                        status,
+                        reason)
                 .update();
         if (inserted == 1) {
             outbox.append(
@@ -85,18 +125,19 @@ public class Ledger {
      * its row is sent only once the embargo fires or a coordinator decides to send.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void planRelease(UUID releaseId, List<Recipient> recipients) {
+    public void planRelease(UUID releaseId, UUID statementId, List<Recipient> recipients) {
         for (Recipient recipient : recipients) {
             Mail mail = recipient.mail();
             jdbc.sql("""
-                            insert into delivery (kind, release_id, contact_id, recipient_address, recipient_name,
-                                                  mail_subject, body, message_id, status, language, unsubscribe_url,
-                                                  early, wait_for_embargo, next_attempt_at)
-                            values ('RELEASE', ?, ?, ?, ?, ?, ?, ?, 'PLANNED', ?, ?, ?, ?, coalesce(?, now()))
+                            insert into delivery (kind, release_id, contact_id, event_subject, recipient_address,
+                                                  recipient_name, mail_subject, body, message_id, status, language,
+                                                  unsubscribe_url, early, wait_for_embargo, next_attempt_at)
+                            values ('RELEASE', ?, ?, ?, ?, ?, ?, ?, ?, 'PLANNED', ?, ?, ?, ?, coalesce(?, now()))
                             on conflict do nothing""")
                     .params(
                             releaseId,
                             recipient.contactId(),
+                            statementId.toString(),
                             mail.recipientAddress(),
                             mail.recipientName(),
                             mail.subject(),
@@ -120,6 +161,33 @@ public class Ledger {
                         where release_id = ? and wait_for_embargo and status = 'PLANNED'""").param(releaseId).update();
         wakeSenderAfterCommit();
         return released;
+    }
+
+    /** An accredited recipient's early copy that has not left yet. */
+    public record Planned(long id, String language, String subject, String body) {}
+
+    /** The rows of a release that wait for its embargo now wait for {@code until}. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int postponeEmbargoed(UUID releaseId, Instant until) {
+        return jdbc.sql("""
+                        update delivery set next_attempt_at = ?
+                        where release_id = ? and wait_for_embargo and status = 'PLANNED'""").params(Timestamp.from(until), releaseId).update();
+    }
+
+    /** The early copies of a release that have not been claimed for sending yet, locked. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Planned> plannedEarlyCopies(UUID releaseId) {
+        return jdbc.sql("""
+                        select id, language, mail_subject as subject, body from delivery
+                        where release_id = ? and early and status = 'PLANNED' order by id for update""").param(releaseId).query(Planned.class).list();
+    }
+
+    /** Rewrites a row that has not been claimed for sending yet. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void rewritePlanned(long id, String subject, String body, boolean early) {
+        jdbc.sql("update delivery set mail_subject = ?, body = ?, early = ? where id = ? and status = 'PLANNED'")
+                .params(subject, body, early, id)
+                .update();
     }
 
     /** Cancels the rows of a release that have not left yet. */

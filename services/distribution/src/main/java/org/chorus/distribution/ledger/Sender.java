@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -55,6 +56,7 @@ class Sender implements SmartLifecycle {
     private final TransactionTemplate tx;
     private final JavaMailSenderImpl mail;
     private final Outbox outbox;
+    private final RequestSuppressions requestSuppressions;
     private final Clock clock;
     private final InternetAddress from;
     private final String unsubscribeMailbox;
@@ -74,6 +76,7 @@ class Sender implements SmartLifecycle {
             TransactionTemplate tx,
             JavaMailSenderImpl mail,
             Outbox outbox,
+            RequestSuppressions requestSuppressions,
             Clock clock,
             @Value("${chorus.mail.from:chorus@localhost}") String from,
             @Value("${chorus.mail.unsubscribe-mailbox:${chorus.mail.imap.user:bounces@localhost}}")
@@ -89,6 +92,7 @@ class Sender implements SmartLifecycle {
         this.tx = tx;
         this.mail = mail;
         this.outbox = outbox;
+        this.requestSuppressions = requestSuppressions;
         this.clock = clock;
         this.from = new InternetAddress(from, true);
         this.unsubscribeMailbox = unsubscribeMailbox;
@@ -222,6 +226,28 @@ class Sender implements SmartLifecycle {
             if (renewed == 0) {
                 return false;
             }
+            if (delivery.requested()) {
+                Optional<String> suppressed =
+                        requestSuppressions.reasonFor(delivery.recipientAddress(), delivery.template());
+                if (suppressed.isPresent()) {
+                    jdbc.sql("update delivery set status = 'SUPPRESSED', last_error = ? where id = ?")
+                            .params(suppressed.get(), delivery.id())
+                            .update();
+                    outbox.append(
+                            EventTypes.MAIL_FAILED,
+                            delivery.eventSubject(),
+                            delivery.eventKey(),
+                            new MailFailed(delivery.requestId(), delivery.template(), suppressed.get(), true));
+                    return false;
+                }
+            }
+            if (!delivery.requested() && releaseCancelled(delivery)) {
+                jdbc.sql("update delivery set status = 'CANCELLED', last_error = 'release cancelled before sending' "
+                                + "where id = ?")
+                        .param(delivery.id())
+                        .update();
+                return false;
+            }
             if (!delivery.requested() && suppressed(delivery)) {
                 jdbc.sql("update delivery set status = 'SUPPRESSED', last_error = 'suppressed before sending' "
                                 + "where id = ?")
@@ -232,6 +258,13 @@ class Sender implements SmartLifecycle {
             return true;
         });
         return Boolean.TRUE.equals(mine);
+    }
+
+    private boolean releaseCancelled(Delivery delivery) {
+        return jdbc.sql("select exists (select 1 from release where id = ? and state = 'CANCELLED')")
+                .param(delivery.releaseId())
+                .query(Boolean.class)
+                .single();
     }
 
     private boolean suppressed(Delivery delivery) {
@@ -283,13 +316,14 @@ class Sender implements SmartLifecycle {
         jdbc.sql("""
                         update delivery set status = 'SENT', attempts = attempts + 1, sent_at = ?, last_error = null
                         where id = ?""").params(Timestamp.from(clock.instant()), delivery.id()).update();
-        if (delivery.requested()) {
-            outbox.append(
-                    EventTypes.MAIL_DELIVERED,
-                    delivery.eventSubject(),
-                    delivery.requestId(),
-                    new MailDelivered(delivery.requestId(), delivery.template(), delivery.messageId()));
-        }
+        outbox.append(
+                EventTypes.MAIL_DELIVERED,
+                delivery.eventSubject(),
+                delivery.eventKey(),
+                delivery.requested()
+                        ? new MailDelivered(delivery.requestId(), delivery.template(), delivery.messageId())
+                        : new MailDelivered(
+                                null, "release", delivery.messageId(), delivery.releaseId(), delivery.contactId()));
     }
 
     private void markFailed(Delivery delivery, SmtpFailure failure) {
@@ -318,13 +352,19 @@ class Sender implements SmartLifecycle {
                             delivery.id())
                     .update();
         }
-        if (delivery.requested()) {
-            outbox.append(
-                    EventTypes.MAIL_FAILED,
-                    delivery.eventSubject(),
-                    delivery.requestId(),
-                    new MailFailed(delivery.requestId(), delivery.template(), failure.reason(), finalFailure));
-        }
+        outbox.append(
+                EventTypes.MAIL_FAILED,
+                delivery.eventSubject(),
+                delivery.eventKey(),
+                delivery.requested()
+                        ? new MailFailed(delivery.requestId(), delivery.template(), failure.reason(), finalFailure)
+                        : new MailFailed(
+                                null,
+                                "release",
+                                failure.reason(),
+                                finalFailure,
+                                delivery.releaseId(),
+                                delivery.contactId()));
     }
 
     private void run() {

@@ -2,25 +2,49 @@ package org.chorus.distribution.mail;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.chorus.distribution.ledger.Ledger;
+import org.chorus.distribution.ledger.RequestSuppressions;
+import org.chorus.distribution.unsubscribe.Unsubscribes;
 import org.chorus.events.MailRequested;
 import org.chorus.events.MalformedEventException;
 import org.chorus.platform.inbox.Inbox;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Renders a requested mail and plans it in the ledger, once per request id. */
+/**
+ * Renders a requested mail and plans it in the ledger, once per request id. A request to an address suppressed for
+ * that mail is recorded as SUPPRESSED and answered with a permanent MailFailed. Invitations and reminders end with an
+ * unsubscribe link (also sent as List-Unsubscribe).
+ */
 @Service
 class MailRequests {
+    private static final Map<String, String> STOP_INVITATIONS = Map.of(
+            "en", "To stop receiving invitations to sign from us:",
+            "fr", "Pour ne plus recevoir nos invitations à signer :",
+            "es", "Para dejar de recibir nuestras invitaciones a firmar:",
+            "ar", "لإيقاف تلقي دعواتنا إلى التوقيع:",
+            "zh", "如不希望再收到我们的签署邀请：",
+            "ru", "Чтобы больше не получать наши приглашения подписать:");
+
     private final Inbox inbox;
     private final MailTemplates templates;
     private final Ledger ledger;
+    private final RequestSuppressions suppressions;
+    private final Unsubscribes unsubscribes;
 
-    MailRequests(Inbox inbox, MailTemplates templates, Ledger ledger) {
+    MailRequests(
+            Inbox inbox,
+            MailTemplates templates,
+            Ledger ledger,
+            RequestSuppressions suppressions,
+            Unsubscribes unsubscribes) {
         this.inbox = inbox;
         this.templates = templates;
         this.ledger = ledger;
+        this.suppressions = suppressions;
+        this.unsubscribes = unsubscribes;
     }
 
     @Transactional
@@ -31,6 +55,14 @@ class MailRequests {
         if (request.requestId() == null || request.recipientAddress() == null) {
             throw new MalformedEventException("mail request without request id or recipient", null);
         }
+        if (ledger.knownRequest(request.requestId())) {
+            return;
+        }
+        Optional<String> suppressed = suppressions.reasonFor(request.recipientAddress(), request.template());
+        if (suppressed.isPresent()) {
+            ledger.suppressRequested(request.requestId(), request.template(), subject, suppressed.get());
+            return;
+        }
         Map<String, String> variables = new HashMap<>();
         if (request.recipientName() != null) {
             variables.put("signerName", request.recipientName());
@@ -38,23 +70,34 @@ class MailRequests {
         if (request.variables() != null) {
             variables.putAll(request.variables());
         }
-        templates
-                .render(request.template(), request.language(), variables)
-                .ifPresentOrElse(
-                        mail -> ledger.planRequested(
-                                request.requestId(),
-                                request.template(),
-                                subject,
-                                new Ledger.Mail(
-                                        request.recipientAddress(),
-                                        request.recipientName(),
-                                        mail.subject(),
-                                        mail.body())),
-                        () -> ledger.refuseRequested(
-                                request.requestId(),
-                                request.template(),
-                                subject,
-                                request.recipientAddress(),
-                                "unknown template '" + request.template() + "'"));
+        Optional<MailTemplates.Rendered> rendered = templates.render(request.template(), request.language(), variables);
+        if (rendered.isEmpty()) {
+            ledger.refuseRequested(
+                    request.requestId(),
+                    request.template(),
+                    subject,
+                    request.recipientAddress(),
+                    "unknown template '" + request.template() + "'");
+            return;
+        }
+        String body = rendered.get().body();
+        String unsubscribeUrl = null;
+        if (RequestSuppressions.unsubscribeScope(request.template()).isPresent()) {
+            String language = rendered.get().language();
+            unsubscribeUrl = unsubscribes.issueRequestUrl(
+                    request.requestId(), request.template(), subject, request.recipientAddress(), language);
+            body = body + "\n-- \n" + STOP_INVITATIONS.getOrDefault(language, STOP_INVITATIONS.get("en")) + "\n"
+                    + unsubscribeUrl + "\n";
+        }
+        ledger.planRequested(
+                request.requestId(),
+                request.template(),
+                subject,
+                new Ledger.Mail(
+                        request.recipientAddress(),
+                        request.recipientName(),
+                        rendered.get().subject(),
+                        body),
+                unsubscribeUrl);
     }
 }

@@ -26,7 +26,8 @@ class MailTemplates {
 
     private final SpringTemplateEngine engine = new SpringTemplateEngine();
 
-    record Rendered(String subject, String body) {}
+    /** {@code language}: the language of the template used (the requested one, or English). */
+    record Rendered(String subject, String body, String language) {}
 
     MailTemplates() {
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
@@ -44,8 +45,8 @@ class MailTemplates {
             return Optional.empty();
         }
         String lang = language == null ? FALLBACK : language.toLowerCase(Locale.ROOT);
-        String name =
-                template + "_" + (LANGUAGE.matcher(lang).matches() && exists(template + "_" + lang) ? lang : FALLBACK);
+        String used = LANGUAGE.matcher(lang).matches() && exists(template + "_" + lang) ? lang : FALLBACK;
+        String name = template + "_" + used;
         if (!exists(name)) {
             return Optional.empty();
         }
@@ -54,11 +55,12 @@ class MailTemplates {
         String text = engine.process(name, context).replace("\r\n", "\n");
         int subjectEnd = text.indexOf('\n');
         if (subjectEnd < 0) {
-            return Optional.of(new Rendered(text.strip(), ""));
+            return Optional.of(new Rendered(text.strip(), "", used));
         }
         return Optional.of(new Rendered(
                 text.substring(0, subjectEnd).strip(),
-                text.substring(subjectEnd + 1).strip() + "\n"));
+                text.substring(subjectEnd + 1).strip() + "\n",
+                used));
     }
 
     private static boolean exists(String name) {

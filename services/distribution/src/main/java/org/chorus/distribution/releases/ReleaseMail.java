@@ -53,6 +53,22 @@ final class ReleaseMail {
         return new Rendered(text.language(), subject, body);
     }
 
+    /**
+     * An early copy not yet sent, marked again for a moved embargo ({@code embargo}), or unmarked when the embargo was
+     * lifted ({@code null}). The mark is the first paragraph of the body and the bracketed start of the subject.
+     */
+    static Rendered remark(String language, String subject, String body, Embargo embargo) {
+        String bareSubject = subject.startsWith("[") && subject.contains("] ")
+                ? subject.substring(subject.indexOf("] ") + 2)
+                : subject;
+        String bareBody = body.contains("\n\n") ? body.substring(body.indexOf("\n\n") + 2) : body;
+        if (embargo == null) {
+            return new Rendered(language, bareSubject, bareBody);
+        }
+        String mark = embargoMark(language, embargo);
+        return new Rendered(language, "[" + mark + "] " + bareSubject, mark + "\n\n" + bareBody);
+    }
+
     static String embargoMark(String language, Embargo embargo) {
         return embargoMark(WORDS.getOrDefault(language, WORDS.get("en")), language, embargo);
     }

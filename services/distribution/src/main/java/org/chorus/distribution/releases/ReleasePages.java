@@ -3,6 +3,8 @@ package org.chorus.distribution.releases;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.ErrorResponseException;
@@ -15,17 +17,20 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The coordinator's release pages: every release with its live progress (the page reloads itself every 2 s, no
- * JavaScript), one release in detail, and the decision form of a release HELD after a missed embargo.
+ * JavaScript), one release in detail, and the decision form of a release HELD after a missed embargo. In English,
+ * French, Spanish, Arabic (right to left), Chinese or Russian, as {@link ConsoleLanguage} picks.
  */
 @Controller
 @RequestMapping("/console/releases")
 class ReleasePages {
     private final Releases releases;
     private final Clock clock;
+    private final MessageSource messages;
 
-    ReleasePages(Releases releases, Clock clock) {
+    ReleasePages(Releases releases, Clock clock, MessageSource messages) {
         this.releases = releases;
         this.clock = clock;
+        this.messages = messages;
     }
 
     @GetMapping
@@ -53,15 +58,10 @@ class ReleasePages {
         }
         String name = decidedBy == null ? "" : decidedBy.strip();
         if (!"send".equals(decision) && !"cancel".equals(decision)) {
-            return detailPage(
-                    release.get(), name, "Choose to send the release now or to cancel it.", HttpStatus.BAD_REQUEST);
+            return detailPage(release.get(), name, message("error.choose"), HttpStatus.BAD_REQUEST);
         }
         if (name.isEmpty() || name.length() > 200) {
-            return detailPage(
-                    release.get(),
-                    name,
-                    "Give your name (up to 200 characters): the decision is recorded with it.",
-                    HttpStatus.BAD_REQUEST);
+            return detailPage(release.get(), name, message("error.name"), HttpStatus.BAD_REQUEST);
         }
         try {
             releases.decide(release.get().id(), decision.equals("send"), name, clock.instant());
@@ -70,6 +70,10 @@ class ReleasePages {
                     releases.progress(release.get().id()), name, e.getBody().getDetail(), HttpStatus.CONFLICT);
         }
         return new ModelAndView("redirect:/console/releases/" + release.get().id());
+    }
+
+    private String message(String key) {
+        return messages.getMessage(key, null, LocaleContextHolder.getLocale());
     }
 
     private Optional<Releases.Progress> release(String id) {

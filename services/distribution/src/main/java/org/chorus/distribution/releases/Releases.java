@@ -76,7 +76,8 @@ class Releases {
             int signatories,
             int recipients,
             Instant embargoUntil,
-            String state) {}
+            String state,
+            boolean embargoOverride) {}
 
     record Progress(
             UUID id,
@@ -86,11 +87,15 @@ class Releases {
             Ledger.Counts deliveries,
             String state,
             Instant embargoUntil,
+            boolean embargoOverride,
+            Instant statementEmbargoUntil,
             String decision,
             String decidedBy,
             Instant decidedAt,
             Instant createdAt,
-            Instant completedAt) {}
+            Instant completedAt,
+            Instant stoppedAt,
+            String stoppedReason) {}
 
     /** What the embargo rule says at a given moment. */
     enum EmbargoStep {
@@ -107,17 +112,24 @@ class Releases {
         return now.isAfter(embargoUntil.plus(lateWindow)) ? EmbargoStep.HOLD : EmbargoStep.FIRE;
     }
 
+    /**
+     * Plans a release. Without {@code explicitEmbargo} it takes the statement's embargo (if that is still ahead) and
+     * follows it; a coordinator's explicit embargo is kept as an override.
+     */
     @Transactional
-    Release publish(UUID statementId, UUID contactListId, UUID segmentId, Instant embargoUntil, Instant now) {
-        StatementCopies.StatementCopy statement = statement(statementId);
+    Release publish(UUID statementId, UUID contactListId, UUID segmentId, Instant explicitEmbargo, Instant now) {
+        StatementCopies.StatementCopy statement = publishedStatement(statementId);
         Contacts.ContactList list = contacts.find(contactListId)
                 .orElseThrow(() -> Problems.notFound("No contact list " + contactListId + "."));
         if (list.contacts().isEmpty()) {
             throw Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "Contact list " + contactListId + " has no contacts.");
         }
-        if (embargoUntil != null && !embargoUntil.isAfter(now)) {
-            throw Problems.badRequest("The embargo time " + embargoUntil + " has already passed.");
+        if (explicitEmbargo != null && !explicitEmbargo.isAfter(now)) {
+            throw Problems.badRequest("The embargo time " + explicitEmbargo + " has already passed.");
         }
+        boolean override = explicitEmbargo != null;
+        StatementCopies.Schedule schedule = statements.schedule(statementId);
+        Instant embargoUntil = override ? explicitEmbargo : ahead(schedule.embargoUntil(), now);
         List<Contacts.Contact> mailable =
                 segmentId == null ? contacts.mailable(contactListId) : segments.mailable(contactListId, segmentId);
         if (mailable.isEmpty()) {
@@ -135,11 +147,12 @@ class Releases {
                 signed.size(),
                 mailable.size(),
                 embargoUntil,
-                embargoUntil == null ? "SENDING" : "SCHEDULED");
+                embargoUntil == null ? "SENDING" : "SCHEDULED",
+                override);
         jdbc.sql("""
                         insert into release (id, statement_id, contact_list_id, segment_id, content_hash, signatories,
-                                             recipients, embargo_until, state)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                             recipients, embargo_until, state, embargo_override)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         release.id(),
                         statementId,
@@ -149,16 +162,17 @@ class Releases {
                         release.signatories(),
                         release.recipients(),
                         embargoUntil == null ? null : Timestamp.from(embargoUntil),
-                        release.state())
+                        release.state(),
+                        override)
                 .update();
         ReleaseMail.Embargo embargo =
-                embargoUntil == null ? null : new ReleaseMail.Embargo(embargoUntil, statements.timeZone(statementId));
+                embargoUntil == null ? null : new ReleaseMail.Embargo(embargoUntil, schedule.timeZone());
         List<Ledger.Recipient> recipients = new ArrayList<>(mailable.size());
         for (Contacts.Contact contact : mailable) {
             boolean early = embargo != null && contact.accredited();
             String unsubscribeUrl = unsubscribes.issueUrl(contact.id());
             ReleaseMail.Rendered mail = ReleaseMail.render(
-                    text(statement, contact.language()), signed, unsubscribeUrl, early ? embargo : null);
+                    text(statement, contact.languages()), signed, unsubscribeUrl, early ? embargo : null);
             recipients.add(new Ledger.Recipient(
                     contact.id(),
                     new Ledger.Mail(contact.email(), contact.name(), mail.subject(), mail.body()),
@@ -167,7 +181,7 @@ class Releases {
                     early,
                     embargo == null || early ? null : embargoUntil));
         }
-        ledger.planRelease(release.id(), recipients);
+        ledger.planRelease(release.id(), statementId, recipients);
         outbox.append(
                 EventTypes.RELEASE_PUBLISHED,
                 statementId,
@@ -175,6 +189,59 @@ class Releases {
                 new ReleasePublished(
                         release.id(), statementId, release.contentHash(), release.signatories(), release.recipients()));
         return release;
+    }
+
+    /**
+     * The statement's schedule changed: every release that follows the statement's embargo and has not gone out takes
+     * the new embargo and time zone (early copies not yet sent are marked again). A lifted or past embargo lets a
+     * scheduled release go now; a held release stays held for a coordinator, unless the new embargo is still ahead.
+     * Releases with a coordinator's own embargo keep it.
+     */
+    @Transactional
+    int followSchedule(UUID statementId, Instant now) {
+        record Following(UUID id, String state) {}
+        StatementCopies.Schedule schedule = statements.schedule(statementId);
+        Instant until = ahead(schedule.embargoUntil(), now);
+        List<Following> following =
+                jdbc.sql("""
+                        select id, state from release
+                        where statement_id = ? and not embargo_override and state in ('SCHEDULED', 'HELD')
+                        order by created_at for update""").param(statementId).query(Following.class).list();
+        int changed = 0;
+        for (Following release : following) {
+            if (until != null) {
+                jdbc.sql("update release set embargo_until = ?, state = 'SCHEDULED' where id = ?")
+                        .params(Timestamp.from(until), release.id())
+                        .update();
+                ledger.postponeEmbargoed(release.id(), until);
+                remarkEarlyCopies(release.id(), new ReleaseMail.Embargo(until, schedule.timeZone()));
+                changed++;
+            } else if (release.state().equals("SCHEDULED")) {
+                jdbc.sql("update release set embargo_until = ?, state = 'SENDING' where id = ?")
+                        .params(
+                                schedule.embargoUntil() == null ? null : Timestamp.from(schedule.embargoUntil()),
+                                release.id())
+                        .update();
+                remarkEarlyCopies(release.id(), null);
+                ledger.releaseEmbargoed(release.id());
+                changed++;
+            }
+        }
+        if (changed > 0) {
+            log.info("{} releases of statement {} follow its new schedule", changed, statementId);
+        }
+        return changed;
+    }
+
+    private void remarkEarlyCopies(UUID releaseId, ReleaseMail.Embargo embargo) {
+        for (Ledger.Planned copy : ledger.plannedEarlyCopies(releaseId)) {
+            ReleaseMail.Rendered mail = ReleaseMail.remark(copy.language(), copy.subject(), copy.body(), embargo);
+            ledger.rewritePlanned(copy.id(), mail.subject(), mail.body(), embargo != null);
+        }
+    }
+
+    private static Instant ahead(Instant embargo, Instant now) {
+        return embargo != null && embargo.isAfter(now) ? embargo : null;
     }
 
     /** Exactly what one contact would receive for this statement now (the unsubscribe token is issued at sending). */
@@ -185,7 +252,7 @@ class Releases {
                 contacts.contact(contactId).orElseThrow(() -> Problems.notFound("No contact " + contactId + "."));
         boolean early = embargoUntil != null && contact.accredited();
         return ReleaseMail.render(
-                text(statement, contact.language()),
+                text(statement, contact.languages()),
                 signatories.of(statementId),
                 unsubscribes.urlFor("{token}"),
                 early ? new ReleaseMail.Embargo(embargoUntil, statements.timeZone(statementId)) : null);
@@ -196,12 +263,16 @@ class Releases {
     ReleaseMail.Rendered testMail(UUID statementId, String language) {
         StatementCopies.StatementCopy statement = statement(statementId);
         ReleaseMail.Rendered mail = ReleaseMail.render(
-                text(statement, language), signatories.of(statementId), unsubscribes.urlFor("{token}"), null);
+                text(statement, language == null ? List.of() : List.of(language)),
+                signatories.of(statementId),
+                unsubscribes.urlFor("{token}"),
+                null);
         return new ReleaseMail.Rendered(mail.language(), "[TEST] " + mail.subject(), mail.body());
     }
 
     @Transactional
     UUID testSend(UUID statementId, String language, String address) {
+        publishedStatement(statementId);
         ReleaseMail.Rendered mail = testMail(statementId, language);
         UUID requestId = UUID.randomUUID();
         ledger.planRequested(
@@ -272,6 +343,12 @@ class Releases {
             throw Problems.conflict(
                     "Release " + releaseId + " is " + state + ", not HELD: there is nothing to decide.");
         }
+        if (send) {
+            publishedStatement(jdbc.sql("select statement_id from release where id = ?")
+                    .param(releaseId)
+                    .query(UUID.class)
+                    .single());
+        }
         jdbc.sql("""
                         update release set state = ?, decision = ?, decided_by = ?, decided_at = ?
                         where id = ?""")
@@ -288,6 +365,39 @@ class Releases {
             ledger.cancelUnsent(releaseId);
         }
         return progress(releaseId);
+    }
+
+    /**
+     * The statement was withdrawn: its releases that have not finished are CANCELLED with the time and the statement's
+     * reason recorded, and their mail that has not left stays unsent (mail already claimed is checked again right
+     * before it leaves).
+     */
+    @Transactional
+    int stopForWithdrawal(UUID statementId, String reason, Instant now) {
+        List<UUID> stopped = jdbc.sql("""
+                        update release r set state = 'CANCELLED', stopped_at = ?, stopped_reason = ?
+                        where statement_id = ? and state in ('SCHEDULED', 'HELD', 'SENDING')
+                          and exists (select 1 from delivery d
+                                      where d.release_id = r.id and d.status in ('PLANNED', 'SENDING'))
+                        returning id""")
+                .params(
+                        Timestamp.from(now),
+                        "The statement was withdrawn" + (reason == null || reason.isBlank() ? "." : ": " + reason),
+                        statementId)
+                .query(UUID.class)
+                .list();
+        int cancelled = 0;
+        for (UUID release : stopped) {
+            cancelled += ledger.cancelUnsent(release);
+        }
+        if (!stopped.isEmpty()) {
+            log.info(
+                    "Statement {} was withdrawn: {} releases stopped, {} mails not sent",
+                    statementId,
+                    stopped.size(),
+                    cancelled);
+        }
+        return stopped.size();
     }
 
     /** Marks releases with no row left to send as completed, and says so once. */
@@ -315,9 +425,11 @@ class Releases {
     @Transactional(readOnly = true)
     Progress progress(UUID id) {
         return jdbc.sql("""
-                        select r.id, r.statement_id, s.title, r.recipients, r.state, r.embargo_until, r.decision,
-                               r.decided_by, r.decided_at, r.created_at, r.completed_at
+                        select r.id, r.statement_id, s.title, r.recipients, r.state, r.embargo_until,
+                               r.embargo_override, p.embargo_until as statement_embargo_until, r.decision,
+                               r.decided_by, r.decided_at, r.created_at, r.completed_at, r.stopped_at, r.stopped_reason
                         from release r join statement_copy s on s.id = r.statement_id
+                             left join statement_schedule p on p.statement_id = r.statement_id
                         where r.id = ?""")
                 .param(id)
                 .query((rs, row) -> new Progress(
@@ -328,11 +440,15 @@ class Releases {
                         ledger.countsForRelease(id),
                         rs.getString("state"),
                         instant(rs.getTimestamp("embargo_until")),
+                        rs.getBoolean("embargo_override"),
+                        instant(rs.getTimestamp("statement_embargo_until")),
                         rs.getString("decision"),
                         rs.getString("decided_by"),
                         instant(rs.getTimestamp("decided_at")),
                         instant(rs.getTimestamp("created_at")),
-                        instant(rs.getTimestamp("completed_at"))))
+                        instant(rs.getTimestamp("completed_at")),
+                        instant(rs.getTimestamp("stopped_at")),
+                        rs.getString("stopped_reason")))
                 .optional()
                 .orElseThrow(() -> Problems.notFound("No release " + id + "."));
     }
@@ -353,16 +469,44 @@ class Releases {
     private StatementCopies.StatementCopy statement(UUID statementId) {
         return statements
                 .find(statementId)
-                .orElseThrow(() -> Problems.notFound("No statement " + statementId + " is open for signature."));
+                .orElseThrow(() -> Problems.notFound("No statement " + statementId + " is known to distribution."));
     }
 
-    private ReleaseMail.Text text(StatementCopies.StatementCopy statement, String language) {
-        return statements
-                .translation(statement.id(), language)
-                .filter(translation -> !translation.language().equals(statement.language()))
-                .map(translation ->
-                        new ReleaseMail.Text(translation.language(), translation.title(), translation.text()))
-                .orElse(new ReleaseMail.Text(statement.language(), statement.title(), statement.text()));
+    /** The statement, if it may be released to the press: only once it is published, never after a withdrawal. */
+    private StatementCopies.StatementCopy publishedStatement(UUID statementId) {
+        StatementCopies.StatementCopy statement = statement(statementId);
+        if (!statement.published()) {
+            String title = "\u201c" + statement.title() + "\u201d";
+            throw Problems.conflict(
+                    switch (statement.status()) {
+                        case "WITHDRAWN" -> "The statement " + title + " was withdrawn; it can no longer be released.";
+                        case "CLOSED" ->
+                            "The statement " + title + " is closed for signature but not published yet. Only a"
+                                    + " published statement can be released to the press: publish it first.";
+                        default ->
+                            "The statement " + title + " is still open for signature. Only a published statement"
+                                    + " can be released to the press: close and publish it first.";
+                    });
+        }
+        return statement;
+    }
+
+    /** The first of the reader's languages the release has (the statement's or a final translation), else the statement's. */
+    private ReleaseMail.Text text(StatementCopies.StatementCopy statement, List<String> languages) {
+        ReleaseMail.Text original = new ReleaseMail.Text(statement.language(), statement.title(), statement.text());
+        for (String language : languages) {
+            if (language.equals(statement.language())) {
+                return original;
+            }
+            Optional<StatementCopies.Translation> translation = statements.translation(statement.id(), language);
+            if (translation.isPresent()) {
+                return new ReleaseMail.Text(
+                        translation.get().language(),
+                        translation.get().title(),
+                        translation.get().text());
+            }
+        }
+        return original;
     }
 
     private static Instant instant(Timestamp timestamp) {

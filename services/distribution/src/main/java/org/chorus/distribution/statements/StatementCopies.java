@@ -2,16 +2,21 @@ package org.chorus.distribution.statements;
 
 import java.sql.Timestamp;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.chorus.events.ScheduleSet;
+import org.chorus.events.StatementClosed;
 import org.chorus.events.StatementOpened;
 import org.chorus.events.StatementPublished;
+import org.chorus.events.StatementWithdrawn;
 import org.chorus.events.TranslationUpdated;
 import org.chorus.platform.inbox.Inbox;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,14 +26,31 @@ import org.springframework.transaction.annotation.Transactional;
 public class StatementCopies {
     private final JdbcClient jdbc;
     private final Inbox inbox;
+    private final ApplicationEventPublisher events;
 
-    StatementCopies(JdbcClient jdbc, Inbox inbox) {
+    StatementCopies(JdbcClient jdbc, Inbox inbox, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.inbox = inbox;
+        this.events = events;
     }
 
+    /** The statement's embargo and time zone changed; published in the transaction that stored them. */
+    public record ScheduleChanged(UUID statementId) {}
+
+    /** The statement's embargo (null: none) and the zone its times are shown in. */
+    public record Schedule(Instant embargoUntil, ZoneId timeZone) {}
+
+    /** {@code status}: OPEN, CLOSED, PUBLISHED or WITHDRAWN. */
     public record StatementCopy(
-            UUID id, String title, String language, String text, String contentHash, int revision) {}
+            UUID id, String title, String language, String text, String contentHash, int revision, String status) {
+
+        public boolean published() {
+            return status.equals("PUBLISHED");
+        }
+    }
+
+    /** The statement was withdrawn; published in the transaction that recorded it. */
+    public record Withdrawn(UUID statementId, String reason) {}
 
     public record Translation(String language, String title, String text) {}
 
@@ -90,6 +112,14 @@ public class StatementCopies {
                         validZone(schedule.timeZone()),
                         schedule.embargoUntil() == null ? null : Timestamp.from(schedule.embargoUntil()))
                 .update();
+        events.publishEvent(new ScheduleChanged(schedule.statementId()));
+    }
+
+    @Transactional
+    void closed(UUID eventId, StatementClosed closed) {
+        if (inbox.firstDelivery(eventId)) {
+            moveTo(closed.statementId(), "CLOSED");
+        }
     }
 
     @Transactional
@@ -97,9 +127,27 @@ public class StatementCopies {
         if (!inbox.firstDelivery(eventId)) {
             return;
         }
-        jdbc.sql("update statement_copy set published_revision = ? where id = ?")
+        jdbc.sql("update statement_copy set published_revision = ? where id = ? and status <> 'WITHDRAWN'")
                 .params(published.revision(), published.statementId())
                 .update();
+        moveTo(published.statementId(), "PUBLISHED");
+    }
+
+    /** Records the withdrawal and lets releases not yet sent stop, in the same transaction. */
+    @Transactional
+    void withdrawn(UUID eventId, StatementWithdrawn withdrawn) {
+        if (inbox.firstDelivery(eventId) && moveTo(withdrawn.statementId(), "WITHDRAWN")) {
+            events.publishEvent(new Withdrawn(withdrawn.statementId(), withdrawn.reason()));
+        }
+    }
+
+    /** Moves the statement forward in its lifecycle; false if it is unknown or already there or further. */
+    private boolean moveTo(UUID statementId, String status) {
+        return jdbc.sql("""
+                                update statement_copy set status = ?
+                                where id = ?
+                                  and array_position(array['OPEN', 'CLOSED', 'PUBLISHED', 'WITHDRAWN'], status)
+                                      < array_position(array['OPEN', 'CLOSED', 'PUBLISHED', 'WITHDRAWN'], ?)""").params(status, statementId, status).update() == 1;
     }
 
     /** The final translation into {@code language}, if there is one. */
@@ -113,6 +161,17 @@ public class StatementCopies {
                 .params(statementId, language)
                 .query(Translation.class)
                 .optional();
+    }
+
+    /** The statement's planned embargo and time zone as the last ScheduleSet gave them. */
+    @Transactional(readOnly = true)
+    public Schedule schedule(UUID statementId) {
+        List<Timestamp> until = jdbc.sql("select embargo_until from statement_schedule where statement_id = ?")
+                .param(statementId)
+                .query((rs, row) -> rs.getTimestamp("embargo_until"))
+                .list();
+        return new Schedule(
+                until.isEmpty() || until.get(0) == null ? null : until.get(0).toInstant(), timeZone(statementId));
     }
 
     /** The zone the coordinator chose for the statement's times; UTC if none. */
@@ -136,7 +195,8 @@ public class StatementCopies {
 
     @Transactional(readOnly = true)
     public Optional<StatementCopy> find(UUID id) {
-        return jdbc.sql("select id, title, language, text, content_hash, revision from statement_copy where id = ?")
+        return jdbc.sql(
+                        "select id, title, language, text, content_hash, revision, status from statement_copy where id = ?")
                 .param(id)
                 .query(StatementCopy.class)
                 .optional();

@@ -3,8 +3,10 @@ package org.chorus.distribution.statements;
 import org.chorus.events.Envelope;
 import org.chorus.events.EventCodec;
 import org.chorus.events.ScheduleSet;
+import org.chorus.events.StatementClosed;
 import org.chorus.events.StatementOpened;
 import org.chorus.events.StatementPublished;
+import org.chorus.events.StatementWithdrawn;
 import org.chorus.events.Topics;
 import org.chorus.events.TranslationUpdated;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -27,8 +29,12 @@ class StatementListener {
             copies.translated(event.id(), translation);
         } else if (event.data() instanceof ScheduleSet schedule) {
             copies.scheduled(event.id(), schedule);
+        } else if (event.data() instanceof StatementClosed closed) {
+            copies.closed(event.id(), closed);
         } else if (event.data() instanceof StatementPublished published) {
             copies.published(event.id(), published);
+        } else if (event.data() instanceof StatementWithdrawn withdrawn) {
+            copies.withdrawn(event.id(), withdrawn);
         }
     }
 }

@@ -57,6 +57,46 @@ class UnsubscribePage {
 
     record Texts(String title, String question, String button, String done, String invalid) {}
 
+    /** What an invitation's or reminder's link asks and answers, in place of the release wording. */
+    private static final Map<String, Texts> INVITATION_TEXTS = Map.of(
+            "en",
+            new Texts(
+                    null,
+                    "Stop receiving invitations to sign statements, and their reminders, at this address?",
+                    null,
+                    "You are unsubscribed. No further invitations or reminders will be sent to this address.",
+                    null),
+            "fr",
+            new Texts(
+                    null,
+                    "Ne plus recevoir d’invitations à signer des déclarations, ni leurs rappels, à cette adresse ?",
+                    null,
+                    "Vous êtes désabonné·e. Aucune autre invitation ni aucun rappel ne sera envoyé à cette adresse.",
+                    null),
+            "es",
+            new Texts(
+                    null,
+                    "¿Dejar de recibir invitaciones a firmar declaraciones, y sus recordatorios, en esta dirección?",
+                    null,
+                    "Se ha dado de baja. No se enviarán más invitaciones ni recordatorios a esta dirección.",
+                    null),
+            "ar",
+            new Texts(
+                    null,
+                    "هل تريد التوقف عن تلقي الدعوات إلى توقيع البيانات وتذكيراتها على هذا العنوان؟",
+                    null,
+                    "تم إلغاء اشتراكك. لن تُرسل أي دعوات أو تذكيرات أخرى إلى هذا العنوان.",
+                    null),
+            "zh",
+            new Texts(null, "不再在此地址接收签署声明的邀请及其提醒？", null, "您已退订。此地址将不会再收到任何邀请或提醒。", null),
+            "ru",
+            new Texts(
+                    null,
+                    "Больше не получать на этот адрес приглашения подписать заявления и напоминания о них?",
+                    null,
+                    "Вы отписались. На этот адрес больше не будут приходить приглашения и напоминания.",
+                    null));
+
     private final Unsubscribes unsubscribes;
     private final Clock clock;
 
@@ -83,7 +123,12 @@ class UnsubscribePage {
         ModelAndView page = new ModelAndView("unsubscribe");
         page.addObject("lang", language);
         page.addObject("dir", language.equals("ar") ? "rtl" : "ltr");
-        page.addObject("texts", TEXTS.get(language));
+        Texts texts = TEXTS.get(language);
+        if (subscriber.map(Unsubscribes.Subscriber::invitations).orElse(false)) {
+            Texts invitation = INVITATION_TEXTS.get(language);
+            texts = new Texts(texts.title(), invitation.question(), texts.button(), invitation.done(), texts.invalid());
+        }
+        page.addObject("texts", texts);
         page.addObject("token", token);
         page.addObject("found", subscriber.isPresent());
         page.addObject(

@@ -12,8 +12,10 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.chorus.distribution.contacts.Suppressions;
+import org.chorus.distribution.ledger.RequestSuppressions;
 import org.chorus.events.ContactUnsubscribed;
 import org.chorus.events.EventTypes;
+import org.chorus.events.MailUnsubscribed;
 import org.chorus.platform.outbox.Outbox;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,8 +24,10 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * One-click unsubscribe links (RFC 8058). Each release mail carries its own random token; only its SHA-256 is stored,
- * so the table alone cannot unsubscribe anyone.
+ * One-click unsubscribe links (RFC 8058). Each release mail, invitation and reminder carries its own random token;
+ * only its SHA-256 is stored, so the tables alone cannot unsubscribe anyone. A release token unsubscribes the contact
+ * from releases (ContactUnsubscribed); an invitation's or reminder's token suppresses invitations and reminders to
+ * that address (MailUnsubscribed, so that the requester stops asking).
  */
 @Service
 public class Unsubscribes {
@@ -32,32 +36,58 @@ public class Unsubscribes {
 
     private final JdbcClient jdbc;
     private final Suppressions suppressions;
+    private final RequestSuppressions requestSuppressions;
     private final Outbox outbox;
     private final String baseUrl;
 
     Unsubscribes(
             JdbcClient jdbc,
             Suppressions suppressions,
+            RequestSuppressions requestSuppressions,
             Outbox outbox,
             @Value("${chorus.public-url:http://localhost:8084}") String baseUrl) {
         this.jdbc = jdbc;
         this.suppressions = suppressions;
+        this.requestSuppressions = requestSuppressions;
         this.outbox = outbox;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
-    record Subscriber(UUID contactId, String language, boolean unsubscribed) {}
+    /** Who a token unsubscribes: a contact from releases, or (contactId null) an invitee from invitations. */
+    record Subscriber(UUID contactId, String language, boolean unsubscribed) {
+        boolean invitations() {
+            return contactId == null;
+        }
+    }
 
     /** A new unsubscribe link for the contact, stored (hashed) in the caller's transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
     public String issueUrl(UUID contactId) {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = newToken();
         jdbc.sql("insert into unsubscribe_token (token_hash, contact_id) values (?, ?)")
                 .params(hash(token), contactId)
                 .update();
         return urlFor(token);
+    }
+
+    /** A new unsubscribe link for a requested invitation or reminder, stored (hashed) in the caller's transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public String issueRequestUrl(
+            UUID requestId, String template, String eventSubject, String address, String language) {
+        String token = newToken();
+        jdbc.sql("""
+                        insert into request_unsubscribe_token (token_hash, request_id, template, event_subject,
+                                                               address_hash, language)
+                        values (?, ?, ?, ?, address_hash(?), ?)""")
+                .params(hash(token), requestId, template, eventSubject, address, language)
+                .update();
+        return urlFor(token);
+    }
+
+    private static String newToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     public String urlFor(String token) {
@@ -69,16 +99,27 @@ public class Unsubscribes {
         if (token == null || !TOKEN.matcher(token).matches()) {
             return Optional.empty();
         }
-        return jdbc.sql("""
+        Optional<Subscriber> contact =
+                jdbc.sql("""
                         select c.id as contact_id, c.language, c.unsubscribed_at is not null as unsubscribed
                         from unsubscribe_token t join contact c on c.id = t.contact_id
                         where t.token_hash = ?""").param(hash(token)).query(Subscriber.class).optional();
+        if (contact.isPresent()) {
+            return contact;
+        }
+        return jdbc.sql("""
+                        select null::uuid as contact_id, language, used_at is not null as unsubscribed
+                        from request_unsubscribe_token where token_hash = ?""").param(hash(token)).query(Subscriber.class).optional();
     }
 
     /** Takes effect at once; publishes ContactUnsubscribed the first time. Empty for an unknown or forged token. */
     @Transactional
     Optional<Subscriber> unsubscribe(String token, Instant now) {
         Optional<Subscriber> subscriber = find(token);
+        if (subscriber.isPresent() && subscriber.get().invitations()) {
+            unsubscribeFromInvitations(token, now);
+            return subscriber;
+        }
         subscriber.ifPresent(found -> {
             int first = jdbc.sql("update contact set unsubscribed_at = ? where id = ? and unsubscribed_at is null")
                     .params(Timestamp.from(now), found.contactId())
@@ -93,6 +134,27 @@ public class Unsubscribes {
             }
         });
         return subscriber;
+    }
+
+    /** Suppresses invitations and reminders to the address; the first use of a token publishes MailUnsubscribed. */
+    private void unsubscribeFromInvitations(String token, Instant now) {
+        record Used(UUID requestId, String template, String eventSubject, String addressHash) {}
+        Optional<Used> used = jdbc.sql("""
+                        update request_unsubscribe_token set used_at = ? where token_hash = ? and used_at is null
+                        returning request_id, template, event_subject, address_hash""")
+                .params(Timestamp.from(now), hash(token))
+                .query(Used.class)
+                .optional();
+        used.ifPresent(first -> {
+            requestSuppressions.unsubscribe(
+                    first.addressHash(),
+                    RequestSuppressions.unsubscribeScope(first.template()).orElseThrow());
+            outbox.append(
+                    EventTypes.MAIL_UNSUBSCRIBED,
+                    first.eventSubject() != null ? first.eventSubject() : first.requestId(),
+                    first.requestId(),
+                    new MailUnsubscribed(first.requestId(), first.template()));
+        });
     }
 
     /** For an unsubscribe request that arrived by mail (the mailto: of List-Unsubscribe); false for a forged token. */

@@ -20,6 +20,7 @@ import org.chorus.distribution.Fixtures;
 import org.chorus.distribution.Mailbox;
 import org.chorus.events.EventTypes;
 import org.chorus.events.MailBounced;
+import org.chorus.events.MailDelivered;
 import org.chorus.events.Topics;
 import org.chorus.testsupport.ChorusServiceTest;
 import org.chorus.testsupport.Eventually;
@@ -57,14 +58,38 @@ class BounceTest {
 
     @Test
     void aHardBounceReadOverImapSuppressesTheContactForTheNextRelease() throws Exception {
-        UUID statementId = fixtures.openStatement("Free the defenders", "We urge their release.", "en");
+        UUID statementId = fixtures.publishedStatement("Free the defenders", "We urge their release.", "en");
         String gone = Mailbox.uniqueAddress("gone");
         String staying = Mailbox.uniqueAddress("staying");
         String listId = fixtures.list(List.of(
                 new Fixtures.Person("Gone Reporter", gone, "en", false),
                 new Fixtures.Person("Staying Reporter", staying, "en", false)));
-        fixtures.awaitSent(fixtures.release(statementId, listId), 2);
+        String releaseId = fixtures.release(statementId, listId);
+        fixtures.awaitSent(releaseId, 2);
         String messageId = Mailbox.header(Mailbox.messagesTo(gone).get(0), "Message-ID");
+        String goneId = fixtures.contactId(listId, gone);
+        String stayingId = fixtures.contactId(listId, staying);
+        List<MailDelivered> delivered = Eventually.await(Fixtures.TIMEOUT, () -> {
+            var events = TopicReader.awaitEvents(
+                            Topics.DISTRIBUTION, EventTypes.MAIL_DELIVERED.name(), statementId, Fixtures.TIMEOUT)
+                    .stream()
+                    .map(event -> (MailDelivered) event.data())
+                    .toList();
+            assertThat(events).hasSize(2);
+            return events;
+        });
+        assertThat(delivered).allSatisfy(event -> {
+            assertThat(event.requestId()).isNull();
+            assertThat(event.template()).isEqualTo("release");
+            assertThat(event.releaseId().toString()).isEqualTo(releaseId);
+        });
+        assertThat(delivered)
+                .extracting(event -> event.contactId().toString())
+                .containsExactlyInAnyOrder(goneId, stayingId);
+        assertThat(delivered)
+                .filteredOn(event -> event.contactId().toString().equals(goneId))
+                .extracting(MailDelivered::messageId)
+                .containsExactly(messageId);
 
         deliverStatusNotification(gone, messageId, "5.1.1", "550 5.1.1 <" + gone + ">: user unknown");
         Eventually.await(Fixtures.TIMEOUT, () -> {
@@ -85,7 +110,12 @@ class BounceTest {
         var bounced = TopicReader.awaitEvents(
                 Topics.DISTRIBUTION, EventTypes.MAIL_BOUNCED.name(), statementId, Fixtures.TIMEOUT);
         assertThat(bounced).hasSize(1);
-        assertThat(((MailBounced) bounced.get(0).data()).hard()).isTrue();
+        MailBounced bounce = (MailBounced) bounced.get(0).data();
+        assertThat(bounce.hard()).isTrue();
+        assertThat(bounce.requestId()).isNull();
+        assertThat(bounce.releaseId().toString()).isEqualTo(releaseId);
+        assertThat(bounce.contactId().toString()).isEqualTo(goneId);
+        assertThat(bounced.get(0).toString()).doesNotContain(gone);
 
         var next = http.postJson("/api/releases", Map.of("statementId", statementId, "contactListId", listId));
         assertThat(next.json().get("recipients").asInt()).isEqualTo(1);
@@ -96,7 +126,7 @@ class BounceTest {
 
     @Test
     void aProviderPostsBouncesAndThreeSoftBouncesSuppressTheAddress() {
-        UUID statementId = fixtures.openStatement("Free the defenders", "We urge their release.", "en");
+        UUID statementId = fixtures.publishedStatement("Free the defenders", "We urge their release.", "en");
         String full = Mailbox.uniqueAddress("full-mailbox");
         String listId = fixtures.list(List.of(new Fixtures.Person("Full Mailbox", full, "en", false)));
         fixtures.awaitSent(fixtures.release(statementId, listId), 1);
@@ -133,7 +163,7 @@ class BounceTest {
 
     @Test
     void aJournalistWhoUsesTheMailtoUnsubscribeIsUnsubscribed() throws Exception {
-        UUID statementId = fixtures.openStatement("Free the defenders", "We urge their release.", "en");
+        UUID statementId = fixtures.publishedStatement("Free the defenders", "We urge their release.", "en");
         String journalist = Mailbox.uniqueAddress("mailto-user");
         String listId = fixtures.list(List.of(new Fixtures.Person("Mail Client User", journalist, "en", false)));
         fixtures.awaitSent(fixtures.release(statementId, listId), 1);

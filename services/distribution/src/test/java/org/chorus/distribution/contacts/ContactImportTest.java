@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.chorus.distribution.Fixtures;
@@ -132,8 +133,40 @@ class ContactImportTest {
     }
 
     @Test
+    void aCsvGivesSeveralLanguagesInOrderAndExportsThemBackWhileASingleLanguageStillWorks() {
+        String listId = newList();
+        String first = Mailbox.uniqueAddress("csv-multi");
+        String second = Mailbox.uniqueAddress("csv-single");
+        String csv = "name,email,language\nMulti,%s,es;FR\nSingle,%s,fr\n".formatted(first, second);
+
+        var imported = postCsv("/api/contact-lists/" + listId + "/imports", csv);
+        assertThat(imported.statusCode()).isEqualTo(201);
+        var bad = postCsv(
+                "/api/contact-lists/" + listId + "/imports?dryRun=true",
+                "name,email,languages\nBad,%s,fr;xx\n".formatted(Mailbox.uniqueAddress("csv-bad")));
+        assertThat(json(bad).at("/errors/0/message").asString()).isEqualTo("unknown language 'xx': use ISO 639-1");
+        var contacts = http.get("/api/contact-lists/" + listId).json().get("contacts");
+        assertThat(contacts.get(0).get("languages").toString()).isEqualTo("[\"es\",\"fr\"]");
+        assertThat(contacts.get(0).get("language").asString()).isEqualTo("es");
+
+        String exported =
+                http.get("/api/contact-lists/" + listId + "/contacts.csv").body();
+        assertThat(exported.lines())
+                .anyMatch(line -> line.startsWith("Multi," + first + ",,,,es;fr,"))
+                .anyMatch(line -> line.startsWith("Single," + second + ",,,,fr,"));
+        var segment = http.postJson(
+                "/api/contact-lists/" + listId + "/segments",
+                Map.of("name", "Reads French", "languages", List.of("fr")));
+        var readers = http.get("/api/contact-lists/" + listId + "/segments/"
+                        + segment.json().get("id").asString() + "/contacts")
+                .json();
+        assertThat(readers.size()).isEqualTo(2);
+    }
+
+    @Test
     void aSavedSegmentOfFrenchSpeakingPressIsTheAudienceOfARelease() {
-        UUID statementId = new Fixtures(http, jdbc).openStatement("Free the defenders", "We urge their release.", "en");
+        UUID statementId =
+                new Fixtures(http, jdbc).publishedStatement("Free the defenders", "We urge their release.", "en");
         String listId = newList();
         String french = Mailbox.uniqueAddress("fr-press");
         String frenchPolicy = Mailbox.uniqueAddress("fr-policy");
@@ -175,7 +208,8 @@ class ContactImportTest {
 
     @Test
     void aRemovedContactReceivesNothingAndItsPersonalDataIsDeletedAfterTheRetentionPeriod() throws Exception {
-        UUID statementId = new Fixtures(http, jdbc).openStatement("Free the defenders", "We urge their release.", "en");
+        UUID statementId =
+                new Fixtures(http, jdbc).publishedStatement("Free the defenders", "We urge their release.", "en");
         String listId = newList();
         String leaving = Mailbox.uniqueAddress("removed");
         String staying = Mailbox.uniqueAddress("kept");

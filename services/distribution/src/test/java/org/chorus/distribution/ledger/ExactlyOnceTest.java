@@ -49,7 +49,7 @@ class ExactlyOnceTest {
     void aReleaseInterruptedByACrashAndAStopReachesEveryRecipientExactlyOnce() throws Exception {
         Http http = new Http("http://localhost:" + port);
         Fixtures fixtures = new Fixtures(http, jdbc);
-        UUID statementId = fixtures.openStatement("Free the defenders", "We urge their release.", "en");
+        UUID statementId = fixtures.publishedStatement("Free the defenders", "We urge their release.", "en");
         fixtures.translate(statementId, "fr", "Libérez les défenseurs", "Nous demandons leur libération.");
         fixtures.translate(statementId, "es", "Liberen a los defensores", "Pedimos su liberación.");
         List<Fixtures.Person> people = new ArrayList<>();

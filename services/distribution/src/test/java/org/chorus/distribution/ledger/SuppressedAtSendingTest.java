@@ -29,7 +29,7 @@ class SuppressedAtSendingTest {
     @Test
     void anAddressSuppressedAfterTheReleaseWasPlannedIsCheckedAgainRightBeforeSending() {
         Fixtures fixtures = new Fixtures(new Http("http://localhost:" + port), jdbc);
-        UUID statementId = fixtures.openStatement("Free the defenders", "We urge their release.", "en");
+        UUID statementId = fixtures.publishedStatement("Free the defenders", "We urge their release.", "en");
         String bounced = Mailbox.uniqueAddress("bounced-elsewhere");
         String fine = Mailbox.uniqueAddress("fine");
         String listId = fixtures.list(List.of(

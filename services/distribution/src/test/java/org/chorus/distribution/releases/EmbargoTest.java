@@ -28,6 +28,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 @ChorusServiceTest
@@ -45,6 +47,9 @@ class EmbargoTest {
     @Autowired
     Clock clock;
 
+    @Autowired
+    ApplicationContext context;
+
     Http http;
     Fixtures fixtures;
 
@@ -56,7 +61,7 @@ class EmbargoTest {
 
     @Test
     void accreditedJournalistsGetTheTextEarlyMarkedEmbargoedAndEveryoneElseAtTheEmbargoTime() {
-        UUID statementId = fixtures.openStatement("Free the defenders", "We urge their release.", "en");
+        UUID statementId = fixtures.publishedStatement("Free the defenders", "We urge their release.", "en");
         fixtures.translate(statementId, "fr", "Libérez les défenseurs", "Nous demandons leur libération.");
         inSwissTime(statementId);
         String accredited = Mailbox.uniqueAddress("accredited");
@@ -95,7 +100,7 @@ class EmbargoTest {
 
     @Test
     void anEmbargoReachedWhileTheServiceWasDownWaitsForACoordinatorInsteadOfFiringLate() {
-        UUID statementId = fixtures.openStatement("Free the defenders", "We urge their release.", "en");
+        UUID statementId = fixtures.publishedStatement("Free the defenders", "We urge their release.", "en");
         String reader = Mailbox.uniqueAddress("reader");
         String listId = fixtures.list(List.of(new Fixtures.Person("Reader", reader, "en", false)));
         Instant embargo = clock.instant().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
@@ -137,7 +142,7 @@ class EmbargoTest {
 
     @Test
     void aHeldReleaseTheCoordinatorCancelsIsNeverSent() {
-        UUID statementId = fixtures.openStatement("Free the defenders", "We urge their release.", "en");
+        UUID statementId = fixtures.publishedStatement("Free the defenders", "We urge their release.", "en");
         String reader = Mailbox.uniqueAddress("never");
         String listId = fixtures.list(List.of(new Fixtures.Person("Never", reader, "en", false)));
         Instant embargo = clock.instant().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
@@ -155,7 +160,7 @@ class EmbargoTest {
 
     @Test
     void theEmbargoClockReleasesTheMailWhenTheTimeComes() {
-        UUID statementId = fixtures.openStatement("Free the defenders", "We urge their release.", "en");
+        UUID statementId = fixtures.publishedStatement("Free the defenders", "We urge their release.", "en");
         String reader = Mailbox.uniqueAddress("on-time");
         String listId = fixtures.list(List.of(new Fixtures.Person("On Time", reader, "en", false)));
 
@@ -166,8 +171,76 @@ class EmbargoTest {
     }
 
     @Test
+    void aReleaseWithoutItsOwnEmbargoFollowsTheStatementsEmbargoWhileACoordinatorsOwnEmbargoIsKept() {
+        UUID statementId = fixtures.publishedStatement("Free the defenders", "We urge their release.", "en");
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        schedule(statementId, now.plus(Duration.ofHours(1)));
+        String accredited = Mailbox.uniqueAddress("accredited-follower");
+        String everyone = Mailbox.uniqueAddress("everyone-follower");
+        String listId = fixtures.list(List.of(
+                new Fixtures.Person("Accredited Correspondent", accredited, "en", true),
+                new Fixtures.Person("Newsdesk", everyone, "en", false)));
+        String ownReader = Mailbox.uniqueAddress("own-embargo");
+        String ownListId = fixtures.list(List.of(new Fixtures.Person("Own Embargo Desk", ownReader, "en", false)));
+        Instant ownEmbargo = now.plus(Duration.ofHours(3));
+        Instant moved = now.plus(Duration.ofHours(2));
+
+        SmartLifecycle sender = context.getBean("sender", SmartLifecycle.class);
+        sender.stop();
+        String following;
+        String own;
+        try {
+            following = fixtures.release(statementId, listId);
+            var progress = http.get("/api/releases/" + following).json();
+            assertThat(progress.get("state").asString()).isEqualTo("SCHEDULED");
+            assertThat(Instant.parse(progress.get("embargoUntil").asString())).isEqualTo(now.plus(Duration.ofHours(1)));
+            assertThat(progress.get("embargoOverride").asBoolean()).isFalse();
+            own = release(statementId, ownListId, ownEmbargo);
+
+            schedule(statementId, moved);
+            Eventually.await(
+                    Fixtures.TIMEOUT,
+                    () -> assertThat(Instant.parse(http.get("/api/releases/" + following)
+                                    .json()
+                                    .get("embargoUntil")
+                                    .asString()))
+                            .isEqualTo(moved));
+        } finally {
+            sender.start();
+        }
+
+        var early = Eventually.await(Fixtures.TIMEOUT, () -> {
+            assertThat(Mailbox.messagesTo(accredited)).hasSize(1);
+            return Mailbox.messagesTo(accredited).get(0);
+        });
+        String mark = "EMBARGOED UNTIL "
+                + DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG)
+                        .withLocale(Locale.ENGLISH)
+                        .withZone(ZoneId.of("Europe/Zurich"))
+                        .format(moved);
+        assertThat(Mailbox.subject(early)).isEqualTo("[" + mark + "] Free the defenders");
+        assertThat(Mailbox.body(early)).startsWith(mark + "\n\nFree the defenders\n\n");
+        var kept = http.get("/api/releases/" + own).json();
+        assertThat(Instant.parse(kept.get("embargoUntil").asString())).isEqualTo(ownEmbargo);
+        assertThat(kept.get("embargoOverride").asBoolean()).isTrue();
+        assertThat(Instant.parse(kept.get("statementEmbargoUntil").asString())).isEqualTo(moved);
+        assertThat(releases.fireOrHold(UUID.fromString(following), now.plus(Duration.ofMinutes(61))))
+                .isEqualTo(Releases.EmbargoStep.WAIT);
+        assertThat(Mailbox.messagesTo(everyone)).isEmpty();
+
+        schedule(statementId, null);
+
+        fixtures.awaitSent(following, 2);
+        assertThat(Mailbox.body(Mailbox.messagesTo(everyone).get(0))).doesNotContain("EMBARGO");
+        assertThat(http.get("/api/releases/" + own).json().get("state").asString())
+                .isEqualTo("SCHEDULED");
+        assertThat(Mailbox.messagesTo(ownReader)).isEmpty();
+        assertThat(http.get("/console/releases/" + own).body()).contains("overriding the statement");
+    }
+
+    @Test
     void anEmbargoInThePastIsRefusedAndNothingIsStored() {
-        UUID statementId = fixtures.openStatement("Free the defenders", "We urge their release.", "en");
+        UUID statementId = fixtures.publishedStatement("Free the defenders", "We urge their release.", "en");
         String listId = fixtures.list(List.of(new Fixtures.Person("P", Mailbox.uniqueAddress("past"), "en", false)));
 
         var past = http.postJson(
@@ -195,6 +268,26 @@ class EmbargoTest {
                 Map.of("statementId", statementId, "contactListId", listId, "embargoUntil", embargo.toString()));
         assertThat(released.status()).isEqualTo(201);
         return released.json().get("id").asString();
+    }
+
+    private void schedule(UUID statementId, Instant embargo) {
+        TopicReader.send(
+                Topics.STATEMENTS,
+                statementId.toString(),
+                Envelope.of(
+                        EventTypes.SCHEDULE_SET,
+                        "/statements",
+                        statementId,
+                        Instant.now(),
+                        new ScheduleSet(statementId, null, null, embargo, "Europe/Zurich")));
+        Eventually.await(
+                Fixtures.TIMEOUT,
+                () -> assertThat(jdbc.sql("select embargo_until from statement_schedule where statement_id = ?")
+                                .param(statementId)
+                                .query((rs, row) -> java.util.Optional.ofNullable(rs.getTimestamp(1))
+                                        .map(java.sql.Timestamp::toInstant))
+                                .list())
+                        .containsExactly(java.util.Optional.ofNullable(embargo)));
     }
 
     private void inSwissTime(UUID statementId) {

@@ -37,7 +37,7 @@ class LanguagesTest {
 
     @Test
     void eachRecipientReadsTheReleaseInTheirLanguageWhenAFinalTranslationExists() {
-        UUID statementId = fixtures.openStatement("Free the defenders", "We urge their release.", "en");
+        UUID statementId = fixtures.publishedStatement("Free the defenders", "We urge their release.", "en");
         fixtures.translate(statementId, "fr", "Libérez les défenseurs", "Nous demandons leur libération.");
         fixtures.translate(statementId, "ar", "أطلقوا سراح المدافعين", "نطالب بالإفراج عنهم.");
         String french = Mailbox.uniqueAddress("french");
@@ -66,7 +66,7 @@ class LanguagesTest {
 
     @Test
     void aCoordinatorPreviewsWhatOneRecipientWillReceiveAndSendsThemselvesATest() {
-        UUID statementId = fixtures.openStatement("Free the defenders", "We urge their release.", "en");
+        UUID statementId = fixtures.publishedStatement("Free the defenders", "We urge their release.", "en");
         fixtures.translate(statementId, "fr", "Libérez les défenseurs", "Nous demandons leur libération.");
         String french = Mailbox.uniqueAddress("preview");
         String listId = fixtures.list(List.of(new Fixtures.Person("Journaliste", french, "fr", false)));
@@ -100,5 +100,64 @@ class LanguagesTest {
                                 Map.of("statementId", statementId, "address", "not an address"))
                         .status())
                 .isEqualTo(400);
+    }
+
+    @Test
+    void aContactWhoReadsSeveralLanguagesGetsTheFirstOfThemTheReleaseHasElseItsPrimaryLanguage() {
+        UUID statementId = fixtures.publishedStatement("Free the defenders", "We urge their release.", "en");
+        fixtures.translate(statementId, "fr", "Libérez les défenseurs", "Nous demandons leur libération.");
+        String germanFrench = Mailbox.uniqueAddress("de-fr");
+        String arabicRussian = Mailbox.uniqueAddress("ar-ru");
+        String englishFirst = Mailbox.uniqueAddress("en-fr");
+        String singleFrench = Mailbox.uniqueAddress("fr-only");
+        String listId = http.postJson("/api/contact-lists", Map.of("name", "Multilingual press"))
+                .json()
+                .get("id")
+                .asString();
+        var added =
+                add(listId, Map.of("name", "Korrespondentin", "email", germanFrench, "languages", List.of("de", "fr")));
+        assertThat(added.status()).isEqualTo(201);
+        assertThat(added.json().get("language").asString()).isEqualTo("de");
+        assertThat(added.json().get("languages").toString()).isEqualTo("[\"de\",\"fr\"]");
+        add(listId, Map.of("name", "Correspondent", "email", arabicRussian, "languages", List.of("ar", "ru")));
+        add(
+                listId,
+                Map.of("name", "Editor", "email", englishFirst, "language", "en", "languages", List.of("en", "fr")));
+        var single = add(listId, Map.of("name", "Journaliste", "email", singleFrench, "language", "fr"));
+        assertThat(single.json().get("languages").toString()).isEqualTo("[\"fr\"]");
+
+        var unknown = add(
+                listId, Map.of("name", "X", "email", Mailbox.uniqueAddress("xx"), "languages", List.of("fr", "xx")));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.contentType()).startsWith("application/problem+json");
+        var contradicting = add(
+                listId,
+                Map.of(
+                        "name",
+                        "Y",
+                        "email",
+                        Mailbox.uniqueAddress("yy"),
+                        "language",
+                        "en",
+                        "languages",
+                        List.of("fr")));
+        assertThat(contradicting.status()).isEqualTo(400);
+        assertThat(contradicting.json().get("detail").asString()).contains("not the first of languages");
+        assertThat(http.get("/api/contact-lists/" + listId)
+                        .json()
+                        .get("contacts")
+                        .size())
+                .isEqualTo(4);
+
+        fixtures.awaitSent(fixtures.release(statementId, listId), 4);
+
+        assertThat(Mailbox.subject(Mailbox.messagesTo(germanFrench).get(0))).isEqualTo("Libérez les défenseurs");
+        assertThat(Mailbox.subject(Mailbox.messagesTo(arabicRussian).get(0))).isEqualTo("Free the defenders");
+        assertThat(Mailbox.subject(Mailbox.messagesTo(englishFirst).get(0))).isEqualTo("Free the defenders");
+        assertThat(Mailbox.subject(Mailbox.messagesTo(singleFrench).get(0))).isEqualTo("Libérez les défenseurs");
+    }
+
+    private org.chorus.testsupport.Http.Response add(String listId, Map<String, Object> contact) {
+        return http.postJson("/api/contact-lists/" + listId + "/contacts", contact);
     }
 }

@@ -49,7 +49,7 @@ class ReleasePagesTest {
 
     @Test
     void aCoordinatorWatchesReleasesAndSendsAHeldOneFromTheBrowser() {
-        UUID statementId = fixtures.openStatement("Free the Xiamen defenders", "We urge their release.", "en");
+        UUID statementId = fixtures.publishedStatement("Free the Xiamen defenders", "We urge their release.", "en");
         String sentList = fixtures.list(List.of(
                 new Fixtures.Person("Desk", Mailbox.uniqueAddress("desk"), "en", false),
                 new Fixtures.Person("Editor", Mailbox.uniqueAddress("editor"), "en", false)));
@@ -112,7 +112,7 @@ class ReleasePagesTest {
 
     @Test
     void aDecisionWithoutANameIsRefusedKeepingWhatWasTypedAndUnknownReleasesAreNotFound() {
-        UUID statementId = fixtures.openStatement("Free the defenders", "We urge their release.", "en");
+        UUID statementId = fixtures.publishedStatement("Free the defenders", "We urge their release.", "en");
         String listId = fixtures.list(List.of(new Fixtures.Person("Reader", Mailbox.uniqueAddress("r"), "en", false)));
         Instant embargo = clock.instant().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
         String held = http.postJson(
@@ -137,5 +137,58 @@ class ReleasePagesTest {
         assertThat(http.get("/console/releases/" + UUID.randomUUID()).status()).isEqualTo(404);
         assertThat(http.get("/console/releases/not-a-release").status()).isEqualTo(404);
         assertThat(http.get("/console/releases/not-a-release").body()).contains("There is no release");
+    }
+
+    @Test
+    void aFrenchSpeakingCoordinatorReadsTheReleasePagesInFrenchAndAnArabicSpeakingOneRightToLeft() {
+        UUID statementId = fixtures.publishedStatement("Libérez les défenseurs", "Nous demandons.", "fr");
+        String listId =
+                fixtures.list(List.of(new Fixtures.Person("Lecteur", Mailbox.uniqueAddress("fr"), "fr", false)));
+        Instant embargo = clock.instant().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+        String held = http.postJson(
+                        "/api/releases",
+                        Map.of("statementId", statementId, "contactListId", listId, "embargoUntil", embargo.toString()))
+                .json()
+                .get("id")
+                .asString();
+        releases.fireOrHold(UUID.fromString(held), embargo.plus(Duration.ofHours(1)));
+        Http french = http.withHeader("Accept-Language", "fr-CH, fr;q=0.9, en;q=0.5");
+
+        String list = french.get("/console/releases").body();
+        assertThat(list)
+                .contains("lang=\"fr\"", "dir=\"ltr\"", "<title>Communiqués</title>", ">Envoyés<")
+                .contains("data-state=\"HELD\">SUSPENDU<");
+        String detail = french.get("/console/releases/" + held).body();
+        assertThat(detail)
+                .contains(
+                        "L’embargo est passé alors que rien ne pouvait être envoyé",
+                        ">Votre nom<",
+                        ">Envoyer maintenant<")
+                .contains("fixé pour ce communiqué, à la place de l’embargo de la déclaration")
+                .doesNotContain("Your name");
+        var refused = french.postForm(
+                "/console/releases/" + held + "/decision", Map.of("decision", "send", "decidedBy", " "));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("Indiquez votre nom (200 caractères au plus)");
+        assertThat(french.get("/console/releases/" + UUID.randomUUID()).body()).contains("Communiqué introuvable");
+
+        String arabic = http.get("/console/releases/" + held + "?lang=ar").body();
+        assertThat(arabic).contains("lang=\"ar\"", "dir=\"rtl\"", ">اسمك<", ">أرسل الآن<");
+        assertThat(http.withHeader("Accept-Language", "zh-CN")
+                        .get("/console/releases")
+                        .body())
+                .contains("<title>新闻稿</title>");
+        assertThat(http.withHeader("Accept-Language", "ru")
+                        .get("/console/releases")
+                        .body())
+                .contains("<title>Пресс-релизы</title>");
+        assertThat(http.withHeader("Accept-Language", "es-419")
+                        .get("/console/releases")
+                        .body())
+                .contains("<title>Comunicados</title>");
+        assertThat(http.withHeader("Accept-Language", "de")
+                        .get("/console/releases")
+                        .body())
+                .contains("lang=\"en\"", "<title>Releases</title>");
     }
 }

@@ -23,6 +23,7 @@ import org.chorus.events.SignatureRejected;
 import org.chorus.events.SignatureSubmitted;
 import org.chorus.events.SignatureWithdrawn;
 import org.chorus.events.StatementOpened;
+import org.chorus.events.StatementPublished;
 import org.chorus.events.Topics;
 import org.chorus.events.Visibility;
 import org.chorus.testsupport.ChorusServiceTest;
@@ -110,9 +111,9 @@ class ReleaseTest {
     }
 
     @Test
-    void aReleaseNeedsAnOpenedStatementAndAListWithContacts() {
+    void aReleaseNeedsAKnownStatementAndAListWithContacts() {
         UUID statementId = UUID.randomUUID();
-        open(statementId, "A statement", "Its text.", "en");
+        openAndPublish(statementId, "A statement", "Its text.", "en");
         String emptyList = list("Nobody yet", List.of());
         String fullList = list("Somebody", List.of(Mailbox.uniqueAddress("somebody")));
 
@@ -167,7 +168,7 @@ class ReleaseTest {
     @Test
     void signersWhoWithdrewWereRejectedOrAreWithheldNeverAppearInTheRelease() {
         UUID statementId = UUID.randomUUID();
-        open(statementId, "Free the defenders", "We urge the release of all defenders.", "en");
+        openAndPublish(statementId, "Free the defenders", "We urge the release of all defenders.", "en");
         UUID stays = UUID.randomUUID();
         UUID withdraws = UUID.randomUUID();
         UUID hides = UUID.randomUUID();
@@ -242,7 +243,7 @@ class ReleaseTest {
     }
 
     private void openXiamenStatementWithAllSignatories(UUID statementId) {
-        open(statementId, XIAMEN.title(), XIAMEN.body(), "en");
+        openAndPublish(statementId, XIAMEN.title(), XIAMEN.body(), "en");
         Instant first = Instant.parse("2025-02-10T08:00:00Z");
         List<Envelope<?>> events = new ArrayList<>();
         for (int i = 0; i < XIAMEN.signatories().size(); i++) {
@@ -281,7 +282,7 @@ class ReleaseTest {
                         .isEqualTo(XIAMEN.signatories().size()));
     }
 
-    private void open(UUID statementId, String title, String text, String language) {
+    private void openAndPublish(UUID statementId, String title, String text, String language) {
         TopicReader.send(
                 Topics.STATEMENTS,
                 statementId.toString(),
@@ -291,9 +292,18 @@ class ReleaseTest {
                         statementId,
                         Instant.now(),
                         new StatementOpened(statementId, title, language, 1, text, HASH)));
+        TopicReader.send(
+                Topics.STATEMENTS,
+                statementId.toString(),
+                Envelope.of(
+                        EventTypes.STATEMENT_PUBLISHED,
+                        "/statements",
+                        statementId,
+                        Instant.now(),
+                        new StatementPublished(statementId, 1, HASH)));
         Eventually.await(
                 TIMEOUT,
-                () -> assertThat(jdbc.sql("select count(*) from statement_copy where id = ?")
+                () -> assertThat(jdbc.sql("select count(*) from statement_copy where id = ? and status = 'PUBLISHED'")
                                 .param(statementId)
                                 .query(Integer.class)
                                 .single())

@@ -40,7 +40,7 @@ class UnsubscribeTest {
 
     @Test
     void aJournalistUnsubscribesWithOneClickAndReceivesNoFurtherRelease() {
-        UUID statementId = fixtures.openStatement("Free the defenders", "We urge their release.", "en");
+        UUID statementId = fixtures.publishedStatement("Free the defenders", "We urge their release.", "en");
         String leaving = Mailbox.uniqueAddress("leaving");
         String staying = Mailbox.uniqueAddress("staying");
         String listId = fixtures.list(List.of(
@@ -81,7 +81,7 @@ class UnsubscribeTest {
 
     @Test
     void theLinkOpensAPageWithAButtonAndAForgedLinkIsNotFound() {
-        UUID statementId = fixtures.openStatement("Free the defenders", "We urge their release.", "en");
+        UUID statementId = fixtures.publishedStatement("Free the defenders", "We urge their release.", "en");
         String reader = Mailbox.uniqueAddress("arabic-reader");
         String listId = fixtures.list(List.of(new Fixtures.Person("Arabic Reader", reader, "ar", false)));
         fixtures.awaitSent(fixtures.release(statementId, listId), 1);

@@ -1,0 +1,66 @@
+package org.chorus.distribution.ledger;
+
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The suppression list of requested mail, by address hash and scope. A hard bounce suppresses every requested mail to
+ * the address; an unsubscribe from an invitation or a reminder suppresses invitations and reminders only, so a
+ * signature confirmation the signer asked for still goes out. Checked when a request arrives and again right before
+ * its mail leaves.
+ */
+@Component
+public class RequestSuppressions {
+    static final String EVERYTHING = "*";
+    /** The templates a recipient can unsubscribe from, all in one scope. */
+    private static final Set<String> INVITATIONS = Set.of("invitation", "invitation-reminder");
+
+    private final JdbcClient jdbc;
+
+    RequestSuppressions(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The scope a recipient of {@code template} can unsubscribe from; empty if the template has no unsubscribe link. */
+    public static Optional<String> unsubscribeScope(String template) {
+        return INVITATIONS.contains(template) ? Optional.of("invitation") : Optional.empty();
+    }
+
+    /** Why {@code template} may not be sent to {@code address} ("suppressed: bounced" / "suppressed: unsubscribed"). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<String> reasonFor(String address, String template) {
+        if (address == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                        select reason from request_suppression
+                        where address_hash = address_hash(?) and scope in ('*', ?)
+                        order by scope = '*' desc limit 1""")
+                .params(address, unsubscribeScope(template).orElse(EVERYTHING))
+                .query(String.class)
+                .optional()
+                .map(reason -> reason.equals("HARD_BOUNCE") ? "suppressed: bounced" : "suppressed: unsubscribed");
+    }
+
+    /** A requested mail hard-bounced: no requested mail goes to its address again. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void hardBounce(long deliveryId) {
+        jdbc.sql("""
+                        insert into request_suppression (address_hash, scope, reason)
+                        select address_hash(recipient_address), '*', 'HARD_BOUNCE' from delivery
+                        where id = ? and kind = 'MAIL_REQUEST' and recipient_address is not null
+                        on conflict do nothing""").param(deliveryId).update();
+    }
+
+    /** The recipient unsubscribed from mail of {@code scope}. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void unsubscribe(String addressHash, String scope) {
+        jdbc.sql("""
+                        insert into request_suppression (address_hash, scope, reason) values (?, ?, 'UNSUBSCRIBED')
+                        on conflict do nothing""").params(addressHash, scope).update();
+    }
+}
