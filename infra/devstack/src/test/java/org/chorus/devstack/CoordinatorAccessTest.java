@@ -66,6 +66,22 @@ class CoordinatorAccessTest {
                 .isEqualTo(200);
     }
 
+    @Test
+    void onlyAnAdministratorGetsPastTheGateOfTrackingsAdminApi() {
+        Platform platform = TestPlatform.get();
+        Http asOther = TestPlatform.anonymous(platform.ports().tracking())
+                .withHeader("Authorization", "Bearer " + otherCoordinatorsToken());
+
+        var refused = asOther.postJson("/api/admin/rebuild", Map.of());
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.body()).containsIgnoringCase("admin");
+
+        // the dev coordinator is an administrator: the gate lets it through to the endpoint, which only takes POST
+        assertThat(TestPlatform.tracking().get("/api/admin/rebuild").status()).isEqualTo(405);
+        assertThat(asOther.get("/api/admin/rebuild").status()).isEqualTo(403);
+    }
+
     private static String otherToken;
 
     /** A second coordinator with no role on the demo statement, enrolled by the dev coordinator. */

@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.core.JacksonException;
@@ -34,14 +35,16 @@ import tools.jackson.databind.json.JsonMapper;
  * is allowed only to coordinators with a role on it, as the statements API answers; anything else to any coordinator.
  * Paths under one of {@code chorus.coordinators.admin-paths} (comma-separated prefixes, default {@code /api/admin/})
  * are only for administrators: {@code GET /api/me} must answer {@code "admin": true}, else 403. Answers are cached for
- * 30 s. Off when {@code chorus.coordinators.statements-url} is empty (a service tested alone).
+ * 10 s, so a revoked token is refused here at the latest 10 s later. Off when {@code chorus.coordinators.statements-url}
+ * is empty (a service tested alone), except in the {@code prod} profile, where a service without accounts of its own
+ * refuses to start rather than leave its coordinator API open.
  */
 @Component
 public class CoordinatorGate extends OncePerRequestFilter {
     public static final String COOKIE = "chorus_token";
     private static final Pattern STATEMENT_PATH =
             Pattern.compile("^/(?:api|console)/statements/([0-9a-fA-F-]{36})(?:/.*)?$");
-    private static final Duration CACHE = Duration.ofSeconds(30);
+    private static final Duration CACHE = Duration.ofSeconds(10);
 
     private static final String ME = "/api/me";
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -58,7 +61,14 @@ public class CoordinatorGate extends OncePerRequestFilter {
 
     public CoordinatorGate(
             @Value("${chorus.coordinators.statements-url:}") String statementsUrl,
-            @Value("${chorus.coordinators.admin-paths:/api/admin/}") List<String> adminPaths) {
+            @Value("${chorus.coordinators.admin-paths:/api/admin/}") List<String> adminPaths,
+            Environment environment) {
+        if (statementsUrl.isBlank()
+                && environment.matchesProfiles("prod")
+                && !environment.getProperty("chorus.coordinators.accounts-here", Boolean.class, false)) {
+            throw new IllegalStateException("chorus.coordinators.statements-url is not set: in the prod profile this"
+                    + " service would leave its coordinator pages and API open. Point it at the statements service.");
+        }
         this.statementsUrl =
                 statementsUrl.endsWith("/") ? statementsUrl.substring(0, statementsUrl.length() - 1) : statementsUrl;
         this.adminPaths = adminPaths.stream()

@@ -1,6 +1,7 @@
 package org.chorus.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -14,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.env.MockEnvironment;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -112,9 +114,27 @@ class CoordinatorGateTest {
         assertThat(asked.get()).isEqualTo(before);
     }
 
+    @Test
+    void inProductionAServiceWithoutTheStatementsAddressRefusesToStartInsteadOfLeavingItsApiOpen() {
+        MockEnvironment production = new MockEnvironment();
+        production.setActiveProfiles("prod");
+        assertThatThrownBy(() -> new CoordinatorGate("", List.of("/api/admin/"), production))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("chorus.coordinators.statements-url");
+
+        MockEnvironment statementsItself =
+                new MockEnvironment().withProperty("chorus.coordinators.accounts-here", "true");
+        statementsItself.setActiveProfiles("prod");
+        MockHttpServletResponse open =
+                call(new CoordinatorGate("", List.of("/api/admin/"), statementsItself), "GET", "/api/x", null);
+        assertThat(open.getStatus()).isEqualTo(200);
+    }
+
     private static CoordinatorGate gate(String adminPaths) {
         return new CoordinatorGate(
-                "http://127.0.0.1:" + statements.getAddress().getPort() + "/", List.of(adminPaths.split(",")));
+                "http://127.0.0.1:" + statements.getAddress().getPort() + "/",
+                List.of(adminPaths.split(",")),
+                new MockEnvironment());
     }
 
     private static MockHttpServletResponse call(CoordinatorGate gate, String method, String path, String token) {
