@@ -36,11 +36,6 @@ record Signature(
         return visibility == Visibility.WITHHELD;
     }
 
-    /** The name the signer's own pages show; a withheld name is never decrypted for them. */
-    public String displayName() {
-        return withheld() ? "Your signature (name withheld)" : name;
-    }
-
     /** The country as events may carry it. */
     String publicCountry() {
         return withheld() && !countryCounted ? null : country;
