@@ -104,14 +104,15 @@ class Signatories {
         return new ImportResult(false, lines.size(), lines);
     }
 
-    /** Confirmed public signatories; withheld ones are left out entirely. */
+    /** Confirmed public signatories that count; withheld ones and those awaiting approval are left out entirely. */
     @Transactional(readOnly = true)
     List<Signatory> publicList(UUID statementId, Order order) {
         statement(statementId);
         List<Signatory> list = new ArrayList<>(
                 jdbc.sql("""
                         select name, country, qualifier, kind, confirmed_at from signature
-                        where statement_id = ? and status = 'CONFIRMED' and visibility = 'PUBLIC' order by seq""").param(statementId).query(Signatory.class).list());
+                        where statement_id = ? and status = 'CONFIRMED' and not awaiting_approval and visibility = 'PUBLIC'
+                        order by seq""").param(statementId).query(Signatory.class).list());
         if (order == Order.ALPHABETICAL) {
             Collator collator = Collator.getInstance(Locale.ENGLISH);
             list.sort(Comparator.comparing(Signatory::name, collator));

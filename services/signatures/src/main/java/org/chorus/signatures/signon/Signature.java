@@ -5,7 +5,11 @@ import java.util.UUID;
 import org.chorus.events.SignatoryKind;
 import org.chorus.events.Visibility;
 
-/** One signature as stored. For a WITHHELD signer name, qualifier and email are null (sealed elsewhere). */
+/**
+ * One signature as stored. For a WITHHELD signer name, qualifier and email are null (sealed elsewhere).
+ * {@code awaitingApproval}: confirmed, but its statement requires approval before counting and no coordinator has
+ * approved it yet.
+ */
 record Signature(
         UUID id,
         UUID statementId,
@@ -22,7 +26,8 @@ record Signature(
         Visibility visibility,
         boolean countryCounted,
         UUID invitationId,
-        Integer wave) {
+        Integer wave,
+        boolean awaitingApproval) {
 
     enum Status {
         PENDING,
