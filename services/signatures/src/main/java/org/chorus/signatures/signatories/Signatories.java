@@ -1,6 +1,5 @@
 package org.chorus.signatures.signatories;
 
-import java.io.ByteArrayOutputStream;
 import java.io.StringWriter;
 import java.sql.Timestamp;
 import java.text.Collator;
@@ -152,20 +151,8 @@ class Signatories {
     }
 
     byte[] pdf(UUID statementId, List<Signatory> list) {
-        OpenStatement statement = statement(statementId);
-        var out = new ByteArrayOutputStream();
-        var document = new com.lowagie.text.Document(com.lowagie.text.PageSize.A4);
-        com.lowagie.text.pdf.PdfWriter.getInstance(document, out);
-        document.open();
-        document.add(new com.lowagie.text.Paragraph(
-                statement.title(),
-                com.lowagie.text.FontFactory.getFont(com.lowagie.text.FontFactory.HELVETICA_BOLD, 14)));
-        document.add(new com.lowagie.text.Paragraph("Signatories:"));
-        for (String line : text(list).lines().toList()) {
-            document.add(new com.lowagie.text.Paragraph(line));
-        }
-        document.close();
-        return out.toByteArray();
+        return SignatoryPdf.render(
+                statement(statementId).title(), text(list).lines().toList());
     }
 
     /** RFC 4180 quoting; a leading =, +, - or @ is prefixed with ' so spreadsheets do not run it as a formula. */
