@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.chorus.events.Countries;
 import org.chorus.events.SignatoryKind;
 import org.chorus.events.Visibility;
+import org.chorus.signatures.abuse.ClientAddresses;
 import org.chorus.signatures.abuse.RateLimits;
 import org.chorus.signatures.invitations.Invitations;
 import org.chorus.signatures.links.PublicLinks;
@@ -40,6 +41,7 @@ class SignOnPages {
     private final SignOn signOn;
     private final Invitations invitations;
     private final RateLimits rateLimits;
+    private final ClientAddresses clientAddresses;
     private final Clock clock;
     private final PublicLinks links;
 
@@ -48,12 +50,14 @@ class SignOnPages {
             SignOn signOn,
             Invitations invitations,
             RateLimits rateLimits,
+            ClientAddresses clientAddresses,
             Clock clock,
             PublicLinks links) {
         this.statements = statements;
         this.signOn = signOn;
         this.invitations = invitations;
         this.rateLimits = rateLimits;
+        this.clientAddresses = clientAddresses;
         this.clock = clock;
         this.links = links;
     }
@@ -141,7 +145,8 @@ class SignOnPages {
         }
         if (form.website() == null || form.website().isEmpty()) {
             Instant now = clock.instant();
-            if (rateLimits.submission(statement.id(), request.getRemoteAddr(), now) == RateLimits.Verdict.PROOF_NEEDED
+            if (rateLimits.submission(statement.id(), clientAddresses.of(request), now)
+                            == RateLimits.Verdict.PROOF_NEEDED
                     && !rateLimits.proofValid(statement.id(), powChallenge, powNonce, now)) {
                 ModelAndView page =
                         signPage(statement, form, Map.of("rate", "error.rate"), HttpStatus.TOO_MANY_REQUESTS);
