@@ -9,8 +9,10 @@ import java.util.Optional;
 import java.util.UUID;
 import org.chorus.events.EventTypes;
 import org.chorus.events.SignatoryKind;
+import org.chorus.events.SignatureConfirmed;
 import org.chorus.events.SignatureMerged;
 import org.chorus.events.SignatureRejected;
+import org.chorus.events.Visibility;
 import org.chorus.platform.outbox.Outbox;
 import org.chorus.platform.web.Problems;
 import org.chorus.signatures.audit.AuditTrail;
@@ -22,8 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The coordinator's view of a statement's signatures, withheld identities opened, and moderation: approve, reject
- * with a reason, merge duplicates. Open-link signatures count as soon as they are confirmed; moderation can still
- * reject or merge them (a per-statement approval requirement is not built yet).
+ * with a reason, merge duplicates. Open-link signatures count as soon as they are confirmed, unless the statement
+ * requires approval before counting: then a confirmed open-link signature is held ({@code awaiting_approval}) and its
+ * SignatureConfirmed event is published only when a coordinator approves it; a rejected one never counts.
  */
 @Service
 class Signatures {
@@ -61,7 +64,10 @@ class Signatures {
             UUID mergedInto,
             Instant submittedAt,
             Instant confirmedAt,
-            Instant approvedAt) {}
+            Instant approvedAt,
+            boolean awaitingApproval,
+            UUID invitationId,
+            Integer wave) {}
 
     /** One signature as the coordinator sees it; {@code revisionConfirmed} is the text version the signer agreed to. */
     record Entry(
@@ -79,6 +85,7 @@ class Signatures {
             boolean flagged,
             String origin,
             boolean approved,
+            boolean awaitingApproval,
             String reason,
             UUID mergedInto,
             Instant submittedAt,
@@ -118,22 +125,88 @@ class Signatures {
         return queue;
     }
 
+    /** Approves a signature; one held for approval counts from now on (its SignatureConfirmed is published). */
     @Transactional
     void approve(UUID statementId, UUID signatureId) {
         Row row = open(statementId, signatureId);
         Instant now = clock.instant();
-        jdbc.sql("update signature set approved_at = ? where id = ?")
+        jdbc.sql("update signature set approved_at = ?, awaiting_approval = false where id = ?")
                 .params(Timestamp.from(now), row.id())
                 .update();
         audit.record(row.id(), statementId, now, AuditTrail.Actor.COORDINATOR, "APPROVED", null);
+        if (row.awaitingApproval()) {
+            count(row);
+        }
+    }
+
+    record Settings(boolean inviteOnly, boolean approvalRequired) {}
+
+    @Transactional(readOnly = true)
+    Settings settings(UUID statementId) {
+        return jdbc.sql("select invite_only, approval_required from statement where id = ?")
+                .param(statementId)
+                .query(Settings.class)
+                .optional()
+                .orElseThrow(() -> Problems.notFound("No statement " + statementId + " is open for signature here"));
+    }
+
+    /**
+     * Changes what is given; {@code null} leaves a setting as it is. Turning approval before counting off counts every
+     * signature still held for it, as if approval had never been required.
+     */
+    @Transactional
+    Settings change(UUID statementId, Boolean inviteOnly, Boolean approvalRequired) {
+        Settings current = settings(statementId);
+        jdbc.sql("update statement set invite_only = ?, approval_required = ? where id = ?")
+                .params(
+                        inviteOnly == null ? current.inviteOnly() : inviteOnly,
+                        approvalRequired == null ? current.approvalRequired() : approvalRequired,
+                        statementId)
+                .update();
+        if (Boolean.FALSE.equals(approvalRequired)) {
+            List<Row> held = jdbc.sql("""
+                            update signature set awaiting_approval = false
+                            where statement_id = ? and status = 'CONFIRMED' and awaiting_approval
+                            returning *""").param(statementId).query(Row.class).list();
+            Instant now = clock.instant();
+            for (Row row : held) {
+                audit.record(
+                        row.id(), statementId, now, AuditTrail.Actor.COORDINATOR, "COUNTED", "approval turned off");
+                count(row);
+            }
+        }
+        return settings(statementId);
+    }
+
+    /** Publishes the confirmation that makes a held signature count; withheld signers only as they allowed. */
+    private void count(Row row) {
+        boolean withheld = "WITHHELD".equals(row.visibility());
+        outbox.append(
+                EventTypes.SIGNATURE_CONFIRMED,
+                row.statementId(),
+                row.statementId(),
+                new SignatureConfirmed(
+                        row.id(),
+                        row.statementId(),
+                        row.kind(),
+                        withheld ? null : row.name(),
+                        withheld && !row.countryCounted() ? null : row.country(),
+                        withheld ? null : row.qualifier(),
+                        row.revision(),
+                        row.revisionHash(),
+                        row.confirmedAt(),
+                        withheld ? Visibility.WITHHELD : null,
+                        row.invitationId(),
+                        row.wave()));
     }
 
     @Transactional
     void reject(UUID statementId, UUID signatureId, String reason) {
         Row row = open(statementId, signatureId);
-        jdbc.sql("update signature set status = 'REJECTED', reason = ?, reconsent_token_hash = null where id = ?")
-                .params(reason, row.id())
-                .update();
+        jdbc.sql("""
+                        update signature set status = 'REJECTED', reason = ?, reconsent_token_hash = null,
+                            awaiting_approval = false
+                        where id = ?""").params(reason, row.id()).update();
         audit.record(row.id(), statementId, clock.instant(), AuditTrail.Actor.COORDINATOR, "REJECTED", reason);
         outbox.append(
                 EventTypes.SIGNATURE_REJECTED,
@@ -217,6 +290,7 @@ class Signatures {
                 row.flagged(),
                 row.origin(),
                 row.approvedAt() != null,
+                row.awaitingApproval(),
                 row.reason(),
                 row.mergedInto(),
                 row.submittedAt(),

@@ -3,6 +3,7 @@ package org.chorus.signatures.invitations;
 import java.util.UUID;
 import org.chorus.signatures.statements.OpenStatement;
 import org.chorus.signatures.statements.OpenStatements;
+import org.chorus.signatures.web.Pages;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,9 +26,7 @@ class DeclinePages {
     @GetMapping("/sign/{statementId}/decline")
     ModelAndView ask(@PathVariable String statementId, @RequestParam(required = false) String invitation) {
         return withInvitation(statementId, invitation, (statement, invited) -> {
-            ModelAndView page = new ModelAndView("signatures/decline", HttpStatus.OK);
-            page.addObject("statement", statement);
-            page.addObject("dir", statement.language().equals("ar") ? "rtl" : "ltr");
+            ModelAndView page = Pages.page("signatures/decline", statement, HttpStatus.OK);
             page.addObject("invited", invited);
             page.addObject("invitation", invitation);
             return page;
@@ -38,11 +37,7 @@ class DeclinePages {
     ModelAndView decline(@PathVariable String statementId, @RequestParam(required = false) String invitation) {
         return withInvitation(statementId, invitation, (statement, invited) -> {
             invitations.decline(invited);
-            return message(
-                    HttpStatus.OK,
-                    "Thank you for telling us",
-                    "We will not write to you about this statement again. If you change your mind, the link in"
-                            + " your invitation still works.");
+            return Pages.message(HttpStatus.OK, "declined", statement.language());
         });
     }
 
@@ -65,25 +60,13 @@ class DeclinePages {
         return switch (following.status()) {
             case VALID -> action.apply(statement.get(), following.invited());
             case EXPIRED ->
-                message(
-                        HttpStatus.GONE,
-                        "Invitation expired",
-                        "This invitation link has expired. Please ask the coordinators for a new one.");
+                Pages.message(
+                        HttpStatus.GONE, "invitationExpired", statement.get().language());
             case NOT_VALID -> notValid();
         };
     }
 
     private static ModelAndView notValid() {
-        return message(
-                HttpStatus.NOT_FOUND,
-                "Link not valid",
-                "This invitation link is not valid. Please use the link from your invitation exactly as it was sent.");
-    }
-
-    private static ModelAndView message(HttpStatus status, String title, String text) {
-        ModelAndView page = new ModelAndView("signatures/message", status);
-        page.addObject("title", title);
-        page.addObject("text", text);
-        return page;
+        return Pages.message(HttpStatus.NOT_FOUND, "invitationInvalid", null);
     }
 }

@@ -260,14 +260,4 @@ public class Invitations {
         return publicLinks.base() + "/sign/" + statementId + "/decline?invitation="
                 + links.token(statementId, invitationId, expiresAt);
     }
-
-    @Transactional
-    void setInviteOnly(UUID statementId, boolean inviteOnly) {
-        int updated = jdbc.sql("update statement set invite_only = ? where id = ?")
-                .params(inviteOnly, statementId)
-                .update();
-        if (updated == 0) {
-            throw Problems.notFound("No statement " + statementId + " is open for signature here");
-        }
-    }
 }

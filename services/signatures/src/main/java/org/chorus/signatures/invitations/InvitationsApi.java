@@ -14,12 +14,11 @@ import org.chorus.events.Countries;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Coordinator: send a wave of invitations; make a statement invite-only. */
+/** Coordinator: send a wave of invitations (invite-only is a statement setting, see coordinator.SettingsApi). */
 @RestController
 class InvitationsApi {
     private final Invitations invitations;
@@ -64,14 +63,5 @@ class InvitationsApi {
                                 invitee.email().strip(),
                                 invitee.language()))
                         .toList());
-    }
-
-    record Settings(
-            @NotNull(message = "must be true or false") Boolean inviteOnly) {}
-
-    @PutMapping("/api/statements/{statementId}/settings")
-    Settings settings(@PathVariable UUID statementId, @Valid @RequestBody Settings settings) {
-        invitations.setInviteOnly(statementId, settings.inviteOnly());
-        return settings;
     }
 }

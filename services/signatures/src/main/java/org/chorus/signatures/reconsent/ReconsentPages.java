@@ -2,6 +2,7 @@ package org.chorus.signatures.reconsent;
 
 import org.chorus.signatures.statements.OpenStatement;
 import org.chorus.signatures.statements.OpenStatements;
+import org.chorus.signatures.web.Pages;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,10 +29,7 @@ class ReconsentPages {
                     OpenStatement statement =
                             statements.find(request.statementId()).orElseThrow();
                     if (!"CONFIRMED".equals(request.status())) {
-                        return message(
-                                HttpStatus.GONE,
-                                "Signature no longer counts",
-                                "This signature was withdrawn or removed, so there is nothing to confirm.");
+                        return Pages.message(HttpStatus.GONE, "gone", statement.language());
                     }
                     boolean done = request.revision() >= statement.revision();
                     ModelAndView page = page(done ? "signatures/reconfirmed" : "signatures/reconsent", statement);
@@ -49,10 +47,7 @@ class ReconsentPages {
                     OpenStatement statement =
                             statements.find(request.statementId()).orElseThrow();
                     if (!"CONFIRMED".equals(request.status())) {
-                        return message(
-                                HttpStatus.GONE,
-                                "Signature no longer counts",
-                                "This signature was withdrawn or removed, so there is nothing to confirm.");
+                        return Pages.message(HttpStatus.GONE, "gone", statement.language());
                     }
                     boolean first = reconsent.reconfirm(request, statement);
                     ModelAndView page = page("signatures/reconfirmed", statement);
@@ -65,23 +60,10 @@ class ReconsentPages {
     }
 
     private static ModelAndView page(String view, OpenStatement statement) {
-        ModelAndView page = new ModelAndView(view, HttpStatus.OK);
-        page.addObject("statement", statement);
-        page.addObject("dir", statement.language().equals("ar") ? "rtl" : "ltr");
-        return page;
+        return Pages.page(view, statement, HttpStatus.OK);
     }
 
     private static ModelAndView invalidLink() {
-        return message(
-                HttpStatus.NOT_FOUND,
-                "Link not valid",
-                "This link is not valid. Please use the link from your e-mail exactly as it was sent.");
-    }
-
-    private static ModelAndView message(HttpStatus status, String title, String text) {
-        ModelAndView page = new ModelAndView("signatures/message", status);
-        page.addObject("title", title);
-        page.addObject("text", text);
-        return page;
+        return Pages.message(HttpStatus.NOT_FOUND, "linkInvalid", null);
     }
 }

@@ -1,6 +1,5 @@
 package org.chorus.signatures.signatories;
 
-import java.io.ByteArrayOutputStream;
 import java.io.StringWriter;
 import java.sql.Timestamp;
 import java.text.Collator;
@@ -104,14 +103,15 @@ class Signatories {
         return new ImportResult(false, lines.size(), lines);
     }
 
-    /** Confirmed public signatories; withheld ones are left out entirely. */
+    /** Confirmed public signatories that count; withheld ones and those awaiting approval are left out entirely. */
     @Transactional(readOnly = true)
     List<Signatory> publicList(UUID statementId, Order order) {
         statement(statementId);
         List<Signatory> list = new ArrayList<>(
                 jdbc.sql("""
                         select name, country, qualifier, kind, confirmed_at from signature
-                        where statement_id = ? and status = 'CONFIRMED' and visibility = 'PUBLIC' order by seq""").param(statementId).query(Signatory.class).list());
+                        where statement_id = ? and status = 'CONFIRMED' and not awaiting_approval and visibility = 'PUBLIC'
+                        order by seq""").param(statementId).query(Signatory.class).list());
         if (order == Order.ALPHABETICAL) {
             Collator collator = Collator.getInstance(Locale.ENGLISH);
             list.sort(Comparator.comparing(Signatory::name, collator));
@@ -151,20 +151,8 @@ class Signatories {
     }
 
     byte[] pdf(UUID statementId, List<Signatory> list) {
-        OpenStatement statement = statement(statementId);
-        var out = new ByteArrayOutputStream();
-        var document = new com.lowagie.text.Document(com.lowagie.text.PageSize.A4);
-        com.lowagie.text.pdf.PdfWriter.getInstance(document, out);
-        document.open();
-        document.add(new com.lowagie.text.Paragraph(
-                statement.title(),
-                com.lowagie.text.FontFactory.getFont(com.lowagie.text.FontFactory.HELVETICA_BOLD, 14)));
-        document.add(new com.lowagie.text.Paragraph("Signatories:"));
-        for (String line : text(list).lines().toList()) {
-            document.add(new com.lowagie.text.Paragraph(line));
-        }
-        document.close();
-        return out.toByteArray();
+        return SignatoryPdf.render(
+                statement(statementId).title(), text(list).lines().toList());
     }
 
     /** RFC 4180 quoting; a leading =, +, - or @ is prefixed with ' so spreadsheets do not run it as a formula. */

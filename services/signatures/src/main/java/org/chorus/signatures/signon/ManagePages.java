@@ -9,6 +9,7 @@ import org.chorus.events.Countries;
 import org.chorus.events.Visibility;
 import org.chorus.signatures.statements.OpenStatement;
 import org.chorus.signatures.statements.OpenStatements;
+import org.chorus.signatures.web.Pages;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -83,19 +84,19 @@ class ManagePages {
             boolean keepsSealedName =
                     signature.withheld() && form.withheld() && form.name().isEmpty();
             if (form.name().isEmpty() && !keepsSealedName) {
-                errors.put("name", "Please enter the name to show.");
+                errors.put("name", "error.name.missing");
             }
             if (form.name().length() > 200) {
-                errors.put("name", "Please keep the name under 200 characters.");
+                errors.put("name", "error.name.long");
             }
             if (form.qualifier().length() > 300) {
-                errors.put("qualifier", "Please keep the qualifier under 300 characters.");
+                errors.put("qualifier", "error.qualifier.long");
             }
             if (!form.country().isEmpty() && !Countries.isKnown(form.country())) {
-                errors.put("country", "Please choose a country from the list.");
+                errors.put("country", "error.country");
             }
             if (!form.withheld() && !Visibility.PUBLIC.name().equals(form.visibility())) {
-                errors.put("visibility", "Please choose whether your name may be published.");
+                errors.put("visibility", "error.visibility");
             }
             if (!errors.isEmpty()) {
                 return managePage(signature, statement, token, form, errors, HttpStatus.BAD_REQUEST);
@@ -123,25 +124,15 @@ class ManagePages {
     private ModelAndView changeable(String token, Action action) {
         Optional<Signature> found = signOn.findByToken(token);
         if (found.isEmpty()) {
-            return message(
-                    HttpStatus.NOT_FOUND,
-                    "Link not valid",
-                    "This link is not valid. Please use the link from your confirmation e-mail exactly as it was sent.");
+            return Pages.message(HttpStatus.NOT_FOUND, "linkInvalid", null);
         }
         Signature signature = found.get();
         OpenStatement statement = statements.find(signature.statementId()).orElseThrow();
         if (signature.status() != Signature.Status.PENDING && signature.status() != Signature.Status.CONFIRMED) {
-            return message(
-                    HttpStatus.GONE,
-                    "Signature no longer counts",
-                    "This signature was withdrawn or removed; there is nothing left to change.");
+            return Pages.message(HttpStatus.GONE, "gone", statement.language());
         }
         if (statement.published()) {
-            return message(
-                    HttpStatus.CONFLICT,
-                    "Statement already published",
-                    "The statement was published with its signatories, so signatures can no longer be changed here."
-                            + " Please write to the coordinators.");
+            return Pages.message(HttpStatus.CONFLICT, "published", statement.language());
         }
         return action.apply(signature, statement);
     }
@@ -158,15 +149,12 @@ class ManagePages {
         page.addObject("token", token);
         page.addObject("form", form);
         page.addObject("errors", errors);
-        page.addObject("countries", countries(statement.language()));
+        page.addObject("countries", countries((String) page.getModel().get("lang")));
         return page;
     }
 
     private static ModelAndView page(String view, OpenStatement statement, HttpStatus status) {
-        ModelAndView page = new ModelAndView(view, status);
-        page.addObject("statement", statement);
-        page.addObject("dir", statement.language().equals("ar") ? "rtl" : "ltr");
-        return page;
+        return Pages.page(view, statement, status);
     }
 
     private static List<SignOnPages.CountryOption> countries(String language) {
@@ -174,12 +162,5 @@ class ManagePages {
         return Countries.sortedBy(locale).stream()
                 .map(code -> new SignOnPages.CountryOption(code, Countries.name(code, locale)))
                 .toList();
-    }
-
-    private static ModelAndView message(HttpStatus status, String title, String text) {
-        ModelAndView page = new ModelAndView("signatures/message", status);
-        page.addObject("title", title);
-        page.addObject("text", text);
-        return page;
     }
 }

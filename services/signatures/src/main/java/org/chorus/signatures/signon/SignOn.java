@@ -157,12 +157,18 @@ class SignOn {
                 .optional();
     }
 
-    /** Confirms a pending signature; empty when the link is unknown or was already used. */
+    /**
+     * Confirms a pending signature; empty when the link is unknown or was already used. On a statement that requires
+     * approval before counting, an open-link signature no coordinator approved yet is held: it is confirmed, but its
+     * SignatureConfirmed event waits for the approval (coordinator.Signatures#approve).
+     */
     @Transactional
     Optional<Signature> confirm(String secret) {
         Instant now = clock.instant();
         Optional<Signature> confirmed = jdbc.sql("""
-                        update signature set status = 'CONFIRMED', confirmed_at = ?
+                        update signature s set status = 'CONFIRMED', confirmed_at = ?,
+                            awaiting_approval = s.approved_at is null
+                                and (select approval_required from statement where id = s.statement_id)
                         where token_hash = ? and status = 'PENDING'
                         returning *""")
                 .params(Timestamp.from(now), new ConfirmationToken(secret).hash())
@@ -176,6 +182,9 @@ class SignOn {
                     AuditTrail.Actor.SIGNER,
                     "CONFIRMED",
                     "revision " + signature.revision());
+            if (signature.awaitingApproval()) {
+                return;
+            }
             outbox.append(
                     EventTypes.SIGNATURE_CONFIRMED,
                     signature.statementId(),

@@ -10,21 +10,19 @@ import org.chorus.events.Visibility;
  * What a signer enters on the public sign-on page: an organisation (name, country, qualifier, contact e-mail,
  * authorised) or an individual (name, affiliation in {@code qualifier}, country, e-mail). {@code visibility} is
  * PUBLIC or WITHHELD (counted, never named); {@code countCountry} says whether a withheld signer's country may be
- * counted. {@code invitation} is the signed token from an invitation link, if any. {@code revisionHash} is the content hash of the text the page showed; {@code website} is a honeypot that
+ * counted. Validation messages are keys of the page texts (messages/signatures*.properties). {@code invitation} is the signed token from an invitation link, if any. {@code revisionHash} is the content hash of the text the page showed; {@code website} is a honeypot that
  * people never see or fill in. Absent {@code kind} and {@code visibility} mean an organisation signing publicly.
  */
 record SignOnForm(
-        @Size(max = 200, message = "Please keep the name under 200 characters.")
-        String name,
+        @Size(max = 200, message = "error.name.long") String name,
 
         String country,
 
-        @Size(max = 300, message = "Please keep the qualifier under 300 characters.")
-        String qualifier,
+        @Size(max = 300, message = "error.qualifier.long") String qualifier,
 
-        @NotBlank(message = "Please enter a contact e-mail address.")
-        @Email(message = "Please enter a valid e-mail address.")
-        @Size(max = 254, message = "Please enter a valid e-mail address.")
+        @NotBlank(message = "error.email.missing")
+        @Email(message = "error.email.invalid")
+        @Size(max = 254, message = "error.email.invalid")
         String email,
 
         Boolean authorised,

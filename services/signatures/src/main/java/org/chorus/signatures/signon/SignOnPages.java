@@ -13,12 +13,14 @@ import java.util.UUID;
 import org.chorus.events.Countries;
 import org.chorus.events.SignatoryKind;
 import org.chorus.events.Visibility;
+import org.chorus.signatures.abuse.ClientAddresses;
 import org.chorus.signatures.abuse.RateLimits;
 import org.chorus.signatures.invitations.Invitations;
 import org.chorus.signatures.links.PublicLinks;
 import org.chorus.signatures.statements.OpenStatement;
 import org.chorus.signatures.statements.OpenStatements;
 import org.chorus.signatures.web.PageLanguage;
+import org.chorus.signatures.web.Pages;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.validation.BindingResult;
@@ -39,6 +41,7 @@ class SignOnPages {
     private final SignOn signOn;
     private final Invitations invitations;
     private final RateLimits rateLimits;
+    private final ClientAddresses clientAddresses;
     private final Clock clock;
     private final PublicLinks links;
 
@@ -47,12 +50,14 @@ class SignOnPages {
             SignOn signOn,
             Invitations invitations,
             RateLimits rateLimits,
+            ClientAddresses clientAddresses,
             Clock clock,
             PublicLinks links) {
         this.statements = statements;
         this.signOn = signOn;
         this.invitations = invitations;
         this.rateLimits = rateLimits;
+        this.clientAddresses = clientAddresses;
         this.clock = clock;
         this.links = links;
     }
@@ -75,7 +80,7 @@ class SignOnPages {
         if (invitation != null) {
             Invitations.Following following = invitations.open(statement.id(), invitation);
             if (following.status() != Invitations.Status.VALID) {
-                return invitationRefused(following.status());
+                return invitationRefused(statement, following.status());
             }
             Invitations.Invited invited = following.invited();
             return signPage(
@@ -85,7 +90,7 @@ class SignOnPages {
                     null);
         }
         if (statement.inviteOnly()) {
-            return inviteOnly();
+            return inviteOnly(statement);
         }
         return signPage(statement, SignOnForm.empty(statement.contentHash(), signatoryKind), Map.of(), null);
     }
@@ -107,26 +112,26 @@ class SignOnPages {
         if (!form.invitation().isEmpty()) {
             Invitations.Following following = invitations.check(statement.id(), form.invitation());
             if (following.status() != Invitations.Status.VALID) {
-                return invitationRefused(following.status());
+                return invitationRefused(statement, following.status());
             }
             invited = following.invited();
         } else if (statement.inviteOnly()) {
-            return inviteOnly();
+            return inviteOnly(statement);
         }
         Map<String, String> errors = new LinkedHashMap<>();
         if (form.name().isEmpty()) {
-            errors.put("name", form.individual() ? "Please enter your name." : "Please enter the organisation's name.");
+            errors.put("name", form.individual() ? "error.name.person" : "error.name.org");
         }
         validation.getFieldErrors().forEach(error -> errors.putIfAbsent(error.getField(), error.getDefaultMessage()));
         String country = SignOnForm.nullIfEmpty(form.country());
         if (country != null && !Countries.isKnown(country)) {
-            errors.putIfAbsent("country", "Please choose a country from the list.");
+            errors.putIfAbsent("country", "error.country");
         }
         if (!form.knownVisibility()) {
-            errors.putIfAbsent("visibility", "Please choose whether your name may be published.");
+            errors.putIfAbsent("visibility", "error.visibility");
         }
         if (!form.individual() && !Boolean.TRUE.equals(form.authorised())) {
-            errors.putIfAbsent("authorised", "Please confirm that you may sign for this organisation.");
+            errors.putIfAbsent("authorised", "error.authorised");
         }
         if (!errors.isEmpty()) {
             return signPage(statement, form, errors, HttpStatus.BAD_REQUEST);
@@ -135,22 +140,16 @@ class SignOnPages {
             return signPage(
                     statement,
                     form.withRevisionHash(statement.contentHash()),
-                    Map.of("text", "The text changed since you opened this page. Please read it again below."),
+                    Map.of("text", "error.text"),
                     HttpStatus.CONFLICT);
         }
         if (form.website() == null || form.website().isEmpty()) {
             Instant now = clock.instant();
-            if (rateLimits.submission(statement.id(), request.getRemoteAddr(), now) == RateLimits.Verdict.PROOF_NEEDED
+            if (rateLimits.submission(statement.id(), clientAddresses.of(request), now)
+                            == RateLimits.Verdict.PROOF_NEEDED
                     && !rateLimits.proofValid(statement.id(), powChallenge, powNonce, now)) {
-                ModelAndView page = signPage(
-                        statement,
-                        form,
-                        Map.of(
-                                "rate",
-                                "Many signatures reached this page from your network or for this statement in the last"
-                                        + " hour. Please try again in an hour. If your browser runs JavaScript, it is"
-                                        + " solving a small puzzle now and you can send the form again in a moment."),
-                        HttpStatus.TOO_MANY_REQUESTS);
+                ModelAndView page =
+                        signPage(statement, form, Map.of("rate", "error.rate"), HttpStatus.TOO_MANY_REQUESTS);
                 page.addObject("powChallenge", rateLimits.challenge(statement.id(), now));
                 page.addObject("powBits", rateLimits.difficultyBits());
                 return page;
@@ -288,44 +287,20 @@ class SignOnPages {
     }
 
     private static ModelAndView unknownStatement() {
-        return message(
-                HttpStatus.NOT_FOUND,
-                "Statement not found",
-                "There is no statement open for signature at this address. Please check the link you were given.");
+        return Pages.message(HttpStatus.NOT_FOUND, "unknown", null);
     }
 
-    private static ModelAndView inviteOnly() {
-        return message(
-                HttpStatus.FORBIDDEN,
-                "By invitation only",
-                "This statement is signed by invited organisations only. Please use the link from your invitation;"
-                        + " if you think your organisation should be invited, write to the coordinators.");
+    private static ModelAndView inviteOnly(OpenStatement statement) {
+        return Pages.message(HttpStatus.FORBIDDEN, "inviteOnly", statement.language());
     }
 
-    private static ModelAndView invitationRefused(Invitations.Status status) {
+    private static ModelAndView invitationRefused(OpenStatement statement, Invitations.Status status) {
         return status == Invitations.Status.EXPIRED
-                ? message(
-                        HttpStatus.GONE,
-                        "Invitation expired",
-                        "This invitation link has expired. Please ask the coordinators for a new one.")
-                : message(
-                        HttpStatus.NOT_FOUND,
-                        "Link not valid",
-                        "This invitation link is not valid. Please use the link from your invitation exactly as it"
-                                + " was sent.");
+                ? Pages.message(HttpStatus.GONE, "invitationExpired", statement.language())
+                : Pages.message(HttpStatus.NOT_FOUND, "invitationInvalid", statement.language());
     }
 
     private static ModelAndView invalidLink() {
-        return message(
-                HttpStatus.NOT_FOUND,
-                "Link not valid",
-                "This confirmation link is not valid. Please use the link from your confirmation e-mail exactly as it was sent.");
-    }
-
-    private static ModelAndView message(HttpStatus status, String title, String text) {
-        ModelAndView page = new ModelAndView("signatures/message", status);
-        page.addObject("title", title);
-        page.addObject("text", text);
-        return page;
+        return Pages.message(HttpStatus.NOT_FOUND, "confirmationInvalid", null);
     }
 }

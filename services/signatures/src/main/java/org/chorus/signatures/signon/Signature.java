@@ -5,7 +5,11 @@ import java.util.UUID;
 import org.chorus.events.SignatoryKind;
 import org.chorus.events.Visibility;
 
-/** One signature as stored. For a WITHHELD signer name, qualifier and email are null (sealed elsewhere). */
+/**
+ * One signature as stored. For a WITHHELD signer name, qualifier and email are null (sealed elsewhere).
+ * {@code awaitingApproval}: confirmed, but its statement requires approval before counting and no coordinator has
+ * approved it yet.
+ */
 record Signature(
         UUID id,
         UUID statementId,
@@ -22,7 +26,8 @@ record Signature(
         Visibility visibility,
         boolean countryCounted,
         UUID invitationId,
-        Integer wave) {
+        Integer wave,
+        boolean awaitingApproval) {
 
     enum Status {
         PENDING,
@@ -34,11 +39,6 @@ record Signature(
 
     public boolean withheld() {
         return visibility == Visibility.WITHHELD;
-    }
-
-    /** The name the signer's own pages show; a withheld name is never decrypted for them. */
-    public String displayName() {
-        return withheld() ? "Your signature (name withheld)" : name;
     }
 
     /** The country as events may carry it. */
