@@ -13,7 +13,6 @@ import org.chorus.events.EventTypes;
 import org.chorus.events.MailRequested;
 import org.chorus.events.SignatoryKind;
 import org.chorus.events.SignatureConfirmed;
-import org.chorus.events.StatementOpened;
 import org.chorus.events.Topics;
 import org.chorus.testsupport.Eventually;
 import org.chorus.testsupport.RealInfrastructure;
@@ -25,13 +24,23 @@ import org.junit.jupiter.api.Test;
  * counts it, and goes on with the next record of the same partition (same key), which users then see the effect of.
  */
 class PoisonRecordsTest {
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
-    private static final String HASH = "e".repeat(64);
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     @Test
     void aPoisonRecordOnEveryTopicIsSetAsideAndTheNextRecordStillArrives() {
         Platform platform = TestPlatform.get();
-        UUID statement = UUID.randomUUID();
+        var drafted = TestPlatform.statements()
+                .postJson(
+                        "/api/statements",
+                        Map.of(
+                                "title",
+                                "After the poison",
+                                "body",
+                                "We ask for the release of all.",
+                                "language",
+                                "en"));
+        assertThat(drafted.status()).isEqualTo(201);
+        UUID statement = UUID.fromString(drafted.json().get("id").asString());
         String key = statement.toString();
         Map<String, String> poisons = new java.util.LinkedHashMap<>();
         for (String topic : Topics.ALL) {
@@ -40,16 +49,11 @@ class PoisonRecordsTest {
             TopicReader.send(topic, key, poison);
         }
 
-        // the records after each poison, on the same partitions
-        TopicReader.send(
-                Topics.STATEMENTS,
-                key,
-                Envelope.of(
-                        EventTypes.STATEMENT_OPENED,
-                        "/statements",
-                        statement,
-                        Instant.now(),
-                        new StatementOpened(statement, "After the poison", "en", 1, "The text.", HASH)));
+        // the records after each poison, on the same partitions (records are keyed by statement)
+        assertThat(TestPlatform.statements()
+                        .postJson("/api/statements/" + statement + "/open", "")
+                        .status())
+                .isEqualTo(200);
         TopicReader.send(
                 Topics.SIGNATURES,
                 key,
@@ -66,7 +70,7 @@ class PoisonRecordsTest {
                                 "CH",
                                 null,
                                 1,
-                                HASH,
+                                "e".repeat(64),
                                 Instant.now())));
         UUID request = UUID.randomUUID();
         String subject = "poison-check-" + request;
@@ -96,16 +100,24 @@ class PoisonRecordsTest {
                     .isNotEmpty();
         }
         Eventually.await(PATIENCE, () -> {
-            assertThat(TestPlatform.signatures().get("/sign/" + statement).status())
-                    .isEqualTo(200);
             var counts = TestPlatform.tracking().get("/api/statements/" + statement + "/counts");
-            assertThat(counts.status()).isEqualTo(200);
+            assertThat(counts.status()).as("tracking counts").isEqualTo(200);
             assertThat(counts.json().get("confirmed").asLong()).isEqualTo(1);
             assertThat(counts.json().get("title").asString()).isEqualTo("After the poison");
-            assertThat(Arrays.stream(RealInfrastructure.get().mail().getReceivedMessages())
-                            .anyMatch(message -> subjectContains(message, subject)))
-                    .isTrue();
         });
+        Eventually.await(
+                PATIENCE,
+                () -> assertThat(Arrays.stream(RealInfrastructure.get().mail().getReceivedMessages())
+                                .anyMatch(message -> subjectContains(message, subject)))
+                        .as("mail requested after the poison was sent")
+                        .isTrue());
+        Eventually.await(
+                PATIENCE,
+                () -> assertThat(TestPlatform.signatures()
+                                .get("/sign/" + statement)
+                                .status())
+                        .as("signatures opened the statement after the poison")
+                        .isEqualTo(200));
         Map<Integer, String> consumed = Map.of(
                 platform.ports().signatures(), Topics.STATEMENTS,
                 platform.ports().tracking(), Topics.SIGNATURES,

@@ -80,13 +80,20 @@ class ReleasePagesTest {
             assertThat(page.findElement(By.cssSelector("meta[http-equiv=refresh]"))
                             .getAttribute("content"))
                     .isEqualTo("2");
-            var sentRow = page.findElement(By.cssSelector("tr[data-release='" + sent + "']"));
-            assertThat(sentRow.findElement(By.className("sent")).getText()).isEqualTo("2");
-            var heldRow = page.findElement(By.cssSelector("tr[data-release='" + held + "']"));
-            assertThat(heldRow.findElement(By.className("state")).getText()).isEqualTo("HELD");
+            Eventually.await(Fixtures.TIMEOUT, () -> {
+                var sentRow = page.findElement(By.cssSelector("tr[data-release='" + sent + "']"));
+                assertThat(sentRow.findElement(By.className("sent")).getText()).isEqualTo("2");
+                var heldRow = page.findElement(By.cssSelector("tr[data-release='" + held + "']"));
+                assertThat(heldRow.findElement(By.className("state")).getText()).isEqualTo("HELD");
+            });
             browser.screenshot("releases-list-desktop");
 
-            browser.clickAndWaitForNextPage(heldRow.findElement(By.tagName("a")));
+            // the list refreshes itself every 2 s: a row found just before a refresh is gone when clicked, so find
+            // again
+            Eventually.await(
+                    Fixtures.TIMEOUT,
+                    () -> browser.clickAndWaitForNextPage(
+                            page.findElement(By.cssSelector("tr[data-release='" + held + "'] a"))));
             assertThat(page.findElement(By.id("state")).getText()).isEqualTo("HELD");
             assertThat(page.findElement(By.cssSelector("label[for=decidedBy]")).getText())
                     .isEqualTo("Your name");
