@@ -147,13 +147,22 @@ final class PropagationBenchmark {
             var answer = http.postForm(
                     "/sign/" + probe,
                     Map.of(
-                            "name", "Probe organisation " + i,
-                            "country", "CH",
-                            "qualifier", "",
-                            "email", "probe" + i + "@bench.example",
-                            "authorised", "true",
-                            "revisionHash", HASH,
-                            "website", ""));
+                            "name",
+                            "Probe organisation " + i,
+                            "country",
+                            "CH",
+                            "qualifier",
+                            "",
+                            "contactName",
+                            "Probe contact " + i,
+                            "email",
+                            "probe" + i + "@bench.example",
+                            "authorised",
+                            "true",
+                            "revisionHash",
+                            HASH,
+                            "website",
+                            ""));
             if (answer.status() != 303) {
                 throw new IllegalStateException("probe signature refused: " + answer.status());
             }

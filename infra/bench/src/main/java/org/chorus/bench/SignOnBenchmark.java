@@ -124,13 +124,22 @@ final class SignOnBenchmark {
                     var answer = http.postForm(
                             "/sign/" + statement,
                             Map.of(
-                                    "name", "Organisation " + client + "-" + i,
-                                    "country", "NL",
-                                    "qualifier", "",
-                                    "email", "bench" + client + "-" + i + "@bench.example",
-                                    "authorised", "true",
-                                    "revisionHash", HASH,
-                                    "website", ""));
+                                    "name",
+                                    "Organisation " + client + "-" + i,
+                                    "country",
+                                    "NL",
+                                    "qualifier",
+                                    "",
+                                    "contactName",
+                                    "Contact " + client + "-" + i,
+                                    "email",
+                                    "bench" + client + "-" + i + "@bench.example",
+                                    "authorised",
+                                    "true",
+                                    "revisionHash",
+                                    HASH,
+                                    "website",
+                                    ""));
                     mine.add(System.nanoTime() - t0);
                     if (answer.status() != 303) {
                         failures.incrementAndGet();

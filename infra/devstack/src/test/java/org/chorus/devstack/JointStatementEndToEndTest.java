@@ -73,6 +73,7 @@ class JointStatementEndToEndTest {
             form.put("name", signatory.name());
             form.put("country", signatory.countryCode() == null ? "" : signatory.countryCode());
             form.put("qualifier", signatory.qualifier() == null ? "" : signatory.qualifier());
+            form.put("contactName", "Contact person " + i);
             form.put("email", signer(i));
             form.put("authorised", "true");
             form.put("revisionHash", hash);

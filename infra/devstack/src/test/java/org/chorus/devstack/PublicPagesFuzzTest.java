@@ -63,14 +63,16 @@ class PublicPagesFuzzTest {
             @ForAll("names") String name,
             @ForAll("countries") String country,
             @ForAll("junk") String qualifier,
+            @ForAll("contactNames") String contactName,
             @ForAll("emails") String email,
             @ForAll("authorisations") String authorised,
             @ForAll("hashes") String revisionHash) {
-        Assume.that(!wouldBeAccepted(name, country, qualifier, email, authorised, revisionHash));
+        Assume.that(!wouldBeAccepted(name, country, qualifier, contactName, email, authorised, revisionHash));
         Map<String, String> form = new LinkedHashMap<>();
         form.put("name", name);
         form.put("country", country);
         form.put("qualifier", qualifier);
+        form.put("contactName", contactName);
         form.put("email", email);
         if (authorised != null) {
             form.put("authorised", authorised);
@@ -106,6 +108,14 @@ class PublicPagesFuzzTest {
                 Arbitraries.strings().all().ofMaxLength(60),
                 Arbitraries.of(
                         "Lawyers for Lawyers", "<script>alert(1)</script>", "Robert'); DROP TABLE signature;--"));
+    }
+
+    @Provide
+    Arbitrary<String> contactNames() {
+        return Arbitraries.oneOf(
+                Arbitraries.of("", " ", "\u00a0", "Amina Diallo"),
+                Arbitraries.strings().ofMinLength(201).ofMaxLength(1000),
+                Arbitraries.strings().all().ofMaxLength(60));
     }
 
     @Provide
@@ -146,17 +156,26 @@ class PublicPagesFuzzTest {
     }
 
     private static boolean wouldBeAccepted(
-            String name, String country, String qualifier, String email, String authorised, String hash) {
-        if ((name + country + qualifier + email + hash).indexOf('\u0000') >= 0) {
+            String name,
+            String country,
+            String qualifier,
+            String contactName,
+            String email,
+            String authorised,
+            String hash) {
+        if ((name + country + qualifier + contactName + email + hash).indexOf('\u0000') >= 0) {
             return false;
         }
         String trimmedName = name.replaceAll("^[\\h\\s]+|[\\h\\s]+$", "");
         String trimmedCountry = country.replaceAll("^[\\h\\s]+|[\\h\\s]+$", "");
         String trimmedEmail = email.replaceAll("^[\\h\\s]+|[\\h\\s]+$", "");
+        String trimmedContact = contactName.replaceAll("^[\\h\\s]+|[\\h\\s]+$", "");
         return !trimmedName.isEmpty()
                 && trimmedName.length() <= 200
                 && (trimmedCountry.isEmpty() || Countries.isKnown(trimmedCountry))
                 && qualifier.replaceAll("^[\\h\\s]+|[\\h\\s]+$", "").length() <= 300
+                && !trimmedContact.isEmpty()
+                && trimmedContact.length() <= 200
                 && trimmedEmail.matches("[^@\\s\"]+@[^@\\s\"]+\\.[A-Za-z]{2,}")
                 && trimmedEmail.length() <= 254
                 && authorised != null

@@ -63,4 +63,31 @@ class MailTemplatesTest {
             }
         });
     }
+
+    @Test
+    void theConfirmationGreetsTheOrganisationsContactPersonByNameInEveryLanguage() {
+        for (String language : LANGUAGES) {
+            var toContact = templates
+                    .render(
+                            "signature-confirmation",
+                            language,
+                            Map.of(
+                                    "statementTitle", "Free the defenders",
+                                    "signerName", "Lawyers for Lawyers",
+                                    "contactName", "Amina Diallo",
+                                    "confirmUrl", "https://sign.example.org/c/123"))
+                    .orElseThrow();
+            assertThat(toContact.body()).as(language).contains("Amina Diallo").doesNotContain("Lawyers for Lawyers");
+            var toOrganisation = templates
+                    .render(
+                            "signature-confirmation",
+                            language,
+                            Map.of(
+                                    "statementTitle", "Free the defenders",
+                                    "signerName", "Lawyers for Lawyers",
+                                    "confirmUrl", "https://sign.example.org/c/123"))
+                    .orElseThrow();
+            assertThat(toOrganisation.body()).as(language).contains("Lawyers for Lawyers");
+        }
+    }
 }

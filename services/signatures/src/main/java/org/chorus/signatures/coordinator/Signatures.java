@@ -67,9 +67,13 @@ class Signatures {
             Instant approvedAt,
             boolean awaitingApproval,
             UUID invitationId,
-            Integer wave) {}
+            Integer wave,
+            String contactName) {}
 
-    /** One signature as the coordinator sees it; {@code revisionConfirmed} is the text version the signer agreed to. */
+    /**
+     * One signature as the coordinator sees it; {@code revisionConfirmed} is the text version the signer agreed to;
+     * {@code contactName} is who signed for an organisation (never published; null for individuals and imports).
+     */
     record Entry(
             UUID id,
             SignatoryKind kind,
@@ -80,6 +84,7 @@ class Signatures {
             String country,
             boolean countryCounted,
             String email,
+            String contactName,
             int revisionConfirmed,
             String revisionHash,
             boolean flagged,
@@ -274,7 +279,7 @@ class Signatures {
         boolean withheld = "WITHHELD".equals(row.visibility());
         Identity identity = withheld
                 ? identities.open(row.statementId(), row.id(), row.sealedIdentity())
-                : new Identity(row.name(), row.qualifier(), row.email());
+                : new Identity(row.name(), row.qualifier(), row.email(), row.contactName());
         return new Entry(
                 row.id(),
                 row.kind(),
@@ -285,6 +290,7 @@ class Signatures {
                 row.country(),
                 row.countryCounted(),
                 identity.email(),
+                identity.contactName(),
                 row.revision(),
                 row.revisionHash(),
                 row.flagged(),

@@ -125,10 +125,11 @@ public class SealedIdentities {
         }
     }
 
-    private static byte[] serialise(Identity identity) {
+    static byte[] serialise(Identity identity) {
         try (var bytes = new ByteArrayOutputStream();
                 var out = new DataOutputStream(bytes)) {
-            for (String field : new String[] {identity.name(), identity.qualifier(), identity.email()}) {
+            for (String field :
+                    new String[] {identity.name(), identity.qualifier(), identity.email(), identity.contactName()}) {
                 out.writeBoolean(field != null);
                 if (field != null) {
                     byte[] utf8 = field.getBytes(StandardCharsets.UTF_8);
@@ -143,15 +144,16 @@ public class SealedIdentities {
         }
     }
 
-    private static Identity deserialise(byte[] plain) {
+    /** Identities sealed before the contact name existed end after the e-mail: their contact name is null. */
+    static Identity deserialise(byte[] plain) {
         try (var in = new DataInputStream(new ByteArrayInputStream(plain))) {
-            String[] fields = new String[3];
-            for (int i = 0; i < fields.length; i++) {
+            String[] fields = new String[4];
+            for (int i = 0; i < fields.length && in.available() > 0; i++) {
                 if (in.readBoolean()) {
                     fields[i] = new String(in.readNBytes(in.readInt()), StandardCharsets.UTF_8);
                 }
             }
-            return new Identity(fields[0], fields[1], fields[2]);
+            return new Identity(fields[0], fields[1], fields[2], fields[3]);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

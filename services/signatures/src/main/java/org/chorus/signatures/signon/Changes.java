@@ -65,12 +65,12 @@ class Changes {
         boolean toWithheld = correction.visibility() == Visibility.WITHHELD;
         Identity before = signature.withheld()
                 ? identities.open(signature.statementId(), signature.id(), sealedIdentity(signature))
-                : new Identity(signature.name(), signature.qualifier(), signature.email());
+                : new Identity(signature.name(), signature.qualifier(), signature.email(), signature.contactName());
         String name = correction.name() == null ? before.name() : correction.name();
         String qualifier = correction.name() == null && signature.withheld() && correction.qualifier() == null
                 ? before.qualifier()
                 : correction.qualifier();
-        Identity after = new Identity(name, qualifier, before.email());
+        Identity after = new Identity(name, qualifier, before.email(), before.contactName());
         List<String> changed = new ArrayList<>();
         if (!Objects.equals(before.name(), after.name())) {
             changed.add("name");
@@ -89,13 +89,14 @@ class Changes {
             changed.add("country counted " + countryCounted);
         }
         jdbc.sql("""
-                        update signature set name = ?, qualifier = ?, email = ?, country = ?, visibility = ?,
-                            country_counted = ?, sealed_identity = ?
+                        update signature set name = ?, qualifier = ?, email = ?, contact_name = ?, country = ?,
+                            visibility = ?, country_counted = ?, sealed_identity = ?
                         where id = ?""")
                 .params(
                         toWithheld ? null : after.name(),
                         toWithheld ? null : after.qualifier(),
                         toWithheld ? null : after.email(),
+                        toWithheld ? null : after.contactName(),
                         correction.country(),
                         correction.visibility().name(),
                         countryCounted,

@@ -60,7 +60,8 @@ class SignOn {
             Visibility visibility,
             boolean countryCounted,
             UUID invitationId,
-            Integer wave) {
+            Integer wave,
+            String contactName) {
 
         boolean withheld() {
             return visibility == Visibility.WITHHELD;
@@ -69,8 +70,9 @@ class SignOn {
 
     /**
      * Stores a pending signature and asks distribution to mail its confirmation link. A withheld signer's name,
-     * qualifier and address are sealed under the statement's key; the events carry neither name nor qualifier, and
-     * the country only if the signer allows it to be counted. Invited signers are approved at once.
+     * qualifier, address and contact name are sealed under the statement's key; the events carry neither name nor
+     * qualifier, and the country only if the signer allows it to be counted; no event carries a contact name (only
+     * the confirmation mail request of a public signer, to greet them). Invited signers are approved at once.
      */
     @Transactional
     void submit(OpenStatement statement, Submission submission, String publicBase) {
@@ -80,14 +82,20 @@ class SignOn {
         boolean withheld = submission.withheld();
         byte[] sealed = withheld
                 ? identities.seal(
-                        statement.id(), id, new Identity(submission.name(), submission.qualifier(), submission.email()))
+                        statement.id(),
+                        id,
+                        new Identity(
+                                submission.name(),
+                                submission.qualifier(),
+                                submission.email(),
+                                submission.contactName()))
                 : null;
         jdbc.sql("""
                         insert into signature (id, statement_id, kind, name, country, qualifier, email, status,
                                                revision, revision_hash, token_hash, submitted_at,
                                                visibility, country_counted, sealed_identity, invitation_id, wave,
-                                               approved_at)
-                        values (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                               approved_at, contact_name)
+                        values (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         id,
                         statement.id(),
@@ -105,7 +113,8 @@ class SignOn {
                         sealed,
                         submission.invitationId(),
                         submission.wave(),
-                        submission.invitationId() == null ? null : Timestamp.from(now))
+                        submission.invitationId() == null ? null : Timestamp.from(now),
+                        withheld ? null : submission.contactName())
                 .update();
         audit.record(
                 id,
@@ -134,6 +143,9 @@ class SignOn {
         Map<String, String> variables = new HashMap<>();
         variables.put("statementTitle", statement.title());
         variables.put("signerName", withheld ? "" : submission.name());
+        if (!withheld && submission.contactName() != null) {
+            variables.put("contactName", submission.contactName());
+        }
         variables.put("confirmUrl", publicBase + "/confirm/" + token.secret());
         variables.put("manageUrl", publicBase + "/manage/" + token.secret());
         outbox.append(

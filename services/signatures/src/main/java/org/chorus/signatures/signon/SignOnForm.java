@@ -7,8 +7,8 @@ import org.chorus.events.SignatoryKind;
 import org.chorus.events.Visibility;
 
 /**
- * What a signer enters on the public sign-on page: an organisation (name, country, qualifier, contact e-mail,
- * authorised) or an individual (name, affiliation in {@code qualifier}, country, e-mail). {@code visibility} is
+ * What a signer enters on the public sign-on page: an organisation (name, country, qualifier, contact name, contact
+ * e-mail, authorised) or an individual (name, affiliation in {@code qualifier}, country, e-mail). {@code visibility} is
  * PUBLIC or WITHHELD (counted, never named); {@code countCountry} says whether a withheld signer's country may be
  * counted. Validation messages are keys of the page texts (messages/signatures*.properties). {@code invitation} is the signed token from an invitation link, if any. {@code revisionHash} is the content hash of the text the page showed; {@code website} is a honeypot that
  * people never see or fill in. Absent {@code kind} and {@code visibility} mean an organisation signing publicly.
@@ -19,6 +19,8 @@ record SignOnForm(
         String country,
 
         @Size(max = 300, message = "error.qualifier.long") String qualifier,
+
+        @Size(max = 200, message = "error.contactName.long") String contactName,
 
         @NotBlank(message = "error.email.missing")
         @Email(message = "error.email.invalid")
@@ -38,6 +40,7 @@ record SignOnForm(
         name = trim(name);
         country = trim(country);
         qualifier = trim(qualifier);
+        contactName = trim(contactName);
         email = trim(email);
         kind = trim(kind);
         visibility = trim(visibility);
@@ -45,7 +48,8 @@ record SignOnForm(
     }
 
     static SignOnForm empty(String revisionHash, SignatoryKind kind) {
-        return new SignOnForm("", "", "", "", false, revisionHash, "", kind.name(), Visibility.PUBLIC.name(), true, "");
+        return new SignOnForm(
+                "", "", "", "", "", false, revisionHash, "", kind.name(), Visibility.PUBLIC.name(), true, "");
     }
 
     /** The organisation form pre-filled from an invitation. */
@@ -53,6 +57,7 @@ record SignOnForm(
         return new SignOnForm(
                 organisation,
                 country == null ? "" : country,
+                "",
                 "",
                 "",
                 false,
@@ -85,7 +90,18 @@ record SignOnForm(
 
     SignOnForm withRevisionHash(String hash) {
         return new SignOnForm(
-                name, country, qualifier, email, authorised, hash, "", kind, visibility, countCountry, invitation);
+                name,
+                country,
+                qualifier,
+                contactName,
+                email,
+                authorised,
+                hash,
+                "",
+                kind,
+                visibility,
+                countCountry,
+                invitation);
     }
 
     static String nullIfEmpty(String value) {

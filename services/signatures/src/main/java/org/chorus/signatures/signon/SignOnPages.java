@@ -130,6 +130,11 @@ class SignOnPages {
         if (!form.knownVisibility()) {
             errors.putIfAbsent("visibility", "error.visibility");
         }
+        if (!form.individual()
+                && form.invitation().isEmpty()
+                && form.contactName().isEmpty()) {
+            errors.putIfAbsent("contactName", "error.contactName.missing");
+        }
         if (!form.individual() && !Boolean.TRUE.equals(form.authorised())) {
             errors.putIfAbsent("authorised", "error.authorised");
         }
@@ -165,7 +170,8 @@ class SignOnPages {
                             form.withheld() ? Visibility.WITHHELD : Visibility.PUBLIC,
                             !form.withheld() || Boolean.TRUE.equals(form.countCountry()),
                             invited == null ? null : invited.id(),
-                            invited == null ? null : invited.wave()),
+                            invited == null ? null : invited.wave(),
+                            form.individual() ? null : SignOnForm.nullIfEmpty(form.contactName())),
                     links.base());
         }
         String lang = request.getParameter("lang");

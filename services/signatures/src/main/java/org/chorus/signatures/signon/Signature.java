@@ -6,7 +6,8 @@ import org.chorus.events.SignatoryKind;
 import org.chorus.events.Visibility;
 
 /**
- * One signature as stored. For a WITHHELD signer name, qualifier and email are null (sealed elsewhere).
+ * One signature as stored. For a WITHHELD signer name, qualifier, email and contactName are null (sealed elsewhere);
+ * {@code contactName} is the person who signs for an organisation, never published.
  * {@code awaitingApproval}: confirmed, but its statement requires approval before counting and no coordinator has
  * approved it yet.
  */
@@ -27,7 +28,8 @@ record Signature(
         boolean countryCounted,
         UUID invitationId,
         Integer wave,
-        boolean awaitingApproval) {
+        boolean awaitingApproval,
+        String contactName) {
 
     enum Status {
         PENDING,

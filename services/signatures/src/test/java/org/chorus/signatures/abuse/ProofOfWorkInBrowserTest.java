@@ -54,6 +54,7 @@ class ProofOfWorkInBrowserTest {
             page.get(base + "/sign/" + statementId);
             page.findElement(By.id("name")).sendKeys("Patient Browser Org");
             new Select(page.findElement(By.id("country"))).selectByValue("KE");
+            page.findElement(By.id("contactName")).sendKeys("Patient Person");
             page.findElement(By.id("email")).sendKeys("patient-browser@example.org");
             page.findElement(By.name("authorised")).click();
             browser.clickAndWaitForNextPage(page.findElement(By.cssSelector("button[type=submit]")));

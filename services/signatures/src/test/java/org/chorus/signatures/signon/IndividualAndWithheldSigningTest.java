@@ -154,6 +154,7 @@ class IndividualAndWithheldSigningTest {
     private Map<String, String> individual(String name, String country, String affiliation, String email) {
         Map<String, String> form = Statements.organisation(name, country, email);
         form.remove("authorised");
+        form.remove("contactName");
         form.put("kind", "INDIVIDUAL");
         form.put("qualifier", affiliation);
         form.put("visibility", "PUBLIC");

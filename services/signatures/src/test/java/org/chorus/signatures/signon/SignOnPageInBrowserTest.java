@@ -36,6 +36,7 @@ class SignOnPageInBrowserTest {
 
             page.findElement(By.id("name")).sendKeys("Lawyers for Lawyers");
             new Select(page.findElement(By.id("country"))).selectByValue("NL");
+            page.findElement(By.id("contactName")).sendKeys("Amina Diallo");
             page.findElement(By.id("email")).sendKeys("browser-signer@example.org");
             page.findElement(By.name("authorised")).click();
             browser.clickAndWaitForNextPage(page.findElement(By.cssSelector("button[type=submit]")));
@@ -63,6 +64,7 @@ class SignOnPageInBrowserTest {
 
             page.findElement(By.id("name")).sendKeys("مركز القاهرة لدراسات حقوق الإنسان");
             new Select(page.findElement(By.id("country"))).selectByValue("EG");
+            page.findElement(By.id("contactName")).sendKeys("بهي الدين حسن");
             page.findElement(By.id("email")).sendKeys("cihrs-browser@example.org");
             page.findElement(By.name("authorised")).click();
             browser.screenshot("sign-on-phone-arabic-filled");

@@ -187,6 +187,7 @@ class SigningTest {
         form.put("name", name);
         form.put("country", country);
         form.put("qualifier", "");
+        form.put("contactName", "Amina Diallo");
         form.put("email", email);
         form.put("authorised", "true");
         form.put("revisionHash", HASH);

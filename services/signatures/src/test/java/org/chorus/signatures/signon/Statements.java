@@ -66,12 +66,13 @@ public final class Statements {
                         new StatementPublished(id, revision, hash)));
     }
 
-    /** The organisation form as a browser sends it. */
+    /** The organisation form as a browser sends it; the contact person is "Contact for" the organisation. */
     public static Map<String, String> organisation(String name, String country, String email) {
         Map<String, String> form = new HashMap<>();
         form.put("name", name);
         form.put("country", country);
         form.put("qualifier", "");
+        form.put("contactName", "Contact for " + name);
         form.put("email", email);
         form.put("authorised", "true");
         form.put("revisionHash", HASH);
