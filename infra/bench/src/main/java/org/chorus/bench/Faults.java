@@ -8,12 +8,14 @@ import java.util.concurrent.Executor;
 import org.chorus.testsupport.Infrastructure;
 
 /**
- * {@code faults [scenario] [seconds] [clients]}: scripted fault scenarios with processes started and killed for real.
+ * {@code faults [scenario|all] [seconds] [clients] [contacts]}: scripted fault scenarios with processes started and killed for real.
  * Each prints one {@code FAULT} line; all of the run go to bench-results/faults.json. Any failed check (or a
  * scenario that could not run) makes the command exit non-zero.
  */
 final class Faults {
-    static final List<String> SCENARIOS = List.of("kill-signatures", "kill-tracking");
+    static final List<String> SCENARIOS = List.of(
+            "kill-signatures", "kill-tracking", "kill-distribution", "broker-restart", "postgres-restart", "smtp-down");
+    private static final Duration INFRASTRUCTURE_DOWN = Duration.ofSeconds(20);
 
     /** Each task its own thread: the common pool has one worker on two cores. */
     static final Executor THREAD = task -> {
@@ -22,7 +24,13 @@ final class Faults {
         thread.start();
     };
 
-    static boolean run(Path repository, Infrastructure infrastructure, String which, Duration duration, int clients) {
+    static boolean run(
+            Path repository,
+            Infrastructure infrastructure,
+            String which,
+            Duration duration,
+            int clients,
+            int contacts) {
         List<String> scenarios = which.equals("all") ? SCENARIOS : List.of(which);
         List<FaultOutcome> outcomes = new ArrayList<>();
         for (String scenario : scenarios) {
@@ -37,6 +45,24 @@ final class Faults {
                                 infrastructure,
                                 duration,
                                 clients);
+                    case "broker-restart" ->
+                        SignOnUnderFault.run(
+                                scenario,
+                                InfrastructureFaults.kafkaDown(INFRASTRUCTURE_DOWN),
+                                repository,
+                                infrastructure,
+                                duration,
+                                clients);
+                    case "postgres-restart" ->
+                        SignOnUnderFault.run(
+                                scenario,
+                                InfrastructureFaults.postgresDown(repository, infrastructure, INFRASTRUCTURE_DOWN),
+                                repository,
+                                infrastructure,
+                                duration,
+                                clients);
+                    case "kill-distribution", "smtp-down" ->
+                        ReleaseUnderFault.run(scenario, repository, infrastructure, contacts);
                     default ->
                         throw new IllegalArgumentException(
                                 "unknown fault scenario " + scenario + "; one of " + SCENARIOS);

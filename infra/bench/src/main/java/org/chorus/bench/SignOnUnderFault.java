@@ -47,7 +47,8 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>The check: tracking's confirmed count for the statement, and the number of CONFIRMED signatures in the
  * signatures service's own coordinator list, both equal exactly the confirmations answered 200 plus those whose lost
- * attempt had committed (reported apart); read again after 5 s so a late duplicate would show.
+ * attempt had committed (reported apart); read again after 5 s so a late duplicate would show. And nothing accepted is
+ * lost: every submission answered 303 is in that list and had its confirmation mail requested on Kafka.
  */
 final class SignOnUnderFault {
     private static final String HASH = "e".repeat(64);
@@ -141,12 +142,16 @@ final class SignOnUnderFault {
                     return count;
                 });
                 double drainSeconds = (System.nanoTime() - caughtUpAt) / 1e9;
+                // every accepted submission's confirmation mail was requested: the outbox drained into Kafka
+                boolean mailed = awaitQuietly(Duration.ofMinutes(2), () -> links.seen.size() >= load.submitted.get());
                 Thread.sleep(5000);
                 long trackingLater = confirmedInTracking(tracked, statement);
-                long signaturesCount = confirmedInSignatures(signing, statement);
+                Signed signed = signed(signing, statement);
                 boolean passed = trackingCount == expected
                         && trackingLater == expected
-                        && signaturesCount == expected
+                        && signed.confirmed() == expected
+                        && signed.total() >= load.submitted.get()
+                        && mailed
                         && load.anomalies.isEmpty();
 
                 Map<String, Object> figures = new LinkedHashMap<>();
@@ -162,13 +167,15 @@ final class SignOnUnderFault {
                 figures.put("expectedConfirmed", expected);
                 figures.put("trackingConfirmed", trackingCount);
                 figures.put("trackingConfirmed5sLater", trackingLater);
-                figures.put("signaturesConfirmed", signaturesCount);
+                figures.put("signaturesConfirmed", signed.confirmed());
+                figures.put("signaturesStored", signed.total());
                 figures.put("trackingCaughtUpSeconds", Math.round(drainSeconds * 10) / 10.0);
                 return new FaultOutcome(
                         scenario,
                         passed,
                         "tracking's confirmed count and signatures' CONFIRMED list both equal the confirmations"
-                                + " answered 200 (+ those whose lost attempt committed, answered 409 on retry)",
+                                + " answered 200 (+ those whose lost attempt committed, answered 409 on retry);"
+                                + " every submission answered 303 is stored and had its confirmation mail requested",
                         figures,
                         what + (load.anomalies.isEmpty() ? "" : "; anomalies: " + load.anomalies));
             }
@@ -183,18 +190,36 @@ final class SignOnUnderFault {
         return counts.json().get("confirmed").asLong();
     }
 
-    private static long confirmedInSignatures(String signing, UUID statement) {
+    record Signed(long total, long confirmed) {}
+
+    /** The signatures service's own coordinator list of the statement: all rows, and those CONFIRMED. */
+    private static Signed signed(String signing, UUID statement) {
         Http.Response list = new Http(signing).get("/api/statements/" + statement + "/signatures");
         if (list.status() != 200) {
             throw new IllegalStateException("signatures answered " + list.status());
         }
+        long total = 0;
         long confirmed = 0;
         for (JsonNode signature : list.json()) {
+            total++;
             if ("CONFIRMED".equals(signature.get("status").asString())) {
                 confirmed++;
             }
         }
-        return confirmed;
+        return new Signed(total, confirmed);
+    }
+
+    private static boolean awaitQuietly(Duration timeout, java.util.function.BooleanSupplier condition) {
+        try {
+            Eventually.await(timeout, () -> {
+                if (!condition.getAsBoolean()) {
+                    throw new AssertionError("not yet");
+                }
+            });
+            return true;
+        } catch (AssertionError notInTime) {
+            return false;
+        }
     }
 
     /** The signers: each submits the form, then confirms a link from its mailbox (or one it must click again). */
