@@ -11,7 +11,8 @@ import org.chorus.testsupport.RealInfrastructure;
  * {@code java -jar infra/bench/target/chorus-bench-exec.jar <benchmark> [arguments]}: starts real PostgreSQL, Kafka
  * and SMTP in this JVM, the services as their own JVMs, measures, prints one line per benchmark and writes
  * bench-results/NAME.json. {@code footprint}; {@code sign-on [seconds] [clients]}; {@code propagation [seconds] [clients]}; {@code release [contacts]
- * [connections]}; {@code rebuild [events]}.
+ * [connections]}; {@code rebuild [events]}; {@code faults [scenario|all] [seconds] [clients]
+ * [contacts]} (see {@link Faults}).
  */
 public final class Bench {
 
@@ -21,6 +22,16 @@ public final class Bench {
         Files.createDirectories(repository.resolve("bench-results"));
         String which = args.length > 0 ? args[0] : "all";
         Infrastructure infrastructure = RealInfrastructure.get();
+        if (which.equals("faults")) {
+            boolean passed = Faults.run(
+                    repository,
+                    infrastructure,
+                    args.length > 1 ? args[1] : "all",
+                    Duration.ofSeconds(argument(args, 2, 60)),
+                    argument(args, 3, 8),
+                    argument(args, 4, 2000));
+            System.exit(passed ? 0 : 1);
+        }
         for (String name : which.equals("all") ? List.of("footprint", "sign-on") : List.of(which)) {
             Result result = switch (name) {
                 case "footprint" -> Footprint.measure(repository, infrastructure);

@@ -123,7 +123,7 @@ final class ReleaseBenchmark {
         }
     }
 
-    private static Process startSink(Path dump, int port) throws IOException {
+    static Process startSink(Path dump, int port) throws IOException {
         List<String> command = new ArrayList<>(List.of("smtp-sink", "-D", dump.toString()));
         if ("root".equals(System.getProperty("user.name"))) {
             command.addAll(List.of("-u", "nobody"));
@@ -140,7 +140,7 @@ final class ReleaseBenchmark {
         return sink;
     }
 
-    private static UUID publishXiamen() {
+    static UUID publishXiamen() {
         XiamenSeed seed = XiamenSeed.load();
         UUID statement = UUID.randomUUID();
         send(
@@ -172,7 +172,7 @@ final class ReleaseBenchmark {
         TopicReader.send(topic, statement.toString(), Envelope.of(type, "/bench", statement, Instant.now(), data));
     }
 
-    private static void importContacts(String base, UUID list, int contacts) throws Exception {
+    static void importContacts(String base, UUID list, int contacts) throws Exception {
         HttpClient client = HttpClient.newHttpClient();
         String[] languages = {"en", "fr", "es"};
         for (int from = 0; from < contacts; from += IMPORT_BATCH) {

@@ -14,14 +14,16 @@ import org.chorus.testsupport.Infrastructure;
 final class ServiceProcess implements AutoCloseable {
     final String name;
     final int port;
-    final Process process;
-    final long startMillis;
+    private final Path log;
+    private final List<String> command;
+    private volatile Process process;
+    volatile long startMillis;
 
-    private ServiceProcess(String name, int port, Process process, long startMillis) {
+    private ServiceProcess(String name, int port, Path log, List<String> command) {
         this.name = name;
         this.port = port;
-        this.process = process;
-        this.startMillis = startMillis;
+        this.log = log;
+        this.command = List.copyOf(command);
     }
 
     static ServiceProcess start(
@@ -46,14 +48,41 @@ final class ServiceProcess implements AutoCloseable {
             }
         });
         command.addAll(List.of(extra));
+        ServiceProcess service = new ServiceProcess(
+                name, port, repository.resolve("bench-results").resolve(name + ".log"), command);
+        service.launch(ProcessBuilder.Redirect.to(service.log.toFile()));
+        return service;
+    }
+
+    /** kill -9: {@link Process#destroyForcibly()} sends SIGKILL on Linux; no shutdown hook, no graceful close. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Starts the same jar with the same arguments on the same port again, appending to its log; returns once healthy. */
+    void restart() {
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " is still running");
+        }
+        launch(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    private void launch(ProcessBuilder.Redirect output) {
         try {
             long started = System.nanoTime();
-            Process process = new ProcessBuilder(command)
+            process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(repository
-                            .resolve("bench-results")
-                            .resolve(name + ".log")
-                            .toFile())
+                    .redirectOutput(output)
                     .start();
             Http http = new Http("http://localhost:" + port);
             long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
@@ -63,7 +92,8 @@ final class ServiceProcess implements AutoCloseable {
                 }
                 try {
                     if (http.get("/actuator/health").body().contains("\"UP\"")) {
-                        return new ServiceProcess(name, port, process, (System.nanoTime() - started) / 1_000_000);
+                        startMillis = (System.nanoTime() - started) / 1_000_000;
+                        return;
                     }
                 } catch (UncheckedIOException notYet) {
                     // not listening yet

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,7 @@ public final class RealInfrastructure {
     private static final Logger log = LoggerFactory.getLogger(RealInfrastructure.class);
     private static final int PARTITIONS = 3;
     private static Infrastructure running;
+    private static EmbeddedKafkaKraftBroker embeddedKafka;
 
     /** The servers of this JVM, started on first use. */
     public static synchronized Infrastructure get() {
@@ -86,6 +88,7 @@ public final class RealInfrastructure {
                     Map.of("auto.create.topics.enable", "false", "group.initial.rebalance.delay.ms", "0"));
             kafka.afterPropertiesSet();
             stoppers.add(kafka::destroy);
+            embeddedKafka = kafka;
             return new Infrastructure(
                     jdbcUrl, "postgres", "postgres", kafka.getBrokersAsString(), smtpPort, imapPort, mail);
         } catch (IOException e) {
@@ -125,6 +128,25 @@ public final class RealInfrastructure {
         boolean dockerConfigured =
                 System.getenv("DOCKER_HOST") != null || Files.exists(Path.of("/var/run/docker.sock"));
         return dockerConfigured && DockerClientFactory.instance().isDockerAvailable();
+    }
+
+    /**
+     * Stops the embedded Kafka broker of this JVM for {@code down} and starts it again on the same port with the same
+     * log (its KRaft controller keeps running): a broker restart for the fault scenarios of infra/bench.
+     */
+    public static void restartKafka(Duration down) throws InterruptedException {
+        if (embeddedKafka == null) {
+            throw new IllegalStateException("only the embedded Kafka broker can be restarted here");
+        }
+        var brokers = embeddedKafka.getCluster().brokers().values();
+        for (var broker : brokers) {
+            broker.shutdown();
+            broker.awaitShutdown();
+        }
+        Thread.sleep(down.toMillis());
+        for (var broker : brokers) {
+            broker.startup();
+        }
     }
 
     public static void stopAll(List<AutoCloseable> stoppers) {

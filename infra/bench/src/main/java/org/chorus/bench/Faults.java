@@ -1,0 +1,84 @@
+package org.chorus.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import org.chorus.testsupport.Infrastructure;
+
+/**
+ * {@code faults [scenario|all] [seconds] [clients] [contacts]}: scripted fault scenarios with processes started and killed for real.
+ * Each prints one {@code FAULT} line; all of the run go to bench-results/faults.json. Any failed check (or a
+ * scenario that could not run) makes the command exit non-zero.
+ */
+final class Faults {
+    static final List<String> SCENARIOS = List.of(
+            "kill-signatures", "kill-tracking", "kill-distribution", "broker-restart", "postgres-restart", "smtp-down");
+    private static final Duration INFRASTRUCTURE_DOWN = Duration.ofSeconds(20);
+
+    /** Each task its own thread: the common pool has one worker on two cores. */
+    static final Executor THREAD = task -> {
+        Thread thread = new Thread(task, "fault-scenario");
+        thread.setDaemon(true);
+        thread.start();
+    };
+
+    static boolean run(
+            Path repository,
+            Infrastructure infrastructure,
+            String which,
+            Duration duration,
+            int clients,
+            int contacts) {
+        List<String> scenarios = which.equals("all") ? SCENARIOS : List.of(which);
+        List<FaultOutcome> outcomes = new ArrayList<>();
+        for (String scenario : scenarios) {
+            FaultOutcome outcome;
+            try {
+                outcome = switch (scenario) {
+                    case "kill-signatures", "kill-tracking" ->
+                        SignOnUnderFault.run(
+                                scenario,
+                                SignOnUnderFault.kill(scenario.substring("kill-".length())),
+                                repository,
+                                infrastructure,
+                                duration,
+                                clients);
+                    case "broker-restart" ->
+                        SignOnUnderFault.run(
+                                scenario,
+                                InfrastructureFaults.kafkaDown(INFRASTRUCTURE_DOWN),
+                                repository,
+                                infrastructure,
+                                duration,
+                                clients);
+                    case "postgres-restart" ->
+                        SignOnUnderFault.run(
+                                scenario,
+                                InfrastructureFaults.postgresDown(repository, infrastructure, INFRASTRUCTURE_DOWN),
+                                repository,
+                                infrastructure,
+                                duration,
+                                clients);
+                    case "kill-distribution", "smtp-down" ->
+                        ReleaseUnderFault.run(scenario, repository, infrastructure, contacts);
+                    default ->
+                        throw new IllegalArgumentException(
+                                "unknown fault scenario " + scenario + "; one of " + SCENARIOS);
+                };
+            } catch (IllegalArgumentException unknown) {
+                throw unknown;
+            } catch (Exception | AssertionError e) {
+                e.printStackTrace();
+                outcome = FaultOutcome.notRun(scenario, "the scenario broke off: " + e);
+            }
+            outcome.print();
+            outcomes.add(outcome);
+            FaultOutcome.write(repository, outcomes);
+        }
+        return outcomes.stream().allMatch(FaultOutcome::passed);
+    }
+
+    private Faults() {}
+}
