@@ -3,6 +3,7 @@ package org.chorus.signatures.signon;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.util.regex.Pattern;
 import org.chorus.events.SignatoryKind;
 import org.chorus.events.Visibility;
 
@@ -108,7 +109,9 @@ record SignOnForm(
         return value.isEmpty() ? null : value;
     }
 
+    private static final Pattern OUTER_SPACE = Pattern.compile("^[\\h\\s]+|[\\h\\s]+$");
+
     private static String trim(String value) {
-        return value == null ? "" : value.replaceAll("^[\\h\\s]+|[\\h\\s]+$", "");
+        return value == null ? "" : OUTER_SPACE.matcher(value).replaceAll("");
     }
 }
