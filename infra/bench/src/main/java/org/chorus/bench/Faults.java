@@ -32,6 +32,9 @@ final class Faults {
             int clients,
             int contacts) {
         List<String> scenarios = which.equals("all") ? SCENARIOS : List.of(which);
+        if (!SCENARIOS.containsAll(scenarios)) {
+            throw new IllegalArgumentException("unknown fault scenario " + which + "; one of all, " + SCENARIOS);
+        }
         List<FaultOutcome> outcomes = new ArrayList<>();
         for (String scenario : scenarios) {
             FaultOutcome outcome;
@@ -63,12 +66,8 @@ final class Faults {
                                 clients);
                     case "kill-distribution", "smtp-down" ->
                         ReleaseUnderFault.run(scenario, repository, infrastructure, contacts);
-                    default ->
-                        throw new IllegalArgumentException(
-                                "unknown fault scenario " + scenario + "; one of " + SCENARIOS);
+                    default -> throw new IllegalStateException("no scenario " + scenario);
                 };
-            } catch (IllegalArgumentException unknown) {
-                throw unknown;
             } catch (Exception | AssertionError e) {
                 e.printStackTrace();
                 outcome = FaultOutcome.notRun(scenario, "the scenario broke off: " + e);
