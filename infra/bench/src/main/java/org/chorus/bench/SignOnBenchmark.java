@@ -35,6 +35,9 @@ import org.chorus.testsupport.TopicReader;
 final class SignOnBenchmark {
     private static final int POOL = 10;
     private static final String HASH = "b".repeat(64);
+    private static final Duration WARM_UP_ROUND = Duration.ofSeconds(10);
+    private static final Duration WARM_UP_MINIMUM = Duration.ofSeconds(90);
+    private static final Duration WARM_UP_LIMIT = Duration.ofSeconds(240);
 
     static Result measure(Path repository, Infrastructure infrastructure, Duration duration, int clients)
             throws Exception {
@@ -63,12 +66,7 @@ final class SignOnBenchmark {
                 }
             });
             double ceiling = ceiling(infrastructure, statement, duration);
-            load(
-                    base,
-                    statement,
-                    clients,
-                    Duration.ofSeconds(Math.min(15, Math.max(3, duration.toSeconds() / 4))),
-                    "warm");
+            double[] warmUp = warmUp(base, statement, clients);
             List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
             AtomicLong failures = new AtomicLong();
             long started = System.nanoTime();
@@ -85,20 +83,38 @@ final class SignOnBenchmark {
                     rate / ceiling,
                     percentile(sorted, 0.50),
                     percentile(sorted, 0.99),
-                    "%d clients for %.0f s, %d submitted, %d failed; each = signature row + 2 outbox rows in one transaction, relay publishing to Kafka meanwhile; ceiling = same inserts over plain JDBC with %d connections; 2 cores shared by load generator, service, PostgreSQL and Kafka"
-                            .formatted(clients, seconds, sorted.size(), failures.get(), POOL));
+                    "%d clients for %.0f s after %.0f s of warm-up (last warm-up round %.1f/s), %d submitted, %d failed; each = signature row + 2 outbox rows in one transaction, relay publishing to Kafka meanwhile; ceiling = same inserts over plain JDBC with %d connections; 2 cores shared by load generator, service, PostgreSQL and Kafka"
+                            .formatted(clients, seconds, warmUp[0], warmUp[1], sorted.size(), failures.get(), POOL));
         }
     }
 
-    static void load(String base, UUID statement, int clients, Duration duration, String round) throws Exception {
-        load(
-                base,
-                statement,
-                clients,
-                duration,
-                round,
-                Collections.synchronizedList(new ArrayList<>()),
-                new AtomicLong());
+    /**
+     * Submits in rounds of {@link #WARM_UP_ROUND} for at least {@link #WARM_UP_MINIMUM}, then until a round's rate is
+     * within 10 % of the round before, at most {@link #WARM_UP_LIMIT}: the service's JIT compiles the submit path only
+     * after thousands of requests, and on a busy 2-core machine that takes far longer than a fixed few seconds (a
+     * profile of a 10 s warm-up showed most of the measured window still running interpreted code). Returns the
+     * warm-up's seconds and its last round's rate.
+     */
+    private static double[] warmUp(String base, UUID statement, int clients) throws Exception {
+        long started = System.nanoTime();
+        double previous = 0;
+        for (int round = 0; ; round++) {
+            double rate =
+                    load(base, statement, clients, WARM_UP_ROUND, "warm" + round) / (double) WARM_UP_ROUND.toSeconds();
+            double elapsed = (System.nanoTime() - started) / 1e9;
+            boolean steady = elapsed >= WARM_UP_MINIMUM.toSeconds() && Math.abs(rate - previous) <= 0.1 * previous;
+            if (steady || elapsed >= WARM_UP_LIMIT.toSeconds()) {
+                return new double[] {elapsed, rate};
+            }
+            previous = rate;
+        }
+    }
+
+    /** Returns how many submissions were answered in {@code duration}. */
+    static long load(String base, UUID statement, int clients, Duration duration, String round) throws Exception {
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        load(base, statement, clients, duration, round, latencies, new AtomicLong());
+        return latencies.size();
     }
 
     /** {@code clients} threads each submitting the form in a loop for {@code duration}. */
