@@ -24,6 +24,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,6 +46,8 @@ public class CoordinatorGate extends OncePerRequestFilter {
     private static final Pattern STATEMENT_PATH =
             Pattern.compile("^/(?:api|console)/statements/([0-9a-fA-F-]{36})(?:/.*)?$");
     private static final Duration CACHE = Duration.ofSeconds(10);
+    private static final int MAX_CACHED = 10_000;
+    private static final UrlPathHelper ROUTED = new UrlPathHelper();
 
     private static final String ME = "/api/me";
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -77,15 +80,26 @@ public class CoordinatorGate extends OncePerRequestFilter {
                 .toList();
     }
 
+    /** The path as Spring MVC routes it: percent-decoded, without {@code ;parameters}, no doubled slashes. */
+    private static String routedPath(HttpServletRequest request) {
+        return ROUTED.getLookupPathForRequest(request);
+    }
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI();
+        String path = routedPath(request);
         return statementsUrl.isEmpty() || !(path.startsWith("/api/") || path.startsWith("/console"));
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String path = routedPath(request);
+        if (!path.equals(request.getRequestURI())) {
+            // the checks below read the path literally: one that only routes after decoding is refused, not guessed at
+            refuse(request, response, 400, "Coordinator addresses take no encoded characters or ;parameters.");
+            return;
+        }
         String token = token(request);
         if (token == null) {
             refuse(
@@ -95,7 +109,6 @@ public class CoordinatorGate extends OncePerRequestFilter {
                     "Sign in at the coordinator console, or send Authorization: Bearer <token>.");
             return;
         }
-        String path = request.getRequestURI();
         boolean adminOnly = adminPaths.stream().anyMatch(path::startsWith);
         Matcher statement = STATEMENT_PATH.matcher(path);
         String check = adminOnly || !statement.matches() ? ME : "/api/statements/" + statement.group(1);
@@ -118,6 +131,12 @@ public class CoordinatorGate extends OncePerRequestFilter {
         }
         int status = ask(token, check, adminOnly);
         if (status == 200 || status == 401 || status == 404 || status == NOT_ADMIN) {
+            if (verdicts.size() >= MAX_CACHED) {
+                verdicts.values().removeIf(verdict -> verdict.expiresAt() < now);
+                if (verdicts.size() >= MAX_CACHED) {
+                    verdicts.clear();
+                }
+            }
             verdicts.put(key, new Verdict(status, now + CACHE.toNanos()));
         }
         return status;

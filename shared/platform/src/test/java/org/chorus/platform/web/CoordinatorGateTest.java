@@ -80,6 +80,27 @@ class CoordinatorGateTest {
     }
 
     @Test
+    void anAddressThatOnlyRoutesAfterDecodingIsRefusedInsteadOfSlippingPastTheChecks() {
+        CoordinatorGate gate = gate("/api/admin/");
+        UUID someoneElses = UUID.randomUUID();
+
+        for (String path : new String[] {
+            "/api/statements/" + someoneElses + ";x/pipeline",
+            "/api/statements/" + someoneElses.toString().replace("-", "%2D") + "/pipeline",
+            "/api/admin;x/rebuild",
+            "/api/%61dmin/rebuild",
+            "/%61pi/admin/rebuild",
+            "/api//admin/rebuild"
+        }) {
+            MockHttpServletResponse answer = call(gate, "POST", path, COLLEAGUE);
+            assertThat(answer.getStatus()).as(path).isEqualTo(400);
+        }
+        assertThat(call(gate, "GET", "/api/statements/" + someoneElses + "/pipeline", COLLEAGUE)
+                        .getStatus())
+                .isEqualTo(404);
+    }
+
+    @Test
     void aColleagueKeepsEverythingElseAndTheirOwnStatements() {
         CoordinatorGate gate = gate("/api/admin/");
 
