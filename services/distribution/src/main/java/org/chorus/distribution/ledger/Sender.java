@@ -189,13 +189,17 @@ class Sender implements SmartLifecycle {
                 try {
                     MimeMessage message = message(delivery);
                     transport.sendMessage(message, message.getAllRecipients());
-                    tx.executeWithoutResult(status -> markSent(delivery));
                 } catch (MessagingException | UnsupportedEncodingException | RuntimeException e) {
                     tx.executeWithoutResult(status -> markFailed(delivery, SmtpFailure.of(e)));
                     if (!transport.isConnected()) {
                         transport = connect();
                     }
+                    continue;
                 }
+                // accepted by SMTP: if recording that fails, the row stays SENDING and its lease decides, never a
+                // resend
+                // as a failure
+                tx.executeWithoutResult(status -> markSent(delivery));
             }
         } catch (MessagingException e) {
             SmtpFailure failure = SmtpFailure.of(e);
