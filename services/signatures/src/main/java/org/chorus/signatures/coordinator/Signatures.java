@@ -245,8 +245,13 @@ class Signatures {
                 || Duplicates.similarNames(a.name(), b.name());
     }
 
+    /** The row, locked until the coordinator's decision commits (a signer confirming meanwhile waits for it). */
     private Row open(UUID statementId, UUID signatureId) {
-        Row row = row(statementId, signatureId);
+        Row row = jdbc.sql("select * from signature where statement_id = ? and id = ? for update")
+                .params(statementId, signatureId)
+                .query(Row.class)
+                .optional()
+                .orElseThrow(() -> Problems.notFound("No signature " + signatureId + " on this statement"));
         if (!row.status().equals("PENDING") && !row.status().equals("CONFIRMED")) {
             throw Problems.conflict("This signature is already " + row.status().toLowerCase());
         }
