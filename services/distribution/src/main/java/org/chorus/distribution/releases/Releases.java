@@ -474,7 +474,9 @@ class Releases {
 
     /** The statement, if it may be released to the press: only once it is published, never after a withdrawal. */
     private StatementCopies.StatementCopy publishedStatement(UUID statementId) {
-        StatementCopies.StatementCopy statement = statement(statementId);
+        StatementCopies.StatementCopy statement = statements
+                .findForRelease(statementId)
+                .orElseThrow(() -> Problems.notFound("No statement " + statementId + " is known to distribution."));
         if (!statement.published()) {
             String title = "\u201c" + statement.title() + "\u201d";
             throw Problems.conflict(

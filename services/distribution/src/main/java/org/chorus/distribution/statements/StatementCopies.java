@@ -201,4 +201,15 @@ public class StatementCopies {
                 .query(StatementCopy.class)
                 .optional();
     }
+
+    /**
+     * The statement, read under a share lock held until the caller's transaction ends: a withdrawal consumed meanwhile
+     * waits for it, and then sees (and stops) the release that transaction created.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public Optional<StatementCopy> findForRelease(UUID id) {
+        return jdbc.sql("""
+                        select id, title, language, text, content_hash, revision, status from statement_copy
+                        where id = ? for share""").param(id).query(StatementCopy.class).optional();
+    }
 }
