@@ -12,6 +12,9 @@ import org.chorus.testsupport.Infrastructure;
 
 /** A Chorus service started from its executable jar as its own JVM, as it runs in production. */
 final class ServiceProcess implements AutoCloseable {
+    /** Generous: a restart on two cores shared with other builds took over two minutes (load average 35). */
+    private static final Duration HEALTHY_WITHIN = Duration.ofMinutes(5);
+
     final String name;
     final int port;
     private final Path log;
@@ -85,7 +88,7 @@ final class ServiceProcess implements AutoCloseable {
                     .redirectOutput(output)
                     .start();
             Http http = new Http("http://localhost:" + port);
-            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            long deadline = System.nanoTime() + HEALTHY_WITHIN.toNanos();
             while (System.nanoTime() < deadline) {
                 if (!process.isAlive()) {
                     throw new IllegalStateException(name + " exited; see bench-results/" + name + ".log");
@@ -101,7 +104,7 @@ final class ServiceProcess implements AutoCloseable {
                 Thread.sleep(100);
             }
             process.destroyForcibly();
-            throw new IllegalStateException(name + " did not become healthy within 2 minutes");
+            throw new IllegalStateException(name + " did not become healthy within " + HEALTHY_WITHIN);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
