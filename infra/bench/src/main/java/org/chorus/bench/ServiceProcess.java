@@ -27,6 +27,16 @@ final class ServiceProcess implements AutoCloseable {
         this.port = port;
         this.log = log;
         this.command = List.copyOf(command);
+        // a bench stopped with Ctrl-C leaves no service behind
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            Process current = process;
+                            if (current != null) {
+                                current.destroyForcibly();
+                            }
+                        },
+                        name + "-stop"));
     }
 
     static ServiceProcess start(
