@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,12 @@ import tools.jackson.databind.json.JsonMapper;
  * What one fault scenario did and checked: {@code passed} when its check held; {@code figures} are the counts it
  * compared (and timings it observed), {@code notes} say what happened in words.
  */
-record FaultOutcome(String scenario, boolean passed, String check, Map<String, Object> figures, String notes) {
+record FaultOutcome(
+        String scenario, boolean passed, String check, Map<String, Object> figures, String notes, Instant at) {
+
+    FaultOutcome(String scenario, boolean passed, String check, Map<String, Object> figures, String notes) {
+        this(scenario, passed, check, figures, notes, Instant.now());
+    }
 
     static FaultOutcome notRun(String scenario, String why) {
         return new FaultOutcome(scenario, false, "not run", Map.of(), why);
@@ -49,7 +55,7 @@ record FaultOutcome(String scenario, boolean passed, String check, Map<String, O
                 one.put("check", outcome.check());
                 one.put("figures", outcome.figures());
                 one.put("notes", outcome.notes());
-                one.put("at", java.time.Instant.now().toString());
+                one.put("at", outcome.at().toString());
                 byScenario.put(outcome.scenario(), one);
             }
             Files.createDirectories(file.getParent());
