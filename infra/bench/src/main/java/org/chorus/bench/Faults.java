@@ -9,8 +9,9 @@ import org.chorus.testsupport.Infrastructure;
 
 /**
  * {@code faults [scenario|all] [seconds] [clients] [contacts]}: scripted fault scenarios with processes started and killed for real.
- * Each prints one {@code FAULT} line; all of the run go to bench-results/faults.json. Any failed check (or a
- * scenario that could not run) makes the command exit non-zero.
+ * {@code scenario} is one name, several separated by commas, or {@code all}. Each prints one {@code FAULT} line;
+ * bench-results/faults.json keeps the latest outcome of every scenario. Any failed check (or a scenario that could
+ * not run) makes the command exit non-zero.
  */
 final class Faults {
     static final List<String> SCENARIOS = List.of(
@@ -31,7 +32,7 @@ final class Faults {
             Duration duration,
             int clients,
             int contacts) {
-        List<String> scenarios = which.equals("all") ? SCENARIOS : List.of(which);
+        List<String> scenarios = which.equals("all") ? SCENARIOS : List.of(which.split(","));
         if (!SCENARIOS.containsAll(scenarios)) {
             throw new IllegalArgumentException("unknown fault scenario " + which + "; one of all, " + SCENARIOS);
         }

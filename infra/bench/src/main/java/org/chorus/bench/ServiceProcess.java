@@ -12,6 +12,9 @@ import org.chorus.testsupport.Infrastructure;
 
 /** A Chorus service started from its executable jar as its own JVM, as it runs in production. */
 final class ServiceProcess implements AutoCloseable {
+    /** Generous: a restart on two cores shared with other builds took over two minutes (load average 35). */
+    private static final Duration HEALTHY_WITHIN = Duration.ofMinutes(5);
+
     final String name;
     final int port;
     private final Path log;
@@ -24,6 +27,16 @@ final class ServiceProcess implements AutoCloseable {
         this.port = port;
         this.log = log;
         this.command = List.copyOf(command);
+        // a bench stopped with Ctrl-C leaves no service behind
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            Process current = process;
+                            if (current != null) {
+                                current.destroyForcibly();
+                            }
+                        },
+                        name + "-stop"));
     }
 
     static ServiceProcess start(
@@ -85,7 +98,7 @@ final class ServiceProcess implements AutoCloseable {
                     .redirectOutput(output)
                     .start();
             Http http = new Http("http://localhost:" + port);
-            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            long deadline = System.nanoTime() + HEALTHY_WITHIN.toNanos();
             while (System.nanoTime() < deadline) {
                 if (!process.isAlive()) {
                     throw new IllegalStateException(name + " exited; see bench-results/" + name + ".log");
@@ -101,7 +114,7 @@ final class ServiceProcess implements AutoCloseable {
                 Thread.sleep(100);
             }
             process.destroyForcibly();
-            throw new IllegalStateException(name + " did not become healthy within 2 minutes");
+            throw new IllegalStateException(name + " did not become healthy within " + HEALTHY_WITHIN);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -236,11 +236,14 @@ final class SignOnUnderFault {
         final Set<String> committedUnanswered = ConcurrentHashMap.newKeySet();
         final Queue<String> retries = new ConcurrentLinkedQueue<>();
         final Queue<String> anomalies = new ConcurrentLinkedQueue<>();
+        /** Addresses differ from run to run: one signer, one confirmation mail. */
+        private final String run;
 
         Load(String base, UUID statement, LinkReader links) {
             this.base = base;
             this.statement = statement;
             this.links = links;
+            this.run = statement.toString().substring(0, 8);
         }
 
         void run(int clients) throws Exception {
@@ -287,7 +290,7 @@ final class SignOnUnderFault {
                                 "name", "Fault organisation " + client + "-" + i,
                                 "country", "NL",
                                 "qualifier", "",
-                                "email", "fault" + client + "-" + i + "@bench.example",
+                                "email", "fault-" + run + "-" + client + "-" + i + "@bench.example",
                                 "authorised", "true",
                                 "revisionHash", HASH,
                                 "website", ""));
