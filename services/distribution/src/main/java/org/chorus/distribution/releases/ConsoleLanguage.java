@@ -1,48 +1,8 @@
 package org.chorus.distribution.releases;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.util.List;
-import java.util.Locale;
+import org.chorus.platform.web.RequestLanguage;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.LocaleResolver;
 
-/**
- * The console pages speak one of the UN's six languages: {@code ?lang=} if given, else the browser's preference
- * (Accept-Language), else English.
- */
+/** The release pages follow the request's language. */
 @Component("localeResolver")
-class ConsoleLanguage implements LocaleResolver {
-    static final List<Locale> SUPPORTED = List.of("en", "fr", "es", "ar", "zh", "ru").stream()
-            .map(Locale::forLanguageTag)
-            .toList();
-
-    @Override
-    public Locale resolveLocale(HttpServletRequest request) {
-        String asked = request.getParameter("lang");
-        if (asked != null) {
-            for (Locale supported : SUPPORTED) {
-                if (supported.getLanguage().equals(asked)) {
-                    return supported;
-                }
-            }
-        }
-        String header = request.getHeader("Accept-Language");
-        if (header != null && !header.isBlank()) {
-            try {
-                Locale match = Locale.lookup(Locale.LanguageRange.parse(header), SUPPORTED);
-                if (match != null) {
-                    return match;
-                }
-            } catch (IllegalArgumentException e) {
-                // a malformed header falls back to English
-            }
-        }
-        return Locale.ENGLISH;
-    }
-
-    @Override
-    public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
-        throw new UnsupportedOperationException("the console language comes from the request");
-    }
-}
+class ConsoleLanguage extends RequestLanguage {}
