@@ -14,15 +14,23 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UrlPathHelper;
 import tools.jackson.core.JacksonException;
@@ -33,12 +41,14 @@ import tools.jackson.databind.json.JsonMapper;
  * Coordinator pages and APIs ({@code /api/**}, {@code /console/**}) of a service that holds no accounts: the caller's
  * personal token ({@code Authorization: Bearer …}, or the {@code chorus_token} cookie the statements console sets at
  * login) is checked with the statements service, which owns coordinators and their roles. A path about one statement
- * is allowed only to coordinators with a role on it, as the statements API answers; anything else to any coordinator.
- * Paths under one of {@code chorus.coordinators.admin-paths} (comma-separated prefixes, default {@code /api/admin/})
- * are only for administrators: {@code GET /api/me} must answer {@code "admin": true}, else 403. Answers are cached for
- * 10 s, so a revoked token is refused here at the latest 10 s later. Off when {@code chorus.coordinators.statements-url}
- * is empty (a service tested alone), except in the {@code prod} profile, where a service without accounts of its own
- * refuses to start rather than leave its coordinator API open.
+ * is allowed only to coordinators with a role on it, as the statements API answers: viewers and commenters may read
+ * ({@code GET}, {@code HEAD}), only editors and owners may change anything. Anything else is open to any coordinator;
+ * endpoints that name their statement elsewhere than in the path ask {@link #requireRole} and filter lists with
+ * {@link #statementsReadableBy}. Paths under one of {@code chorus.coordinators.admin-paths} (comma-separated prefixes,
+ * default {@code /api/admin/}) are only for administrators: {@code GET /api/me} must answer {@code "admin": true},
+ * else 403. Answers are cached for 10 s, so a revoked token or role is refused here at the latest 10 s later. Off when
+ * {@code chorus.coordinators.statements-url} is empty (a service tested alone), except in the {@code prod} profile,
+ * where a service without accounts of its own refuses to start rather than leave its coordinator API open.
  */
 @Component
 public class CoordinatorGate extends OncePerRequestFilter {
@@ -48,19 +58,41 @@ public class CoordinatorGate extends OncePerRequestFilter {
     private static final Duration CACHE = Duration.ofSeconds(10);
     private static final int MAX_CACHED = 10_000;
     private static final UrlPathHelper ROUTED = new UrlPathHelper();
+    private static final Set<String> READING = Set.of("GET", "HEAD", "OPTIONS");
+    private static final Set<String> ACTING_ROLES = Set.of("EDITOR", "OWNER");
 
     private static final String ME = "/api/me";
+    private static final String STATEMENTS = "/api/statements";
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    /** The gate's own verdict (not an HTTP status): /api/me answered 200, but without {@code "admin": true}. */
-    private static final int NOT_ADMIN = -403;
 
     private final String statementsUrl;
     private final List<String> adminPaths;
     private final HttpClient client =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final Map<String, Verdict> verdicts = new ConcurrentHashMap<>();
+    private final Map<String, Answer> answers = new ConcurrentHashMap<>();
 
-    private record Verdict(int status, long expiresAt) {}
+    /** What the statements service answered to one question about one token; {@code status} is its HTTP status. */
+    private record Answer(int status, boolean admin, String role, Set<UUID> statements, long expiresAt) {}
+
+    /** Why a coordinator may not go on; {@link #status} is what they are answered. */
+    public static final class Refusal extends ErrorResponseException {
+        private final int status;
+
+        Refusal(int status, String detail) {
+            super(HttpStatusCode.valueOf(status), problem(status, detail), null);
+            this.status = status;
+        }
+
+        private static ProblemDetail problem(int status, String detail) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status), detail);
+            problem.setTitle("Coordinators only");
+            return problem;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
 
     public CoordinatorGate(
             @Value("${chorus.coordinators.statements-url:}") String statementsUrl,
@@ -78,6 +110,43 @@ public class CoordinatorGate extends OncePerRequestFilter {
                 .map(String::strip)
                 .filter(prefix -> !prefix.isEmpty())
                 .toList();
+    }
+
+    /**
+     * For an endpoint that names its statement elsewhere than in the path (a release's statement, a request body):
+     * returns when the caller has a role on {@code statement}, one that lets them change things when {@code acting};
+     * otherwise throws a {@link Refusal} (401, 403, 404 or 503), which {@code /api/**} answers as problem+json.
+     */
+    public void requireRole(HttpServletRequest request, UUID statement, boolean acting) {
+        if (statementsUrl.isEmpty()) {
+            return;
+        }
+        String token = token(request);
+        if (token == null) {
+            throw new Refusal(401, "Sign in at the coordinator console, or send Authorization: Bearer <token>.");
+        }
+        verdict(token, STATEMENTS + "/" + statement, false, acting).ifPresent(refusal -> {
+            throw refusal;
+        });
+    }
+
+    /**
+     * The statements the caller has a role on, to filter a list that spans statements; every statement when the gate
+     * is off. Throws a {@link Refusal} when the caller is unknown or the statements service cannot answer.
+     */
+    public Predicate<UUID> statementsReadableBy(HttpServletRequest request) {
+        if (statementsUrl.isEmpty()) {
+            return statement -> true;
+        }
+        String token = token(request);
+        if (token == null) {
+            throw new Refusal(401, "Sign in at the coordinator console, or send Authorization: Bearer <token>.");
+        }
+        Answer answer = answer(token, STATEMENTS);
+        refusal(answer, false, false).ifPresent(refusal -> {
+            throw refusal;
+        });
+        return answer.statements()::contains;
     }
 
     /** The path as Spring MVC routes it: percent-decoded, without {@code ;parameters}, no doubled slashes. */
@@ -111,39 +180,64 @@ public class CoordinatorGate extends OncePerRequestFilter {
         }
         boolean adminOnly = adminPaths.stream().anyMatch(path::startsWith);
         Matcher statement = STATEMENT_PATH.matcher(path);
-        String check = adminOnly || !statement.matches() ? ME : "/api/statements/" + statement.group(1);
-        int status = verdict(token, check, adminOnly);
-        switch (status) {
-            case 200 -> chain.doFilter(request, response);
-            case 401 -> refuse(request, response, 401, "Unknown or expired token: sign in again.");
-            case 404 -> refuse(request, response, 404, "No such statement.");
-            case NOT_ADMIN -> refuse(request, response, 403, "Only an administrator may do this.");
-            default -> refuse(request, response, 503, "Coordinator accounts cannot be checked right now; try again.");
+        String check = adminOnly || !statement.matches() ? ME : STATEMENTS + "/" + statement.group(1);
+        boolean acting = !READING.contains(request.getMethod());
+        Optional<Refusal> refusal = verdict(token, check, adminOnly, acting && !check.equals(ME));
+        if (refusal.isEmpty()) {
+            chain.doFilter(request, response);
+        } else {
+            refuse(
+                    request,
+                    response,
+                    refusal.get().status(),
+                    refusal.get().getBody().getDetail());
         }
     }
 
-    private int verdict(String token, String check, boolean adminOnly) {
-        String key = sha256(token) + check + (adminOnly ? " admin" : "");
+    private Optional<Refusal> verdict(String token, String check, boolean adminOnly, boolean acting) {
+        return refusal(answer(token, check), adminOnly, acting);
+    }
+
+    private static Optional<Refusal> refusal(Answer answer, boolean adminOnly, boolean acting) {
+        return switch (answer.status()) {
+            case 200 -> {
+                if (adminOnly && !answer.admin()) {
+                    yield Optional.of(new Refusal(403, "Only an administrator may do this."));
+                }
+                if (acting && !ACTING_ROLES.contains(answer.role())) {
+                    yield Optional.of(new Refusal(
+                            403, "Your role on this statement lets you read it; only editors and owners change it."));
+                }
+                yield Optional.empty();
+            }
+            case 401 -> Optional.of(new Refusal(401, "Unknown or expired token: sign in again."));
+            case 404 -> Optional.of(new Refusal(404, "No such statement."));
+            default -> Optional.of(new Refusal(503, "Coordinator accounts cannot be checked right now; try again."));
+        };
+    }
+
+    private Answer answer(String token, String check) {
+        String key = sha256(token) + check;
         long now = System.nanoTime();
-        Verdict cached = verdicts.get(key);
+        Answer cached = answers.get(key);
         if (cached != null && cached.expiresAt() > now) {
-            return cached.status();
+            return cached;
         }
-        int status = ask(token, check, adminOnly);
-        if (status == 200 || status == 401 || status == 404 || status == NOT_ADMIN) {
-            if (verdicts.size() >= MAX_CACHED) {
-                verdicts.values().removeIf(verdict -> verdict.expiresAt() < now);
-                if (verdicts.size() >= MAX_CACHED) {
-                    verdicts.clear();
+        Answer answer = ask(token, check, now + CACHE.toNanos());
+        if (answer.status() == 200 || answer.status() == 401 || answer.status() == 404) {
+            if (answers.size() >= MAX_CACHED) {
+                answers.values().removeIf(old -> old.expiresAt() < now);
+                if (answers.size() >= MAX_CACHED) {
+                    answers.clear();
                 }
             }
-            verdicts.put(key, new Verdict(status, now + CACHE.toNanos()));
+            answers.put(key, answer);
         }
-        return status;
+        return answer;
     }
 
-    /** The statements service's answer; for an admin path, 200 only when /api/me says {@code "admin": true}. */
-    private int ask(String token, String check, boolean adminOnly) {
+    /** The statements service's answer to {@code GET check}, reduced to what the gate decides on. */
+    private Answer ask(String token, String check, long expiresAt) {
         try {
             HttpResponse<String> response = client.send(
                     HttpRequest.newBuilder(URI.create(statementsUrl + check))
@@ -153,24 +247,32 @@ public class CoordinatorGate extends OncePerRequestFilter {
                             .GET()
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
-            if (!adminOnly || response.statusCode() != 200) {
-                return response.statusCode();
+            if (response.statusCode() != 200) {
+                return new Answer(response.statusCode(), false, null, Set.of(), expiresAt);
             }
-            return isAdmin(response.body()) ? 200 : NOT_ADMIN;
-        } catch (IOException e) {
-            return 503;
+            JsonNode body = JSON.readTree(response.body());
+            JsonNode admin = body.get("admin");
+            JsonNode role = body.get("role");
+            Set<UUID> statements = new HashSet<>();
+            if (body.isArray()) {
+                for (JsonNode statement : body) {
+                    JsonNode id = statement.get("id");
+                    if (id != null && id.isString()) {
+                        statements.add(UUID.fromString(id.asString()));
+                    }
+                }
+            }
+            return new Answer(
+                    200,
+                    admin != null && admin.isBoolean() && admin.asBoolean(),
+                    role == null || !role.isString() ? null : role.asString(),
+                    Set.copyOf(statements),
+                    expiresAt);
+        } catch (IOException | JacksonException | IllegalArgumentException e) {
+            return new Answer(503, false, null, Set.of(), expiresAt);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return 503;
-        }
-    }
-
-    private static boolean isAdmin(String me) {
-        try {
-            JsonNode admin = JSON.readTree(me).get("admin");
-            return admin != null && admin.isBoolean() && admin.asBoolean();
-        } catch (JacksonException e) {
-            return false;
+            return new Answer(503, false, null, Set.of(), expiresAt);
         }
     }
 

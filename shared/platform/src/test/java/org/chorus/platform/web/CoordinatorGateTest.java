@@ -1,6 +1,7 @@
 package org.chorus.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -28,11 +29,13 @@ class CoordinatorGateTest {
     static final String ADMIN = "admin-token";
     static final String COLLEAGUE = "colleague-token";
     static final String OLD_STATEMENTS = "token-from-before-admin-existed";
+    static final String VIEWER = "token-of-a-viewer";
     static final UUID THEIRS = UUID.randomUUID();
     static final Map<String, String> ME = Map.of(
             ADMIN, "{\"id\":\"a\",\"email\":\"x\",\"admin\":true}",
             COLLEAGUE, "{\"id\":\"c\",\"email\":\"y\",\"admin\":false}",
-            OLD_STATEMENTS, "{\"id\":\"o\",\"email\":\"z\"}");
+            OLD_STATEMENTS, "{\"id\":\"o\",\"email\":\"z\"}",
+            VIEWER, "{\"id\":\"v\",\"email\":\"v\",\"admin\":false}");
 
     static HttpServer statements;
     static final AtomicInteger asked = new AtomicInteger();
@@ -45,12 +48,21 @@ class CoordinatorGateTest {
             String me = ME.get(token(exchange));
             answer(exchange, me == null ? 401 : 200, me == null ? "{}" : me);
         });
-        statements.createContext("/api/statements/", exchange -> {
+        statements.createContext("/api/statements", exchange -> {
             asked.incrementAndGet();
             String token = token(exchange);
             boolean known = ME.containsKey(token);
+            boolean mine = COLLEAGUE.equals(token) || VIEWER.equals(token);
+            if (exchange.getRequestURI().getPath().equals("/api/statements")) {
+                answer(exchange, !known ? 401 : 200, mine ? "[{\"id\":\"" + THEIRS + "\"}]" : "[]");
+                return;
+            }
             boolean theirs = exchange.getRequestURI().getPath().endsWith(THEIRS.toString());
-            answer(exchange, !known ? 401 : theirs && COLLEAGUE.equals(token) ? 200 : 404, "{}");
+            String role = VIEWER.equals(token) ? "VIEWER" : "EDITOR";
+            answer(
+                    exchange,
+                    !known ? 401 : theirs && mine ? 200 : 404,
+                    "{\"id\":\"" + THEIRS + "\",\"role\":\"" + role + "\"}");
         });
         statements.start();
     }
@@ -118,6 +130,57 @@ class CoordinatorGateTest {
     }
 
     @Test
+    void aViewerReadsAStatementsDataButOnlyEditorsAndOwnersChangeIt() {
+        CoordinatorGate gate = gate("/api/admin/");
+
+        assertThat(call(gate, "GET", "/api/statements/" + THEIRS + "/signatures", VIEWER)
+                        .getStatus())
+                .isEqualTo(200);
+        MockHttpServletResponse approve =
+                call(gate, "POST", "/api/statements/" + THEIRS + "/moderation/x/approve", VIEWER);
+        assertThat(approve.getStatus()).isEqualTo(403);
+        assertThat(body(approve)).contains("editors and owners");
+        assertThat(call(gate, "POST", "/api/statements/" + THEIRS + "/moderation/x/approve", COLLEAGUE)
+                        .getStatus())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void anEndpointThatNamesItsStatementInTheBodyAsksTheGateForTheCallersRole() {
+        CoordinatorGate gate = gate("/api/admin/");
+
+        assertThatCode(() -> gate.requireRole(request(COLLEAGUE), THEIRS, true)).doesNotThrowAnyException();
+        assertThatCode(() -> gate.requireRole(request(VIEWER), THEIRS, false)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> gate.requireRole(request(VIEWER), THEIRS, true))
+                .isInstanceOfSatisfying(
+                        CoordinatorGate.Refusal.class,
+                        refusal -> assertThat(refusal.status()).isEqualTo(403));
+        assertThatThrownBy(() -> gate.requireRole(request(ADMIN), THEIRS, false))
+                .as("an administrator without a role on the statement")
+                .isInstanceOfSatisfying(
+                        CoordinatorGate.Refusal.class,
+                        refusal -> assertThat(refusal.status()).isEqualTo(404));
+        assertThatThrownBy(() -> gate.requireRole(request("forged"), THEIRS, false))
+                .isInstanceOfSatisfying(
+                        CoordinatorGate.Refusal.class,
+                        refusal -> assertThat(refusal.status()).isEqualTo(401));
+
+        assertThat(gate.statementsReadableBy(request(COLLEAGUE)).test(THEIRS)).isTrue();
+        assertThat(gate.statementsReadableBy(request(ADMIN)).test(THEIRS)).isFalse();
+        assertThat(gate.statementsReadableBy(request(COLLEAGUE)).test(UUID.randomUUID()))
+                .isFalse();
+    }
+
+    @Test
+    void withoutTheStatementsServiceTheGateIsOffForListsAndRolesToo() {
+        CoordinatorGate off = new CoordinatorGate("", List.of("/api/admin/"), new MockEnvironment());
+
+        assertThatCode(() -> off.requireRole(request(null), THEIRS, true)).doesNotThrowAnyException();
+        assertThat(off.statementsReadableBy(request(null)).test(UUID.randomUUID()))
+                .isTrue();
+    }
+
+    @Test
     void theAdminPrefixesAreConfigurableAndAnswersAreCached() {
         CoordinatorGate gate = gate("/api/admin/, /console/admin/");
 
@@ -156,6 +219,14 @@ class CoordinatorGateTest {
                 "http://127.0.0.1:" + statements.getAddress().getPort() + "/",
                 List.of(adminPaths.split(",")),
                 new MockEnvironment());
+    }
+
+    private static MockHttpServletRequest request(String token) {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/releases");
+        if (token != null) {
+            request.addHeader("Authorization", "Bearer " + token);
+        }
+        return request;
     }
 
     private static MockHttpServletResponse call(CoordinatorGate gate, String method, String path, String token) {
