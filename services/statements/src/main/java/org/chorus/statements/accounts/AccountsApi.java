@@ -51,9 +51,13 @@ class AccountsApi {
 
             @Min(1) @Max(366) Integer expiresInDays) {}
 
-    /** An existing coordinator creates an account for a colleague; the answer is their TOTP enrolment, shown once. */
+    /** An administrator creates an account for a colleague; the answer is their TOTP enrolment, shown once. */
     @PostMapping("/api/coordinators")
-    ResponseEntity<Accounts.Enrolment> create(@Valid @RequestBody NewCoordinator request) {
+    ResponseEntity<Accounts.Enrolment> create(
+            @AuthenticationPrincipal CurrentCoordinator me, @Valid @RequestBody NewCoordinator request) {
+        if (!me.admin()) {
+            throw Problems.of(HttpStatus.FORBIDDEN, "Only an administrator enrols coordinators.");
+        }
         Accounts.Enrolment enrolment = accounts.create(
                 request.email(), request.password(), request.language() == null ? "en" : request.language(), null);
         return ResponseEntity.created(URI.create("/api/coordinators/" + enrolment.id()))

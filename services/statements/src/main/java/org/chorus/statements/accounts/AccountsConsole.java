@@ -1,5 +1,6 @@
 package org.chorus.statements.accounts;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -58,13 +59,20 @@ class AccountsConsole {
 
     @PostMapping("/console/account/tokens/{id}/revoke")
     String revoke(
-            @AuthenticationPrincipal CurrentCoordinator me, @PathVariable String id, RedirectAttributes redirect) {
+            @AuthenticationPrincipal CurrentCoordinator me,
+            @PathVariable String id,
+            RedirectAttributes redirect,
+            HttpServletResponse response,
+            Model model) {
         try {
             accounts.revoke(me.id(), UUID.fromString(id));
-            redirect.addFlashAttribute("revoked", true);
         } catch (IllegalArgumentException | ErrorResponseException e) {
-            redirect.addFlashAttribute("error", "This token does not exist or is revoked already.");
+            response.setStatus(404);
+            page(me, model);
+            model.addAttribute("error", "This token does not exist or is revoked already.");
+            return "console/account";
         }
+        redirect.addFlashAttribute("revoked", true);
         return "redirect:/console/account";
     }
 
@@ -83,11 +91,15 @@ class AccountsConsole {
             @RequestParam(defaultValue = "") String email,
             @RequestParam(defaultValue = "") String password,
             @RequestParam(defaultValue = "en") String language,
+            HttpServletResponse response,
             Model model) {
         page(me, model);
         model.addAttribute("newEmail", email);
         model.addAttribute("newLanguage", language);
-        if (!email.matches("[^@\\s]+@[^@\\s]+") || email.length() > 254) {
+        if (!me.admin()) {
+            response.setStatus(403);
+            model.addAttribute("error", "Only an administrator enrols coordinators.");
+        } else if (!email.matches("[^@\\s]+@[^@\\s]+") || email.length() > 254) {
             model.addAttribute("error", "Enter the colleague's e-mail address.");
         } else if (password.length() < 12 || password.length() > 200) {
             model.addAttribute("error", "The password must have at least 12 characters.");

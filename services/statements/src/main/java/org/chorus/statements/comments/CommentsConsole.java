@@ -3,6 +3,7 @@ package org.chorus.statements.comments;
 import java.util.UUID;
 import org.chorus.statements.accounts.CurrentCoordinator;
 import org.chorus.statements.drafting.Access;
+import org.chorus.statements.drafting.ConsoleStatus;
 import org.chorus.statements.drafting.Role;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -92,6 +93,7 @@ class CommentsConsole {
         if (e.getStatusCode().value() == 404) {
             throw e;
         }
+        ConsoleStatus.of(e);
         page(me, id, model);
         model.addAttribute("quote", quote);
         model.addAttribute("body", body);

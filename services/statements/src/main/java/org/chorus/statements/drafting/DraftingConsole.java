@@ -48,6 +48,7 @@ class DraftingConsole {
                     .id();
             return "redirect:/console/statements/" + id;
         } catch (ErrorResponseException e) {
+            ConsoleStatus.of(e);
             list(me, model);
             model.addAttribute("title", title);
             model.addAttribute("body", body);
@@ -71,6 +72,7 @@ class DraftingConsole {
                     .id();
             return "redirect:/console/statements/" + id;
         } catch (ErrorResponseException e) {
+            ConsoleStatus.of(e);
             list(me, model);
             model.addAttribute("pasted", pasted);
             model.addAttribute("language", language);
@@ -242,6 +244,7 @@ class DraftingConsole {
         if (e.getStatusCode().value() == 404) {
             throw e;
         }
+        ConsoleStatus.of(e);
         statement(me, id, model);
         if (title != null) {
             model.addAttribute("title", title);

@@ -3,6 +3,7 @@ package org.chorus.statements.translations;
 import java.util.UUID;
 import org.chorus.statements.accounts.CurrentCoordinator;
 import org.chorus.statements.drafting.Access;
+import org.chorus.statements.drafting.ConsoleStatus;
 import org.chorus.statements.drafting.FieldProblems;
 import org.chorus.statements.drafting.Role;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -75,6 +76,7 @@ class TranslationsConsole {
             if (e.getStatusCode().value() == 404) {
                 throw e;
             }
+            ConsoleStatus.of(e);
             String code = language.strip().matches("[a-z]{2}") ? language.strip() : null;
             list(me, id, null, model);
             model.addAttribute("language", code == null ? "" : code);
