@@ -1,15 +1,19 @@
 package org.chorus.tracking.console;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
+import org.chorus.platform.web.CoordinatorGate;
 import org.chorus.tracking.counts.Counts;
 import org.chorus.tracking.counts.StatementCounts;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.servlet.ModelAndView;
@@ -25,18 +29,29 @@ class ConsolePages {
     private final LiveUpdates live;
     private final Counts counts;
     private final MessageSource messages;
+    private final CoordinatorGate gate;
 
-    ConsolePages(DashboardRenderer renderer, LiveUpdates live, Counts counts, MessageSource messages) {
+    ConsolePages(
+            DashboardRenderer renderer, LiveUpdates live, Counts counts, MessageSource messages, CoordinatorGate gate) {
         this.renderer = renderer;
         this.live = live;
         this.counts = counts;
         this.messages = messages;
+        this.gate = gate;
     }
 
-    /** Every tracked statement with its total, each linking to its dashboard. */
+    /** The tracked statements the coordinator has a role on, with their totals, each linking to its dashboard. */
     @GetMapping("/console/statements")
-    ModelAndView statements() {
-        return new ModelAndView("tracking/statements", Map.of("statements", counts.all()), HttpStatus.OK);
+    ModelAndView statements(HttpServletRequest request) {
+        Predicate<UUID> readable = gate.statementsReadableBy(request);
+        return new ModelAndView(
+                "tracking/statements",
+                Map.of(
+                        "statements",
+                        counts.all().stream()
+                                .filter(statement -> readable.test(statement.statementId()))
+                                .toList()),
+                HttpStatus.OK);
     }
 
     @GetMapping("/console/statements/{id}")
@@ -67,6 +82,14 @@ class ConsolePages {
     @GetMapping(path = "/console/statements/{id}/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter liveUpdates(@PathVariable UUID id, Locale locale) {
         return live.subscribe(id, locale);
+    }
+
+    /** The gate's refusal (unknown caller, statements service down) as a page in the coordinator's language. */
+    @ExceptionHandler(CoordinatorGate.Refusal.class)
+    ModelAndView refused(CoordinatorGate.Refusal refusal, Locale locale) {
+        int status = refusal.status();
+        String key = "message.refused." + (status == 401 || status == 403 || status == 404 ? status : 503);
+        return message(messages.getMessage(key, null, locale), HttpStatus.valueOf(status));
     }
 
     static Optional<UUID> uuid(String id) {

@@ -24,7 +24,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * update of it waits are sent once.
  */
 @Component
-class LiveUpdates {
+class LiveUpdates implements ChangeNotifications.Dashboards {
     private static final Duration STREAM_TIMEOUT = Duration.ofMinutes(10);
 
     /** An open dashboard and the language it is shown in. */
@@ -56,7 +56,8 @@ class LiveUpdates {
         return emitter;
     }
 
-    void changed(UUID statementId) {
+    @Override
+    public void changed(UUID statementId) {
         if (streams.containsKey(statementId) && waiting.add(statementId)) {
             sender.execute(() -> {
                 waiting.remove(statementId);
@@ -65,8 +66,8 @@ class LiveUpdates {
         }
     }
 
-    /** Every open dashboard again, after changes may have been missed. */
-    void changedAll() {
+    @Override
+    public void changedAll() {
         streams.keySet().forEach(this::changed);
     }
 

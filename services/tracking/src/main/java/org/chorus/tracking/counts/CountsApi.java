@@ -1,8 +1,11 @@
 package org.chorus.tracking.counts;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Predicate;
+import org.chorus.platform.web.CoordinatorGate;
 import org.chorus.platform.web.Problems;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,14 +17,20 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/statements")
 class CountsApi {
     private final Counts counts;
+    private final CoordinatorGate gate;
 
-    CountsApi(Counts counts) {
+    CountsApi(Counts counts, CoordinatorGate gate) {
         this.counts = counts;
+        this.gate = gate;
     }
 
+    /** The tracked statements the caller has a role on (any role: viewers and commenters read too). */
     @GetMapping
-    List<TrackedStatement> list() {
-        return counts.all();
+    List<TrackedStatement> list(HttpServletRequest request) {
+        Predicate<UUID> readable = gate.statementsReadableBy(request);
+        return counts.all().stream()
+                .filter(statement -> readable.test(statement.statementId()))
+                .toList();
     }
 
     @GetMapping("/{id}/counts")
