@@ -72,7 +72,8 @@ class SignOn {
      * Stores a pending signature and asks distribution to mail its confirmation link. A withheld signer's name,
      * qualifier, address and contact name are sealed under the statement's key; the events carry neither name nor
      * qualifier, and the country only if the signer allows it to be counted; no event carries a contact name (only
-     * the confirmation mail request of a public signer, to greet them). Invited signers are approved at once.
+     * the confirmation mail request of a public signer, to greet them). An invitation approves at once only its first
+     * live (not withdrawn or rejected) signature: a forwarded link adds no counted signatures without a coordinator.
      */
     @Transactional
     void submit(OpenStatement statement, Submission submission, String publicBase) {
@@ -80,6 +81,8 @@ class SignOn {
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         boolean withheld = submission.withheld();
+        boolean approvedByInvitation =
+                submission.invitationId() != null && firstLiveSignatureOf(submission.invitationId());
         byte[] sealed = withheld
                 ? identities.seal(
                         statement.id(),
@@ -113,7 +116,7 @@ class SignOn {
                         sealed,
                         submission.invitationId(),
                         submission.wave(),
-                        submission.invitationId() == null ? null : Timestamp.from(now),
+                        approvedByInvitation ? Timestamp.from(now) : null,
                         withheld ? null : submission.contactName())
                 .update();
         audit.record(
@@ -159,6 +162,20 @@ class SignOn {
                         submission.email(),
                         withheld ? null : submission.name(),
                         Map.copyOf(variables)));
+    }
+
+    /**
+     * Locks the invitation until this submission commits, so that of two submissions through one link at the same time
+     * the second sees the first; true when no live signature came through the invitation yet.
+     */
+    private boolean firstLiveSignatureOf(UUID invitationId) {
+        jdbc.sql("select id from invitation where id = ? for update")
+                .param(invitationId)
+                .query(UUID.class)
+                .optional();
+        return jdbc.sql("""
+                        select count(*) from signature
+                        where invitation_id = ? and status not in ('WITHDRAWN', 'REJECTED')""").param(invitationId).query(Long.class).single() == 0;
     }
 
     @Transactional(readOnly = true)

@@ -2,9 +2,14 @@ package org.chorus.signatures.coordinator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.chorus.events.EventTypes;
 import org.chorus.events.SignatureConfirmed;
 import org.chorus.events.Topics;
@@ -113,6 +118,82 @@ class ApprovalBeforeCountingTest {
     }
 
     @Test
+    void aForwardedInvitationLinkCannotAddCountedSignaturesWithoutApproval() {
+        put(api + "/settings", Map.of("approvalRequired", true));
+        String token = invitationToken("Invited Org", "invited@vetting.example");
+
+        Statements.signAndConfirm(http, statementId, invited(token, "Invited Org", "NL", "invited@vetting.example"));
+        assertThat(http.get(api + "/signatories.txt").body()).contains("Invited Org");
+        assertThat(http.get(api + "/moderation").json().size()).isZero();
+
+        Statements.signAndConfirm(http, statementId, invited(token, "Forwarded Front", "", "front@forwarded.example"));
+        Statements.signAndConfirm(http, statementId, invited(token, "Second Front", "", "second@forwarded.example"));
+
+        assertThat(http.get(api + "/signatories.txt").body()).doesNotContain("Forwarded Front", "Second Front");
+        JsonNode queue = http.get(api + "/moderation").json();
+        assertThat(queue.valueStream()
+                        .map(candidate -> candidate.at("/signature/name").asString()))
+                .containsExactly("Forwarded Front", "Second Front");
+        assertThat(queue.valueStream()
+                        .map(candidate ->
+                                candidate.at("/signature/awaitingApproval").asBoolean()))
+                .containsOnly(true);
+
+        String forwarded = queue.get(0).at("/signature/id").asString();
+        assertThat(http.postJson(api + "/signatures/" + forwarded + "/approval", Map.of())
+                        .status())
+                .isEqualTo(204);
+        assertThat(http.get(api + "/signatories.txt").body())
+                .contains("Invited Org", "Forwarded Front")
+                .doesNotContain("Second Front");
+    }
+
+    @Test
+    void anInviteeWhoWithdrewCountsAtOnceWhenSigningAgainThroughTheirInvitation() {
+        put(api + "/settings", Map.of("approvalRequired", true));
+        String token = invitationToken("Changed Mind Org", "changed@vetting.example");
+        Statements.signAndConfirm(
+                http, statementId, invited(token, "Changed Mind Org", "DE", "changed@vetting.example"));
+        String manageUrl = Statements.mailTo(statementId, "signature-confirmation", "changed@vetting.example")
+                .variables()
+                .get("manageUrl");
+        assertThat(http.postForm(manageUrl + "/withdrawal", Map.of()).status()).isEqualTo(200);
+        assertThat(http.get(api + "/signatories.txt").body()).doesNotContain("Changed Mind Org");
+
+        Statements.signAndConfirm(
+                http, statementId, invited(token, "Changed Mind Org", "DE", "changed@vetting.example"));
+
+        assertThat(http.get(api + "/signatories.txt").body()).contains("Changed Mind Org");
+        assertThat(http.get(api + "/moderation").json().size()).isZero();
+    }
+
+    @Test
+    void signersRacingThroughOneInvitationLinkGetAtMostOneSignatureApprovedByIt() throws Exception {
+        put(api + "/settings", Map.of("approvalRequired", true));
+        String token = invitationToken("Raced Org", "raced@vetting.example");
+        int signers = 5; // within the per-link limit of the test configuration (6 an hour)
+        ExecutorService pool = Executors.newFixedThreadPool(signers);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> answers = new ArrayList<>();
+        for (int i = 0; i < signers; i++) {
+            Map<String, String> form = invited(token, "Racer " + i, "", "racer" + i + "@forwarded.example");
+            answers.add(pool.submit(() -> {
+                start.await();
+                return new Http("http://localhost:" + port)
+                        .postForm("/sign/" + statementId, form)
+                        .status();
+            }));
+        }
+        start.countDown();
+        for (Future<Integer> answer : answers) {
+            assertThat(answer.get()).isEqualTo(303);
+        }
+        pool.shutdown();
+
+        assertThat(http.get(api + "/moderation").json().size()).isEqualTo(signers - 1);
+    }
+
+    @Test
     void settingsNeedSomethingToChange() {
         var empty = put(api + "/settings", Map.of());
         assertThat(empty.status()).isEqualTo(400);
@@ -120,6 +201,24 @@ class ApprovalBeforeCountingTest {
         assertThat(put("/api/statements/" + UUID.randomUUID() + "/settings", Map.of("approvalRequired", true))
                         .status())
                 .isEqualTo(404);
+    }
+
+    /** Invites one organisation and returns the token of the sign-on link in its invitation mail. */
+    private String invitationToken(String organisation, String email) {
+        var wave = http.postJson(
+                api + "/invitations",
+                Map.of("invitations", List.of(Map.of("organisation", organisation, "email", email))));
+        assertThat(wave.status()).as(wave.body()).isEqualTo(201);
+        String signUrl =
+                Statements.mailTo(statementId, "invitation", email).variables().get("signUrl");
+        return signUrl.substring(signUrl.indexOf("invitation=") + "invitation=".length());
+    }
+
+    /** The sign-on form as sent from an invitation link, by whoever holds it. */
+    private static Map<String, String> invited(String token, String name, String country, String email) {
+        Map<String, String> form = Statements.organisation(name, country, email);
+        form.put("invitation", token);
+        return form;
     }
 
     record Answer(int status, String body, String contentType) {

@@ -83,19 +83,15 @@ class Accounts {
      */
     @Transactional(readOnly = true)
     Optional<UUID> checkPassword(String email, String password, String client) {
-        Optional<Duration> refusal = throttle.refusal(email, client);
-        if (refusal.isPresent()) {
-            throw new LoginThrottled(refusal.get());
-        }
+        LoginThrottle.Attempt attempt = throttle.attempt(email, client);
         Optional<Coordinator> coordinator = coordinators.byEmail(normalise(email));
         boolean matches = passwords.matches(
                 password == null ? "" : password,
                 coordinator.map(Coordinator::passwordHash).orElse(dummyHash));
         if (matches && coordinator.isPresent()) {
-            throttle.succeeded(email);
+            throttle.succeeded(attempt);
             return coordinator.map(Coordinator::id);
         }
-        throttle.failed(email, client);
         return Optional.empty();
     }
 

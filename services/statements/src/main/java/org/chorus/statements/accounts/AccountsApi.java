@@ -28,9 +28,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AccountsApi {
     private final Accounts accounts;
+    private final ClientAddresses clientAddresses;
 
-    AccountsApi(Accounts accounts) {
+    AccountsApi(Accounts accounts, ClientAddresses clientAddresses) {
         this.accounts = accounts;
+        this.clientAddresses = clientAddresses;
     }
 
     record NewCoordinator(
@@ -76,7 +78,7 @@ class AccountsApi {
                         request.code(),
                         name,
                         request.expiresInDays(),
-                        http.getRemoteAddr())
+                        clientAddresses.of(http))
                 .orElseThrow(() ->
                         Problems.of(HttpStatus.UNAUTHORIZED, "The e-mail address, password or code is not right."));
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("token", token, "name", name));

@@ -27,13 +27,16 @@ class LoginController {
 
     private final Accounts accounts;
     private final SecurityContextRepository contexts;
+    private final ClientAddresses clientAddresses;
     private final Duration tokenLifetime;
 
     LoginController(
             Accounts accounts,
             SecurityContextRepository contexts,
+            ClientAddresses clientAddresses,
             @Value("${chorus.console.token-lifetime:8h}") Duration tokenLifetime) {
         this.accounts = accounts;
+        this.clientAddresses = clientAddresses;
         this.contexts = contexts;
         this.tokenLifetime = tokenLifetime;
     }
@@ -53,7 +56,7 @@ class LoginController {
             Model model) {
         Optional<UUID> coordinator;
         try {
-            coordinator = accounts.checkPassword(email, password, request.getRemoteAddr());
+            coordinator = accounts.checkPassword(email, password, clientAddresses.of(request));
         } catch (LoginThrottled throttled) {
             model.addAttribute("email", email);
             model.addAttribute("error", "login.throttled");

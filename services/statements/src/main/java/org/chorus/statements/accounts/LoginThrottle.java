@@ -10,7 +10,6 @@ import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -25,6 +24,10 @@ import org.springframework.stereotype.Component;
  * without checking the password until the oldest failure has left the window. Unknown addresses count exactly like
  * known ones, so a refusal says nothing about whether an account exists. Addresses and e-mail addresses are kept only
  * as HMAC-SHA256 under a key drawn at startup, in memory, and never logged.
+ *
+ * <p>An attempt is counted as a failure when it is admitted, in the same step as the check ({@link ConcurrentHashMap#compute} holds
+ * the key while it runs), and the right password takes it back: so of many attempts at once at the limit, no more
+ * than the limit get to try a password.
  */
 @Component
 class LoginThrottle {
@@ -36,7 +39,8 @@ class LoginThrottle {
     private final Duration window;
     private final Clock clock;
     private final SecretKeySpec key;
-    private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
+    /** Failure times per key, oldest first; each deque is only touched inside a compute of its own key. */
+    private final ConcurrentHashMap<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
 
     LoginThrottle(
             @Value("${chorus.accounts.login.max-failures-per-account:10}") int maxPerAccount,
@@ -52,61 +56,87 @@ class LoginThrottle {
         this.key = new SecretKeySpec(bytes, "HmacSHA256");
     }
 
-    /** How long until this e-mail address may be tried again from this client; empty when it may be now. */
-    Optional<Duration> refusal(String email, String client) {
-        Instant now = clock.instant();
-        Optional<Instant> account = freeAt(accountKey(email), maxPerAccount, now);
-        Optional<Instant> fromClient = freeAt(clientKey(client), maxPerClient, now);
-        return Stream.of(account, fromClient)
-                .flatMap(Optional::stream)
-                .max(Comparator.naturalOrder())
-                .map(at -> Duration.between(now, at));
-    }
+    /** One admitted attempt, already counted as a failure of its account and client until {@link #succeeded}. */
+    record Attempt(String accountKey, String clientKey, Instant at) {}
 
-    void failed(String email, String client) {
+    /**
+     * Admits one password attempt for this e-mail address from this client and counts it as a failure, or throws
+     * {@link LoginThrottled} with how long until it may be tried again (counting nothing).
+     */
+    Attempt attempt(String email, String client) {
         Instant now = clock.instant();
-        record(accountKey(email), now);
-        record(clientKey(client), now);
-        if (failures.size() > PRUNE_ABOVE) {
-            failures.entrySet().removeIf(entry -> {
-                synchronized (entry.getValue()) {
-                    prune(entry.getValue(), now);
-                    return entry.getValue().isEmpty();
-                }
-            });
+        String account = accountKey(email);
+        String fromClient = clientKey(client);
+        Optional<Instant> accountFreeAt = admit(account, maxPerAccount, now);
+        Optional<Instant> clientFreeAt = accountFreeAt.isPresent()
+                ? freeAt(fromClient, maxPerClient, now)
+                : admit(fromClient, maxPerClient, now);
+        if (accountFreeAt.isEmpty() && clientFreeAt.isPresent()) {
+            takeBack(account, now);
         }
+        Optional<Instant> freeAt =
+                Stream.of(accountFreeAt, clientFreeAt).flatMap(Optional::stream).max(Comparator.naturalOrder());
+        if (freeAt.isPresent()) {
+            throw new LoginThrottled(Duration.between(now, freeAt.get()));
+        }
+        if (failures.size() > PRUNE_ABOVE) {
+            for (String key : failures.keySet()) {
+                failures.computeIfPresent(key, (k, times) -> {
+                    prune(times, now);
+                    return times.isEmpty() ? null : times;
+                });
+            }
+        }
+        return new Attempt(account, fromClient, now);
     }
 
-    /** The right password forgets the account's failures (not the client's: one account must not unlock guessing). */
-    void succeeded(String email) {
-        failures.remove(accountKey(email));
+    /**
+     * The right password forgets the account's failures, and takes back the attempt from the client's (but not the
+     * client's earlier failures: one account must not unlock guessing).
+     */
+    void succeeded(Attempt attempt) {
+        failures.remove(attempt.accountKey());
+        takeBack(attempt.clientKey(), attempt.at());
+    }
+
+    /** Counts a failure at {@code now} and empty, or, when the key is at its limit, counts nothing and says when. */
+    private Optional<Instant> admit(String key, int max, Instant now) {
+        Instant[] blockedUntil = new Instant[1];
+        failures.compute(key, (k, times) -> {
+            Deque<Instant> kept = times == null ? new ArrayDeque<>() : times;
+            prune(kept, now);
+            if (kept.size() >= max) {
+                blockedUntil[0] = freeAt(kept, max);
+            } else {
+                kept.addLast(now);
+            }
+            return kept.isEmpty() ? null : kept;
+        });
+        return Optional.ofNullable(blockedUntil[0]);
     }
 
     private Optional<Instant> freeAt(String key, int max, Instant now) {
-        Deque<Instant> times = failures.get(key);
-        if (times == null) {
-            return Optional.empty();
-        }
-        synchronized (times) {
+        Instant[] blockedUntil = new Instant[1];
+        failures.computeIfPresent(key, (k, times) -> {
             prune(times, now);
-            if (times.size() < max) {
-                return Optional.empty();
+            if (times.size() >= max) {
+                blockedUntil[0] = freeAt(times, max);
             }
-            // the attempt is allowed again once enough failures have left the window
-            return Optional.of(times.stream()
-                    .skip(times.size() - max)
-                    .findFirst()
-                    .orElseThrow()
-                    .plus(window));
-        }
+            return times.isEmpty() ? null : times;
+        });
+        return Optional.ofNullable(blockedUntil[0]);
     }
 
-    private void record(String key, Instant now) {
-        Deque<Instant> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
-        synchronized (times) {
-            prune(times, now);
-            times.addLast(now);
-        }
+    /** The attempt is allowed again once enough failures have left the window. */
+    private Instant freeAt(Deque<Instant> times, int max) {
+        return times.stream().skip(times.size() - max).findFirst().orElseThrow().plus(window);
+    }
+
+    private void takeBack(String key, Instant at) {
+        failures.computeIfPresent(key, (k, times) -> {
+            times.removeLastOccurrence(at);
+            return times.isEmpty() ? null : times;
+        });
     }
 
     private void prune(Deque<Instant> times, Instant now) {

@@ -1,6 +1,8 @@
 package org.chorus.statements.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,8 +23,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.chorus.statements.Api;
@@ -34,7 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Password guessing is bounded per account and per client. Each story speaks from its own loopback address
- * (127.0.0.x), so that the other tests, which all come from 127.0.0.1, are not throttled by it.
+ * (127.0.0.x), so that the other tests, which all come from 127.0.0.1, are not throttled by it; 127.0.0.9 is the
+ * trusted reverse proxy of the test configuration ({@code chorus.statements.trusted-proxies}).
  */
 @ChorusServiceTest
 class LoginThrottleTest {
@@ -108,19 +117,125 @@ class LoginThrottleTest {
         MovableClock clock = new MovableClock(Instant.parse("2026-05-01T10:00:00Z"));
         LoginThrottle throttle = new LoginThrottle(10, 30, Duration.ofMinutes(15), clock);
         for (int i = 0; i < 10; i++) {
-            assertThat(throttle.refusal("Someone@Example.org", "client")).isEmpty();
-            throttle.failed("someone@example.org", "client");
+            throttle.attempt("Someone@Example.org", "client"); // a wrong password: the attempt stays counted
             clock.now = clock.now.plusSeconds(60);
         }
-        assertThat(throttle.refusal(" SOMEONE@example.org", "another client")).hasValue(Duration.ofMinutes(5));
+        assertThatThrownBy(() -> throttle.attempt(" SOMEONE@example.org", "another client"))
+                .isInstanceOfSatisfying(
+                        LoginThrottled.class,
+                        refused -> assertThat(refused.getHeaders().getFirst("Retry-After"))
+                                .isEqualTo("300"));
         clock.now = clock.now.plus(Duration.ofMinutes(5));
-        assertThat(throttle.refusal("someone@example.org", "client")).isEmpty();
+        LoginThrottle.Attempt rightPassword = throttle.attempt("someone@example.org", "client");
 
-        throttle.failed("someone@example.org", "client");
-        throttle.succeeded("someone@example.org");
-        assertThat(throttle.refusal("someone@example.org", "client"))
-                .as("the right password forgets the account's failures")
-                .isEmpty();
+        throttle.succeeded(rightPassword);
+        for (int i = 0; i < 10; i++) {
+            assertThatCode(() -> throttle.attempt("someone@example.org", "client"))
+                    .as("the right password forgets the account's failures")
+                    .doesNotThrowAnyException();
+        }
+    }
+
+    @Test
+    void manyAttemptsAtOnceAtTheLimitAdmitNoMoreThanTheLimit() throws Exception {
+        LoginThrottle throttle = new LoginThrottle(10, 30, Duration.ofMinutes(15), Clock.systemUTC());
+
+        assertThat(admittedAtOnce(64, i -> throttle.attempt("raced@example.org", "client " + i)))
+                .as("one account, many clients")
+                .isEqualTo(10);
+        assertThat(admittedAtOnce(64, i -> throttle.attempt("guess-" + i + "@example.org", "one client")))
+                .as("one client, many accounts")
+                .isEqualTo(30);
+    }
+
+    @Test
+    void wrongPasswordsSentAtTheSameMomentAtTheLimitGetOnlyTheTriesLeft() throws Exception {
+        String email = "raced-" + UUID.randomUUID() + "@coalition.example";
+        String secret = enrol(email);
+        for (int i = 0; i < 9; i++) {
+            assertThat(tokenRequest("127.0.0.7", email, "wrong-password-" + i, "123456").status)
+                    .isEqualTo(401);
+        }
+
+        int tried = admittedAtOnce(12, i -> {
+            Answer answer = tokenRequest("127.0.0.7", email, "wrong-password-at-once-" + i, "123456");
+            if (answer.status == 429) {
+                throw new LoginThrottled(Duration.ofMinutes(1));
+            }
+            assertThat(answer.status).isEqualTo(401);
+        });
+
+        assertThat(tried).as("only the tenth failure may still be tried").isEqualTo(1);
+        assertThat(tokenRequest("127.0.0.8", email, PASSWORD, Totp.code(secret, Instant.now())).status)
+                .isEqualTo(429);
+    }
+
+    @Test
+    void twoCoordinatorsBehindOneTrustedProxyAreCountedSeparately() {
+        String email = "behind-proxy-" + UUID.randomUUID() + "@coalition.example";
+        String secret = enrol(email);
+        for (int i = 0; i < 30; i++) {
+            String guess = "proxied-guess-" + i + "-" + UUID.randomUUID() + "@coalition.example";
+            assertThat(tokenRequest("127.0.0.9", "198.51.100.7", guess, "password-guess", "123456").status)
+                    .isEqualTo(401);
+        }
+        String another = "proxied-guess-" + UUID.randomUUID() + "@coalition.example";
+        assertThat(tokenRequest("127.0.0.9", "198.51.100.7", another, "password-guess", "123456").status)
+                .isEqualTo(429);
+        assertThat(tokenRequest("127.0.0.9", "198.51.100.99, 198.51.100.7", another, "password-guess", "123456").status)
+                .as("what the guesser writes to the left of the proxy's entry proves nothing")
+                .isEqualTo(429);
+
+        Answer colleague = tokenRequest("127.0.0.9", "198.51.100.8", email, PASSWORD, Totp.code(secret, Instant.now()));
+        assertThat(colleague.status)
+                .as("another client behind the same proxy still logs in")
+                .isEqualTo(201);
+    }
+
+    @Test
+    void anUntrustedSendersForwardedForIsIgnored() {
+        for (int i = 0; i < 30; i++) {
+            String guess = "spoofed-guess-" + i + "-" + UUID.randomUUID() + "@coalition.example";
+            assertThat(tokenRequest("127.0.0.10", "198.51.100." + (10 + i), guess, "password-guess", "123456").status)
+                    .isEqualTo(401);
+        }
+        String another = "spoofed-guess-" + UUID.randomUUID() + "@coalition.example";
+        assertThat(tokenRequest("127.0.0.10", "198.51.100.200", another, "password-guess", "123456").status)
+                .as("a new X-Forwarded-For from a sender that is no trusted proxy is no new client")
+                .isEqualTo(429);
+    }
+
+    interface Try {
+        void run(int index);
+    }
+
+    /** Runs {@code tries} tries at the same moment; how many were not refused with {@link LoginThrottled}. */
+    private static int admittedAtOnce(int tries, Try attempt) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(tries);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Boolean>> admitted = new ArrayList<>();
+            for (int i = 0; i < tries; i++) {
+                int index = i;
+                admitted.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        attempt.run(index);
+                        return true;
+                    } catch (LoginThrottled refused) {
+                        return false;
+                    }
+                }));
+            }
+            start.countDown();
+            int count = 0;
+            for (Future<Boolean> one : admitted) {
+                count += one.get() ? 1 : 0;
+            }
+            return count;
+        } finally {
+            pool.shutdown();
+        }
     }
 
     private String enrol(String email) {
@@ -138,6 +253,11 @@ class LoginThrottleTest {
 
     /** {@code POST /api/tokens} over a socket bound to the given loopback address, so the service sees that client. */
     private Answer tokenRequest(String from, String email, String password, String code) {
+        return tokenRequest(from, null, email, password, code);
+    }
+
+    /** The same, with an {@code X-Forwarded-For} header as a reverse proxy (or anyone) may add it. */
+    private Answer tokenRequest(String from, String forwardedFor, String email, String password, String code) {
         byte[] body = JSON.writeValueAsBytes(Map.of("email", email, "password", password, "code", code));
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress(InetAddress.getByName(from), 0));
@@ -145,6 +265,7 @@ class LoginThrottleTest {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
             out.write(("POST /api/tokens HTTP/1.1\r\nHost: localhost:" + port
+                            + (forwardedFor == null ? "" : "\r\nX-Forwarded-For: " + forwardedFor)
                             + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
                             + "\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
