@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.chorus.distribution.AddressKey;
 import org.chorus.distribution.ledger.Ledger;
 import org.chorus.platform.web.Problems;
 import org.springframework.jdbc.core.RowMapper;
@@ -26,10 +27,12 @@ public class Contacts {
 
     private final JdbcClient jdbc;
     private final Ledger ledger;
+    private final AddressKey key;
 
-    Contacts(JdbcClient jdbc, Ledger ledger) {
+    Contacts(JdbcClient jdbc, Ledger ledger, AddressKey key) {
         this.jdbc = jdbc;
         this.ledger = ledger;
+        this.key = key;
     }
 
     /** {@code languages}: the languages the contact reads, preferred first; {@code language} is the first of them. */
@@ -164,8 +167,11 @@ public class Contacts {
         return jdbc.sql("select " + COLUMNS + """
                          from contact c
                         where list_id = ? and removed_at is null and unsubscribed_at is null
-                          and not exists (select 1 from suppression s where s.address_hash = address_hash(c.email))
-                        order by created_at, id""").param(listId).query(CONTACT).list();
+                          and not address_suppressed(c.email, ?, ?)
+                        order by created_at, id""")
+                .params(listId, key.innerPad(), key.outerPad())
+                .query(CONTACT)
+                .list();
     }
 
     @Transactional(readOnly = true)

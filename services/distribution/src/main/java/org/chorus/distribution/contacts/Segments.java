@@ -2,6 +2,7 @@ package org.chorus.distribution.contacts;
 
 import java.util.List;
 import java.util.UUID;
+import org.chorus.distribution.AddressKey;
 import org.chorus.platform.web.Problems;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -12,10 +13,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class Segments {
     private final JdbcClient jdbc;
     private final Contacts contacts;
+    private final AddressKey key;
 
-    Segments(JdbcClient jdbc, Contacts contacts) {
+    Segments(JdbcClient jdbc, Contacts contacts, AddressKey key) {
         this.jdbc = jdbc;
         this.contacts = contacts;
+        this.key = key;
     }
 
     record Segment(
@@ -58,13 +61,13 @@ public class Segments {
         return jdbc.sql("select " + prefixed() + """
                          from contact c join segment s on s.id = ?
                         where c.list_id = ? and c.removed_at is null and c.unsubscribed_at is null
-                          and not exists (select 1 from suppression x where x.address_hash = address_hash(c.email))
+                          and not address_suppressed(c.email, ?, ?)
                           and (cardinality(s.countries) = 0 or c.country = any(s.countries))
                           and (cardinality(s.languages) = 0 or c.languages && s.languages)
                           and (cardinality(s.types) = 0 or c.type = any(s.types))
                           and (cardinality(s.tags) = 0 or c.tags && s.tags)
                         order by c.created_at, c.id""")
-                .params(segmentId, listId)
+                .params(segmentId, listId, key.innerPad(), key.outerPad())
                 .query(Contacts.CONTACT)
                 .list();
     }

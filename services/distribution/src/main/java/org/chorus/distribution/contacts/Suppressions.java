@@ -3,6 +3,7 @@ package org.chorus.distribution.contacts;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
+import org.chorus.distribution.AddressKey;
 import org.chorus.distribution.ledger.Ledger;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -11,8 +12,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The suppression list: addresses that never receive a release again, whatever list they are on. Kept as hashes, so
- * it survives the deletion of a removed contact's personal data. Checked when a release is planned and again right
+ * The suppression list: addresses that never receive a release again, whatever list they are on. Kept as keyed
+ * hashes ({@link AddressKey}), so it survives the deletion of a removed contact's personal data without revealing it;
+ * rows of the older unkeyed scheme are honoured too. Checked when a release is planned and again right
  * before each mail leaves.
  */
 @Service
@@ -25,11 +27,17 @@ public class Suppressions {
 
     private final JdbcClient jdbc;
     private final Ledger ledger;
+    private final AddressKey key;
     private final int softBounceThreshold;
 
-    Suppressions(JdbcClient jdbc, Ledger ledger, @Value("${chorus.mail.soft-bounce-threshold:3}") int threshold) {
+    Suppressions(
+            JdbcClient jdbc,
+            Ledger ledger,
+            AddressKey key,
+            @Value("${chorus.mail.soft-bounce-threshold:3}") int threshold) {
         this.jdbc = jdbc;
         this.ledger = ledger;
+        this.key = key;
         this.softBounceThreshold = threshold;
     }
 
@@ -37,10 +45,19 @@ public class Suppressions {
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean suppress(UUID contactId, Reason reason, Instant now) {
         int inserted = jdbc.sql("""
-                        insert into suppression (address_hash, reason, contact_id, created_at)
-                        select address_hash(email), ?, id, ? from contact where id = ? and email is not null
+                        insert into suppression (address_hash, scheme, reason, contact_id, created_at)
+                        select address_hmac(email, ?, ?), ?, ?, id, ? from contact
+                        where id = ? and email is not null and not address_suppressed(email, ?, ?)
                         on conflict do nothing""")
-                .params(reason.name(), Timestamp.from(now), contactId)
+                .params(
+                        key.innerPad(),
+                        key.outerPad(),
+                        AddressKey.SCHEME,
+                        reason.name(),
+                        Timestamp.from(now),
+                        contactId,
+                        key.innerPad(),
+                        key.outerPad())
                 .update();
         if (reason == Reason.UNSUBSCRIBED) {
             jdbc.sql("update contact set unsubscribed_at = ? where id = ? and unsubscribed_at is null")
@@ -66,8 +83,8 @@ public class Suppressions {
 
     @Transactional(readOnly = true)
     public boolean suppressed(String address) {
-        return jdbc.sql("select exists (select 1 from suppression where address_hash = address_hash(?))")
-                .param(address)
+        return jdbc.sql("select address_suppressed(?, ?, ?)")
+                .params(address, key.innerPad(), key.outerPad())
                 .query(Boolean.class)
                 .single();
     }

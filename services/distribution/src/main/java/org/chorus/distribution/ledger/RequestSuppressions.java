@@ -2,6 +2,7 @@ package org.chorus.distribution.ledger;
 
 import java.util.Optional;
 import java.util.Set;
+import org.chorus.distribution.AddressKey;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -20,9 +21,11 @@ public class RequestSuppressions {
     private static final Set<String> INVITATIONS = Set.of("invitation", "invitation-reminder");
 
     private final JdbcClient jdbc;
+    private final AddressKey key;
 
-    RequestSuppressions(JdbcClient jdbc) {
+    RequestSuppressions(JdbcClient jdbc, AddressKey key) {
         this.jdbc = jdbc;
+        this.key = key;
     }
 
     /** The scope a recipient of {@code template} can unsubscribe from; empty if the template has no unsubscribe link. */
@@ -38,9 +41,16 @@ public class RequestSuppressions {
         }
         return jdbc.sql("""
                         select reason from request_suppression
-                        where address_hash = address_hash(?) and scope in ('*', ?)
+                        where ((scheme = 'hmac-sha256' and address_hash = address_hmac(?, ?, ?))
+                               or (scheme = 'sha256' and address_hash = address_hash(?)))
+                          and scope in ('*', ?)
                         order by scope = '*' desc limit 1""")
-                .params(address, unsubscribeScope(template).orElse(EVERYTHING))
+                .params(
+                        address,
+                        key.innerPad(),
+                        key.outerPad(),
+                        address,
+                        unsubscribeScope(template).orElse(EVERYTHING))
                 .query(String.class)
                 .optional()
                 .map(reason -> reason.equals("HARD_BOUNCE") ? "suppressed: bounced" : "suppressed: unsubscribed");
@@ -50,17 +60,20 @@ public class RequestSuppressions {
     @Transactional(propagation = Propagation.MANDATORY)
     public void hardBounce(long deliveryId) {
         jdbc.sql("""
-                        insert into request_suppression (address_hash, scope, reason)
-                        select address_hash(recipient_address), '*', 'HARD_BOUNCE' from delivery
+                        insert into request_suppression (address_hash, scheme, scope, reason)
+                        select address_hmac(recipient_address, ?, ?), ?, '*', 'HARD_BOUNCE' from delivery
                         where id = ? and kind = 'MAIL_REQUEST' and recipient_address is not null
-                        on conflict do nothing""").param(deliveryId).update();
+                        on conflict do nothing""")
+                .params(key.innerPad(), key.outerPad(), AddressKey.SCHEME, deliveryId)
+                .update();
     }
 
-    /** The recipient unsubscribed from mail of {@code scope}. */
+    /** The recipient unsubscribed from mail of {@code scope}; {@code addressHash} is under {@code scheme}. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void unsubscribe(String addressHash, String scope) {
+    public void unsubscribe(String addressHash, String scheme, String scope) {
         jdbc.sql("""
-                        insert into request_suppression (address_hash, scope, reason) values (?, ?, 'UNSUBSCRIBED')
-                        on conflict do nothing""").params(addressHash, scope).update();
+                        insert into request_suppression (address_hash, scheme, scope, reason)
+                        values (?, ?, ?, 'UNSUBSCRIBED')
+                        on conflict do nothing""").params(addressHash, scheme, scope).update();
     }
 }

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import org.chorus.distribution.AddressKey;
 import org.chorus.events.EventTypes;
 import org.chorus.events.MailDelivered;
 import org.chorus.events.MailFailed;
@@ -67,6 +68,7 @@ class Sender implements SmartLifecycle {
     private final JavaMailSenderImpl mail;
     private final Outbox outbox;
     private final RequestSuppressions requestSuppressions;
+    private final AddressKey key;
     private final Clock clock;
     private final InternetAddress from;
     private final String unsubscribeMailbox;
@@ -87,6 +89,7 @@ class Sender implements SmartLifecycle {
             JavaMailSenderImpl mail,
             Outbox outbox,
             RequestSuppressions requestSuppressions,
+            AddressKey key,
             Clock clock,
             @Value("${chorus.mail.from:chorus@localhost}") String from,
             @Value("${chorus.mail.unsubscribe-mailbox:${chorus.mail.imap.user:bounces@localhost}}")
@@ -103,6 +106,7 @@ class Sender implements SmartLifecycle {
         this.mail = mail;
         this.outbox = outbox;
         this.requestSuppressions = requestSuppressions;
+        this.key = key;
         this.clock = clock;
         this.from = new InternetAddress(from, true);
         this.unsubscribeMailbox = unsubscribeMailbox;
@@ -283,10 +287,10 @@ class Sender implements SmartLifecycle {
 
     private boolean suppressed(Delivery delivery) {
         return jdbc.sql("""
-                        select exists (select 1 from suppression where address_hash = address_hash(?))
+                        select coalesce(address_suppressed(?, ?, ?), false)
                             or exists (select 1 from contact where id = ?
                                        and (removed_at is not null or unsubscribed_at is not null))""")
-                .params(delivery.recipientAddress(), delivery.contactId())
+                .params(delivery.recipientAddress(), key.innerPad(), key.outerPad(), delivery.contactId())
                 .query(Boolean.class)
                 .single();
     }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.chorus.distribution.contacts.Contacts;
 import org.chorus.distribution.contacts.Segments;
 import org.chorus.distribution.ledger.Ledger;
@@ -453,16 +454,18 @@ class Releases {
                 .orElseThrow(() -> Problems.notFound("No release " + id + "."));
     }
 
-    /** The most recent releases, newest first, with their progress. */
+    /** The most recent releases of the statements {@code readable} lets through, newest first, with their progress. */
     @Transactional(readOnly = true)
-    List<Progress> recent(int limit) {
+    List<Progress> recent(int limit, Predicate<UUID> readable) {
+        record Listed(UUID id, UUID statementId) {}
         return jdbc
-                .sql("select id from release order by created_at desc, id limit ?")
-                .param(limit)
-                .query(UUID.class)
+                .sql("select id, statement_id from release order by created_at desc, id")
+                .query(Listed.class)
                 .list()
                 .stream()
-                .map(this::progress)
+                .filter(release -> readable.test(release.statementId()))
+                .limit(limit)
+                .map(release -> progress(release.id()))
                 .toList();
     }
 

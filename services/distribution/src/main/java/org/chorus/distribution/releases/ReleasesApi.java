@@ -1,5 +1,6 @@
 package org.chorus.distribution.releases;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -9,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
@@ -24,16 +26,19 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/releases")
 class ReleasesApi {
     private final Releases releases;
+    private final ReleaseAccess access;
     private final String unsubscribeMailbox;
     private final Clock clock;
 
     ReleasesApi(
             Releases releases,
+            ReleaseAccess access,
             Clock clock,
             @org.springframework.beans.factory.annotation.Value(
                             "${chorus.mail.unsubscribe-mailbox:${chorus.mail.imap.user:bounces@localhost}}")
                     String unsubscribeMailbox) {
         this.releases = releases;
+        this.access = access;
         this.clock = clock;
         this.unsubscribeMailbox = unsubscribeMailbox;
     }
@@ -55,8 +60,13 @@ class ReleasesApi {
 
     record Preview(String language, String subject, Map<String, String> headers, String body) {}
 
+    /**
+     * Releases a statement to a contact list. Only an editor or owner of the statement may; the contact lists are the
+     * organisation's shared press book, open to every coordinator.
+     */
     @PostMapping
-    ResponseEntity<Releases.Release> publish(@Valid @RequestBody NewRelease request) {
+    ResponseEntity<Releases.Release> publish(@Valid @RequestBody NewRelease request, HttpServletRequest http) {
+        access.requireStatement(http, request.statementId(), true);
         Releases.Release release = releases.publish(
                 request.statementId(),
                 request.contactListId(),
@@ -67,14 +77,21 @@ class ReleasesApi {
                 .body(release);
     }
 
+    /** The latest releases (at most 50) of the statements the caller has a role on, newest first. */
+    @GetMapping
+    List<Releases.Progress> list(HttpServletRequest http) {
+        return access.recent(http, 50);
+    }
+
     @GetMapping("/{id}")
-    Releases.Progress get(@PathVariable UUID id) {
-        return releases.progress(id);
+    Releases.Progress get(@PathVariable UUID id, HttpServletRequest http) {
+        return access.release(http, id, false);
     }
 
     /** A coordinator decides what happens to a release HELD because its embargo passed while nothing could be sent. */
     @PostMapping("/{id}/decision")
-    Releases.Progress decide(@PathVariable UUID id, @Valid @RequestBody Decision decision) {
+    Releases.Progress decide(@PathVariable UUID id, @Valid @RequestBody Decision decision, HttpServletRequest http) {
+        access.release(http, id, true);
         return releases.decide(
                 id, decision.decision().equals("send"), decision.decidedBy().strip(), clock.instant());
     }
@@ -84,7 +101,9 @@ class ReleasesApi {
     Preview preview(
             @RequestParam UUID statementId,
             @RequestParam UUID contactId,
-            @RequestParam(required = false) Instant embargoUntil) {
+            @RequestParam(required = false) Instant embargoUntil,
+            HttpServletRequest http) {
+        access.requireStatement(http, statementId, false);
         ReleaseMail.Rendered mail = releases.preview(statementId, contactId, embargoUntil);
         String url = mail.body().lines().reduce((first, last) -> last).orElse("");
         return new Preview(
@@ -106,7 +125,8 @@ class ReleasesApi {
 
     /** Sends the release as a recipient in {@code language} would get it to one address, such as the coordinator's. */
     @PostMapping("/test-send")
-    ResponseEntity<Map<String, UUID>> testSend(@Valid @RequestBody TestSend request) {
+    ResponseEntity<Map<String, UUID>> testSend(@Valid @RequestBody TestSend request, HttpServletRequest http) {
+        access.requireStatement(http, request.statementId(), true);
         UUID requestId = releases.testSend(
                 request.statementId(), request.language(), request.address().strip());
         return ResponseEntity.accepted().body(Map.of("requestId", requestId));

@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.chorus.distribution.AddressKey;
 import org.chorus.distribution.contacts.Suppressions;
 import org.chorus.distribution.ledger.RequestSuppressions;
 import org.chorus.events.ContactUnsubscribed;
@@ -37,6 +38,7 @@ public class Unsubscribes {
     private final JdbcClient jdbc;
     private final Suppressions suppressions;
     private final RequestSuppressions requestSuppressions;
+    private final AddressKey key;
     private final Outbox outbox;
     private final String baseUrl;
 
@@ -44,11 +46,13 @@ public class Unsubscribes {
             JdbcClient jdbc,
             Suppressions suppressions,
             RequestSuppressions requestSuppressions,
+            AddressKey key,
             Outbox outbox,
             @Value("${chorus.public-url:http://localhost:8084}") String baseUrl) {
         this.jdbc = jdbc;
         this.suppressions = suppressions;
         this.requestSuppressions = requestSuppressions;
+        this.key = key;
         this.outbox = outbox;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
@@ -77,9 +81,18 @@ public class Unsubscribes {
         String token = newToken();
         jdbc.sql("""
                         insert into request_unsubscribe_token (token_hash, request_id, template, event_subject,
-                                                               address_hash, language)
-                        values (?, ?, ?, ?, address_hash(?), ?)""")
-                .params(hash(token), requestId, template, eventSubject, address, language)
+                                                               address_hash, scheme, language)
+                        values (?, ?, ?, ?, address_hmac(?, ?, ?), ?, ?)""")
+                .params(
+                        hash(token),
+                        requestId,
+                        template,
+                        eventSubject,
+                        address,
+                        key.innerPad(),
+                        key.outerPad(),
+                        AddressKey.SCHEME,
+                        language)
                 .update();
         return urlFor(token);
     }
@@ -138,16 +151,17 @@ public class Unsubscribes {
 
     /** Suppresses invitations and reminders to the address; the first use of a token publishes MailUnsubscribed. */
     private void unsubscribeFromInvitations(String token, Instant now) {
-        record Used(UUID requestId, String template, String eventSubject, String addressHash) {}
+        record Used(UUID requestId, String template, String eventSubject, String addressHash, String scheme) {}
         Optional<Used> used = jdbc.sql("""
                         update request_unsubscribe_token set used_at = ? where token_hash = ? and used_at is null
-                        returning request_id, template, event_subject, address_hash""")
+                        returning request_id, template, event_subject, address_hash, scheme""")
                 .params(Timestamp.from(now), hash(token))
                 .query(Used.class)
                 .optional();
         used.ifPresent(first -> {
             requestSuppressions.unsubscribe(
                     first.addressHash(),
+                    first.scheme(),
                     RequestSuppressions.unsubscribeScope(first.template()).orElseThrow());
             outbox.append(
                     EventTypes.MAIL_UNSUBSCRIBED,

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import org.chorus.distribution.AddressKey;
 import org.chorus.distribution.Fixtures;
 import org.chorus.distribution.Mailbox;
 import org.chorus.events.EventTypes;
@@ -42,6 +43,9 @@ class BounceTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    AddressKey key;
 
     @Autowired
     BounceMailbox bounceMailbox;
@@ -94,8 +98,8 @@ class BounceTest {
         deliverStatusNotification(gone, messageId, "5.1.1", "550 5.1.1 <" + gone + ">: user unknown");
         Eventually.await(Fixtures.TIMEOUT, () -> {
             pollBounces();
-            assertThat(jdbc.sql("select count(*) from suppression where address_hash = address_hash(?)")
-                            .param(gone)
+            assertThat(jdbc.sql("select count(*) from suppression where address_hash = address_hmac(?, ?, ?)")
+                            .params(gone, key.innerPad(), key.outerPad())
                             .query(Integer.class)
                             .single())
                     .isEqualTo(1);

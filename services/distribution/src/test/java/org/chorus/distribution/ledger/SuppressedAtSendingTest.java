@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.UUID;
+import org.chorus.distribution.AddressKey;
 import org.chorus.distribution.Fixtures;
 import org.chorus.distribution.Mailbox;
 import org.chorus.testsupport.ChorusServiceTest;
@@ -26,6 +27,9 @@ class SuppressedAtSendingTest {
     @Autowired
     Sender sender;
 
+    @Autowired
+    AddressKey key;
+
     @Test
     void anAddressSuppressedAfterTheReleaseWasPlannedIsCheckedAgainRightBeforeSending() {
         Fixtures fixtures = new Fixtures(new Http("http://localhost:" + port), jdbc);
@@ -41,9 +45,9 @@ class SuppressedAtSendingTest {
         try {
             releaseId = fixtures.release(statementId, listId);
             // the same address hard-bounced on another list while this release was still waiting to go out
-            jdbc.sql("insert into suppression (address_hash, reason) values (address_hash(?), 'HARD_BOUNCE')")
-                    .param(bounced)
-                    .update();
+            jdbc.sql("""
+                            insert into suppression (address_hash, scheme, reason)
+                            values (address_hmac(?, ?, ?), 'hmac-sha256', 'HARD_BOUNCE')""").params(bounced, key.innerPad(), key.outerPad()).update();
         } finally {
             sender.start();
         }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.chorus.distribution.AddressKey;
 import org.chorus.distribution.Mailbox;
 import org.chorus.events.Envelope;
 import org.chorus.events.EventTypes;
@@ -36,6 +37,9 @@ class RequestedMailSuppressionTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    AddressKey key;
 
     Http http;
 
@@ -146,8 +150,8 @@ class RequestedMailSuppressionTest {
                         .data();
         assertThat(bounced.requestId()).isEqualTo(first.requestId());
         assertThat(bounced.releaseId()).isNull();
-        assertThat(jdbc.sql("select reason from request_suppression where address_hash = address_hash(?)")
-                        .param(gone)
+        assertThat(jdbc.sql("select reason from request_suppression where address_hash = address_hmac(?, ?, ?)")
+                        .params(gone, key.innerPad(), key.outerPad())
                         .query(String.class)
                         .list())
                 .containsExactly("HARD_BOUNCE");

@@ -9,6 +9,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.chorus.distribution.Fixtures;
 import org.chorus.distribution.Mailbox;
 import org.chorus.testsupport.Browser;
@@ -130,12 +132,15 @@ class ReleasePagesTest {
                 .asString();
         releases.fireOrHold(UUID.fromString(held), embargo.plus(Duration.ofHours(1)));
 
-        var blank =
-                http.postForm("/console/releases/" + held + "/decision", Map.of("decision", "send", "decidedBy", " "));
+        String token = formToken(http, held);
+        var blank = http.postForm(
+                "/console/releases/" + held + "/decision",
+                Map.of("decision", "send", "decidedBy", " ", "csrfToken", token));
         assertThat(blank.status()).isEqualTo(400);
         assertThat(blank.body()).contains("Give your name");
         var noChoice = http.postForm(
-                "/console/releases/" + held + "/decision", Map.of("decision", "later", "decidedBy", "Ana Coordinator"));
+                "/console/releases/" + held + "/decision",
+                Map.of("decision", "later", "decidedBy", "Ana Coordinator", "csrfToken", token));
         assertThat(noChoice.status()).isEqualTo(400);
         assertThat(noChoice.body()).contains("value=\"Ana Coordinator\"");
         assertThat(http.get("/api/releases/" + held).json().get("state").asString())
@@ -174,7 +179,8 @@ class ReleasePagesTest {
                 .contains("fixé pour ce communiqué, à la place de l’embargo de la déclaration")
                 .doesNotContain("Your name");
         var refused = french.postForm(
-                "/console/releases/" + held + "/decision", Map.of("decision", "send", "decidedBy", " "));
+                "/console/releases/" + held + "/decision",
+                Map.of("decision", "send", "decidedBy", " ", "csrfToken", formToken(french, held)));
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body()).contains("Indiquez votre nom (200 caractères au plus)");
         assertThat(french.get("/console/releases/" + UUID.randomUUID()).body()).contains("Communiqué introuvable");
@@ -197,5 +203,55 @@ class ReleasePagesTest {
                         .get("/console/releases")
                         .body())
                 .contains("lang=\"en\"", "<title>Releases</title>");
+    }
+
+    @Test
+    void aDecisionPostedFromAnotherSiteOrWithoutTheFormTokenIsRefusedAndTheReleaseStaysHeld() {
+        UUID statementId = fixtures.publishedStatement("Release the lawyers", "We urge their release.", "en");
+        String reader = Mailbox.uniqueAddress("csrf-reader");
+        String listId = fixtures.list(List.of(new Fixtures.Person("Reader", reader, "en", false)));
+        Instant embargo = clock.instant().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+        String held = http.postJson(
+                        "/api/releases",
+                        Map.of("statementId", statementId, "contactListId", listId, "embargoUntil", embargo.toString()))
+                .json()
+                .get("id")
+                .asString();
+        releases.fireOrHold(UUID.fromString(held), embargo.plus(Duration.ofHours(1)));
+        String token = formToken(http, held);
+        String decision = "/console/releases/" + held + "/decision";
+
+        var crossSite = http.withHeader("Sec-Fetch-Site", "cross-site")
+                .postForm(decision, Map.of("decision", "send", "decidedBy", "Mallory", "csrfToken", token));
+        assertThat(crossSite.status()).isEqualTo(403);
+        assertThat(crossSite.body()).contains("Not allowed", "did not come from this release page");
+        var otherOrigin = http.withHeader("Origin", "https://attacker.example")
+                .postForm(decision, Map.of("decision", "send", "decidedBy", "Mallory", "csrfToken", token));
+        assertThat(otherOrigin.status()).isEqualTo(403);
+        var withoutToken = http.postForm(decision, Map.of("decision", "cancel", "decidedBy", "Mallory"));
+        assertThat(withoutToken.status()).isEqualTo(403);
+        assertThat(withoutToken.contentType()).startsWith("text/html");
+        var forgedToken =
+                http.postForm(decision, Map.of("decision", "cancel", "decidedBy", "Mallory", "csrfToken", "forged"));
+        assertThat(forgedToken.status()).isEqualTo(403);
+
+        var progress = http.get("/api/releases/" + held).json();
+        assertThat(progress.get("state").asString()).isEqualTo("HELD");
+        assertThat(progress.path("decidedBy").isString()).isFalse();
+        assertThat(Mailbox.messagesTo(reader)).isEmpty();
+
+        var sameSite = http.withHeader("Sec-Fetch-Site", "same-origin")
+                .postForm(decision, Map.of("decision", "cancel", "decidedBy", "Ana Coordinator", "csrfToken", token));
+        assertThat(sameSite.status()).isEqualTo(302);
+        assertThat(http.get("/api/releases/" + held).json().get("decision").asString())
+                .isEqualTo("CANCEL");
+    }
+
+    /** The hidden form token of a release page, as the browser would send it back. */
+    private static String formToken(Http client, String releaseId) {
+        Matcher token = Pattern.compile("name=\"csrfToken\" value=\"([^\"]+)\"")
+                .matcher(client.get("/console/releases/" + releaseId).body());
+        assertThat(token.find()).as("a form token on the release page").isTrue();
+        return token.group(1);
     }
 }
