@@ -6,7 +6,9 @@ import org.chorus.platform.kafka.KafkaErrorHandling;
 import org.chorus.platform.outbox.Outbox;
 import org.chorus.platform.outbox.OutboxRelay;
 import org.chorus.platform.web.ApiErrors;
+import org.chorus.platform.web.ContainerErrors;
 import org.chorus.platform.web.CoordinatorGate;
+import org.chorus.platform.web.ProblemErrorController;
 import org.chorus.platform.web.SecurityHeaders;
 import org.chorus.platform.web.UnstorableInput;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -24,7 +26,9 @@ import org.springframework.context.annotation.Import;
     ApiErrors.class,
     SecurityHeaders.class,
     UnstorableInput.class,
-    CoordinatorGate.class
+    CoordinatorGate.class,
+    ProblemErrorController.class,
+    ContainerErrors.class
 })
 public class ChorusPlatform {
 

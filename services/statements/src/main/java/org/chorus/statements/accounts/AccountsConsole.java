@@ -38,15 +38,18 @@ class AccountsConsole {
             @AuthenticationPrincipal CurrentCoordinator me,
             @RequestParam(defaultValue = "") String name,
             @RequestParam(defaultValue = "") String expiresInDays,
+            HttpServletResponse response,
             Model model) {
         String label = name.isBlank() ? "api" : name.strip();
         Integer days = expiresInDays.isBlank() ? null : parseDays(expiresInDays);
         if (label.length() > 100) {
+            response.setStatus(400);
             page(me, model);
             model.addAttribute("error", "The token name must not be longer than 100 characters.");
             return "console/account";
         }
         if (!expiresInDays.isBlank() && days == null) {
+            response.setStatus(400);
             page(me, model);
             model.addAttribute("error", "A token expires after 1 to 366 days, or never.");
             return "console/account";
@@ -100,16 +103,20 @@ class AccountsConsole {
             response.setStatus(403);
             model.addAttribute("error", "Only an administrator enrols coordinators.");
         } else if (!email.matches("[^@\\s]+@[^@\\s]+") || email.length() > 254) {
+            response.setStatus(400);
             model.addAttribute("error", "Enter the colleague's e-mail address.");
         } else if (password.length() < 12 || password.length() > 200) {
+            response.setStatus(400);
             model.addAttribute("error", "The password must have at least 12 characters.");
         } else if (!ConsoleLocale.SUPPORTED.stream()
                 .anyMatch(l -> l.getLanguage().equals(language))) {
+            response.setStatus(400);
             model.addAttribute("error", "Choose one of the console languages.");
         } else {
             try {
                 model.addAttribute("enrolment", accounts.create(email, password, language, null));
             } catch (ErrorResponseException e) {
+                response.setStatus(e.getStatusCode().value());
                 model.addAttribute("error", e.getBody().getDetail());
             }
         }
