@@ -3,11 +3,13 @@ package org.chorus.distribution;
 import org.chorus.events.Topics;
 import org.chorus.platform.ChorusPlatform;
 import org.chorus.platform.kafka.TopicDeclarations;
+import org.chorus.platform.web.ConsoleCsrf;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
@@ -23,6 +25,11 @@ public class DistributionApplication {
 
     public static void main(String[] args) {
         application().run(args);
+    }
+
+    @Bean
+    ConsoleCsrf consoleCsrf(Environment environment) {
+        return new ConsoleCsrf(Secrets.key(environment, "chorus.distribution.console-secret"));
     }
 
     @Bean

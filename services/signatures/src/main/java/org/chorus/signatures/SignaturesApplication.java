@@ -1,13 +1,17 @@
 package org.chorus.signatures;
 
+import java.util.Base64;
 import org.chorus.events.Topics;
 import org.chorus.platform.ChorusPlatform;
 import org.chorus.platform.kafka.TopicDeclarations;
+import org.chorus.platform.web.ClientAddresses;
+import org.chorus.platform.web.ConsoleCsrf;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
@@ -22,6 +26,16 @@ public class SignaturesApplication {
 
     public static void main(String[] args) {
         application().run(args);
+    }
+
+    @Bean
+    ClientAddresses clientAddresses(Environment environment) {
+        return ClientAddresses.configured(environment, "chorus.signatures.trusted-proxies");
+    }
+
+    @Bean
+    ConsoleCsrf consoleCsrf(@Value("${chorus.signatures.link-secret}") String linkSecret) {
+        return new ConsoleCsrf(Base64.getDecoder().decode(linkSecret));
     }
 
     @Bean

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
+import org.chorus.platform.web.ConsoleCsrf;
 import org.chorus.platform.web.CoordinatorGate;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;

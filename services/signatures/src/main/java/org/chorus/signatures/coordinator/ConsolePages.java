@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.chorus.events.Countries;
+import org.chorus.platform.web.ConsoleCsrf;
 import org.chorus.signatures.web.PageLanguage;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;

@@ -13,7 +13,7 @@ import java.util.UUID;
 import org.chorus.events.Countries;
 import org.chorus.events.SignatoryKind;
 import org.chorus.events.Visibility;
-import org.chorus.signatures.abuse.ClientAddresses;
+import org.chorus.platform.web.ClientAddresses;
 import org.chorus.signatures.abuse.RateLimits;
 import org.chorus.signatures.invitations.Invitations;
 import org.chorus.signatures.links.PublicLinks;

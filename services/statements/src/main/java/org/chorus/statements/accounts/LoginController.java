@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.chorus.platform.web.ClientAddresses;
 import org.chorus.platform.web.CoordinatorGate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseCookie;

@@ -1,4 +1,4 @@
-package org.chorus.distribution.releases;
+package org.chorus.platform.web;
 
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,30 +9,25 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.chorus.distribution.Secrets;
-import org.chorus.platform.web.CoordinatorGate;
-import org.springframework.core.env.Environment;
-import org.springframework.stereotype.Component;
 
 /**
- * Cross-site request forgery protection for the console's forms, which post with the coordinator's cookie (as in the
- * signatures console). A post is accepted only when (1) the browser does not call it cross-site: {@code
- * Sec-Fetch-Site}, if sent, is {@code same-origin}; a browser too old to send it must send no {@code Origin} or one
- * naming this host (pages are served with {@code Referrer-Policy: no-referrer}, so current browsers send {@code
- * Origin: null} even for the console's own forms, and Sec-Fetch-Site decides); and (2) it carries the form token, an
- * HMAC of the coordinator's own token (cookie or bearer) under {@code chorus.distribution.console-secret}. The token
- * is bound to the login session and needs no server-side state; another site can neither read it nor compute it.
+ * Cross-site request forgery protection for the console's forms, which post with the coordinator's cookie. A post
+ * is accepted only when (1) the browser does not call it cross-site: {@code Sec-Fetch-Site}, if sent, is
+ * {@code same-origin}; a browser too old to send it must send no {@code Origin} or one naming this host (pages are
+ * served with {@code Referrer-Policy: no-referrer}, so current browsers send {@code Origin: null} even for the
+ * console's own forms, and Sec-Fetch-Site decides); and (2) it carries the form token, an HMAC of the
+ * coordinator's own token (cookie or bearer) under a secret of the service. The token is bound to the login session
+ * and needs no server-side state; another site can neither read it nor compute it.
  */
-@Component
-class ConsoleCsrf {
+public class ConsoleCsrf {
     private final byte[] secret;
 
-    ConsoleCsrf(Environment environment) {
-        this.secret = Secrets.key(environment, "chorus.distribution.console-secret");
+    public ConsoleCsrf(byte[] secret) {
+        this.secret = secret.clone();
     }
 
     /** The token the console's forms carry for this coordinator. */
-    String token(HttpServletRequest request) {
+    public String token(HttpServletRequest request) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));
@@ -43,7 +38,7 @@ class ConsoleCsrf {
         }
     }
 
-    boolean accepts(HttpServletRequest request, String submittedToken) {
+    public boolean accepts(HttpServletRequest request, String submittedToken) {
         String site = request.getHeader("Sec-Fetch-Site");
         String origin = request.getHeader("Origin");
         if (site != null) {

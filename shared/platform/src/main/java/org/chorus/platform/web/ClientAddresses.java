@@ -1,4 +1,4 @@
-package org.chorus.statements.accounts;
+package org.chorus.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.InetAddress;
@@ -7,47 +7,48 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
-import org.springframework.stereotype.Component;
 
 /**
- * Which address a login attempt counts under for {@link LoginThrottle}. Normally the socket's. Behind reverse proxies
- * listed in {@code chorus.statements.trusted-proxies} (CIDRs such as {@code 10.0.0.0/8} or {@code ::1/128}; a bare
+ * Which address a request counts under for rate limits. Normally the socket's. Behind reverse proxies listed in the
+ * service's {@code chorus.<service>.trusted-proxies} (CIDRs such as {@code 10.0.0.0/8} or {@code ::1/128}; a bare
  * address means that one host; empty by default), a request whose socket address is one of them is counted under the
  * rightmost {@code X-Forwarded-For} entry that is not itself a trusted proxy: entries to its left were written by the
- * client and prove nothing. The answer is only ever hashed; it is never stored or logged. (A copy of signatures'
- * ClientAddresses, with this service's property.)
+ * client and prove nothing. Callers only ever hash the answer; it is never stored or logged.
  */
-@Component
-class ClientAddresses {
+public class ClientAddresses {
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Pattern IPV4_WITH_PORT = Pattern.compile("(\\d{1,3}(?:\\.\\d{1,3}){3}):\\d{1,5}");
     private static final Pattern BRACKETED_IPV6 = Pattern.compile("\\[([0-9A-Fa-f:.]+)](?::\\d{1,5})?");
 
     private final List<Network> trusted;
 
-    @Autowired
-    ClientAddresses(Environment environment) {
-        this(Binder.get(environment)
-                .bind("chorus.statements.trusted-proxies", Bindable.listOf(String.class))
-                .orElse(List.of()));
+    private final String property;
+
+    /** The trusted proxies listed in {@code property} of the service's configuration. */
+    public static ClientAddresses configured(Environment environment, String property) {
+        return new ClientAddresses(
+                Binder.get(environment)
+                        .bind(property, Bindable.listOf(String.class))
+                        .orElse(List.of()),
+                property);
     }
 
-    ClientAddresses(List<String> trustedProxies) {
+    ClientAddresses(List<String> trustedProxies, String property) {
+        this.property = property;
         List<Network> networks = new ArrayList<>();
         for (String cidr : trustedProxies) {
             if (!cidr.isBlank()) {
-                networks.add(Network.parse(cidr.strip()));
+                networks.add(Network.parse(cidr.strip(), property));
             }
         }
         this.trusted = Collections.unmodifiableList(networks);
     }
 
     /** The address this request counts under. */
-    String of(HttpServletRequest request) {
+    public String of(HttpServletRequest request) {
         List<String> forwarded = Collections.list(request.getHeaders("X-Forwarded-For"));
         return resolve(request.getRemoteAddr(), forwarded.isEmpty() ? null : String.join(",", forwarded));
     }
@@ -124,12 +125,12 @@ class ClientAddresses {
 
     /** A network in CIDR notation; a bare address is a network of one. */
     record Network(byte[] address, int prefix) {
-        static Network parse(String cidr) {
+        static Network parse(String cidr, String property) {
             int slash = cidr.indexOf('/');
             String host = slash < 0 ? cidr : cidr.substring(0, slash);
             InetAddress address = literal(host);
             if (address == null || host.contains("[")) {
-                throw new IllegalArgumentException("chorus.statements.trusted-proxies: \"" + cidr
+                throw new IllegalArgumentException(property + ": \"" + cidr
                         + "\" is not an IP address or CIDR network such as 10.0.0.0/8 or ::1/128");
             }
             int bits = address.getAddress().length * 8;
@@ -141,8 +142,8 @@ class ClientAddresses {
                     prefix = -1;
                 }
                 if (prefix < 0 || prefix > bits) {
-                    throw new IllegalArgumentException("chorus.statements.trusted-proxies: \"" + cidr
-                            + "\" has a prefix length outside 0.." + bits);
+                    throw new IllegalArgumentException(
+                            property + ": \"" + cidr + "\" has a prefix length outside 0.." + bits);
                 }
             }
             return new Network(address.getAddress(), prefix);
