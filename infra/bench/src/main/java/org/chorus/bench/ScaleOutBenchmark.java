@@ -1,5 +1,7 @@
 package org.chorus.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -47,8 +49,9 @@ import org.chorus.testsupport.Ports;
  * Tracking's consumption throughput with one, then with two instances of one consumer group: N confirmed signatures
  * of many statements (keyed by statement, so spread over every partition of {@code chorus.signatures}) are applied
  * into tracking's projections, once by one tracking JVM and once, as a fresh group into a fresh schema, by two. Each
- * run starts its instances first and waits until the group is stable with the signature partitions assigned; then the
- * backlog is published as the signatures service's relay would, and the run lasts from the first record sent to the
+ * run starts its instances first and waits until the group is stable with the signature partitions assigned and a
+ * warm-up of N/4 other events is applied (fresh JVMs run interpreted code at first); then the backlog is published as
+ * the signatures service's relay would, and the run lasts from the first record sent to the
  * last event applied (its {@code processed_event.processed_at}). Value: events per second with two instances;
  * ceiling: twice the rate of one (perfect scaling), measured in the same run.
  */
@@ -60,9 +63,21 @@ final class ScaleOutBenchmark {
     private static final Duration DRAIN_WITHIN = Duration.ofMinutes(60);
 
     /** One run's figures. */
-    private record Run(int instances, long events, double seconds, double produceSeconds, String assignment) {
+    private record Run(
+            int instances,
+            long events,
+            double seconds,
+            double produceSeconds,
+            String assignment,
+            double trackingCpuSeconds,
+            String loadAverage) {
         double rate() {
             return events / seconds;
+        }
+
+        /** CPU milliseconds the tracking JVMs spent per event applied, all instances together. */
+        double cpuMillisPerEvent() {
+            return trackingCpuSeconds * 1000 / events;
         }
     }
 
@@ -96,21 +111,27 @@ final class ScaleOutBenchmark {
                 null,
                 null,
                 ("two tracking instances of one consumer group: %.0f events/s (%,d events in %.1f s, partitions"
-                                + " split %s); one instance: %.0f events/s (%,d events in %.1f s); speed-up %.2f x;"
-                                + " ceiling = 2 x one instance (perfect scaling). Each run: %,d confirmed"
+                                + " split %s, tracking CPU %.2f ms per event over both JVMs, %s); one instance: %.0f"
+                                + " events/s (%,d events in %.1f s, tracking CPU %.2f ms per event, %s); speed-up"
+                                + " %.2f x; ceiling = 2 x one instance (perfect scaling). Each run: %,d confirmed"
                                 + " signatures over %,d statements on %s (%d partitions%s), published (in %.1f s and"
-                                + " %.1f s) once the group was stable, drained from the first record sent to the"
-                                + " last event applied, one transaction per event as live, a fresh group into a"
-                                + " fresh schema. 2 cores shared by the tracking JVMs, PostgreSQL, Kafka and the"
-                                + " publisher, so two instances compete for the same CPU")
+                                + " %.1f s) once the group was stable and had applied a warm-up of %,d others,"
+                                + " drained from the first record sent to the last event applied, one transaction"
+                                + " per event as live, a fresh group into a fresh schema. 2 cores shared by the"
+                                + " tracking JVMs, PostgreSQL, Kafka and the publisher (and other work on the"
+                                + " machine), so two instances compete for the same CPU")
                         .formatted(
                                 two.rate(),
                                 events,
                                 two.seconds(),
                                 two.assignment(),
+                                two.cpuMillisPerEvent(),
+                                two.loadAverage(),
                                 one.rate(),
                                 events,
                                 one.seconds(),
+                                one.cpuMillisPerEvent(),
+                                one.loadAverage(),
                                 two.rate() / one.rate(),
                                 events,
                                 statements(events),
@@ -120,7 +141,8 @@ final class ScaleOutBenchmark {
                                         ? ", as declared"
                                         : ", raised from %d for the benchmark".formatted(declared),
                                 one.produceSeconds(),
-                                two.produceSeconds()));
+                                two.produceSeconds(),
+                                warmUp(events)));
     }
 
     private static Run run(Path repository, Infrastructure infrastructure, int instances, long events, long seed)
@@ -158,15 +180,44 @@ final class ScaleOutBenchmark {
             String assignment = awaitAssigned(infrastructure, group, instances);
             System.out.printf("%d tracking instance(s) in group %s, partitions %s%n", instances, group, assignment);
 
+            // fresh JVMs interpret before the JIT has compiled the path; two of them compete for the cores to do so
+            long warmUp = warmUp(events);
+            produce(infrastructure, warmUp, -seed);
+            awaitApplied(infrastructure, schema, warmUp, trackers);
+            System.out.printf("  warmed up with %,d events%n", warmUp);
+
+            double cpuBefore = cpuSeconds(trackers);
+            String loadBefore = loadAverage();
             Instant started = Instant.now();
             long producing = System.nanoTime();
             produce(infrastructure, events, seed);
             double produceSeconds = (System.nanoTime() - producing) / 1e9;
-            Instant last = awaitApplied(infrastructure, schema, events, trackers);
+            Instant last = awaitApplied(infrastructure, schema, warmUp + events, trackers);
             double seconds = Duration.between(started, last).toNanos() / 1e9;
-            return new Run(instances, events, seconds, produceSeconds, assignment);
+            double cpu = cpuSeconds(trackers) - cpuBefore;
+            return new Run(
+                    instances,
+                    events,
+                    seconds,
+                    produceSeconds,
+                    assignment,
+                    cpu,
+                    "load average " + loadBefore + " before, " + loadAverage() + " after");
         } finally {
             trackers.forEach(ServiceProcess::close);
+        }
+    }
+
+    private static double cpuSeconds(List<ServiceProcess> trackers) {
+        return trackers.stream().mapToDouble(ServiceProcess::cpuSeconds).sum();
+    }
+
+    /** The 1-minute load average of the machine: other work on the same cores shows here. */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "?";
         }
     }
 
@@ -338,6 +389,11 @@ final class ScaleOutBenchmark {
             }
         }
         throw new IllegalStateException("tracking did not apply " + events + " events within " + DRAIN_WITHIN);
+    }
+
+    /** A quarter of the measured events, applied and left out of the figure. */
+    private static long warmUp(long events) {
+        return Math.max(1, events / 4);
     }
 
     private static long statements(long events) {

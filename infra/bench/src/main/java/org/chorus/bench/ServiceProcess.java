@@ -129,6 +129,18 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** CPU time (user + system) the process has used so far, in seconds, from /proc (clock ticks of 1/100 s). */
+    double cpuSeconds() {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+            // fields after the command name (in parentheses): state is field 3, utime 14, stime 15
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Resident memory of the process in MiB, from /proc. */
     double residentMib() {
         try {
