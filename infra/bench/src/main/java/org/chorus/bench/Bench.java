@@ -11,7 +11,7 @@ import org.chorus.testsupport.RealInfrastructure;
  * {@code java -jar infra/bench/target/chorus-bench-exec.jar <benchmark> [arguments]}: starts real PostgreSQL, Kafka
  * and SMTP in this JVM, the services as their own JVMs, measures, prints one line per benchmark and writes
  * bench-results/NAME.json. {@code footprint}; {@code sign-on [seconds] [clients]}; {@code propagation [seconds] [clients]}; {@code release [contacts]
- * [connections]}; {@code rebuild [events]}; {@code faults [scenario|all] [seconds] [clients]
+ * [connections]}; {@code rebuild [events]}; {@code scale-out [events] [partitions]} (see {@link ScaleOutBenchmark}); {@code faults [scenario|all] [seconds] [clients]
  * [contacts]} (see {@link Faults}).
  */
 public final class Bench {
@@ -57,7 +57,9 @@ public final class Bench {
                 case "release" ->
                     ReleaseBenchmark.measure(
                             repository, infrastructure, argument(args, 1, 20_000), argument(args, 2, 4));
-                case "rebuild" -> RebuildBenchmark.measure(repository, infrastructure, events(args));
+                case "rebuild" -> RebuildBenchmark.measure(repository, infrastructure, events(args, 1_000_000));
+                case "scale-out" ->
+                    ScaleOutBenchmark.measure(repository, infrastructure, events(args, 200_000), argument(args, 2, 0));
                 default -> throw new IllegalArgumentException("unknown benchmark " + name);
             };
             result.write(repository);
@@ -69,9 +71,9 @@ public final class Bench {
         return args.length > index ? Integer.parseInt(args[index]) : otherwise;
     }
 
-    /** {@code rebuild [events]}: how many events to rebuild from, 1,000,000 unless given. */
-    private static long events(String[] args) {
-        return args.length > 1 ? Long.parseLong(args[1].replace("_", "").replace(",", "")) : 1_000_000;
+    /** {@code rebuild [events]}, {@code scale-out [events]}: how many events, {@code otherwise} unless given. */
+    private static long events(String[] args, long otherwise) {
+        return args.length > 1 ? Long.parseLong(args[1].replace("_", "").replace(",", "")) : otherwise;
     }
 
     private Bench() {}

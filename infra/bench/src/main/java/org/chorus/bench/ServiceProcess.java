@@ -41,6 +41,12 @@ final class ServiceProcess implements AutoCloseable {
 
     static ServiceProcess start(
             Path repository, String name, int port, Infrastructure infrastructure, String... extra) {
+        return start(repository, name, name, port, infrastructure, extra);
+    }
+
+    /** As {@link #start(Path, String, int, Infrastructure, String...)}, logging to bench-results/LOG.log. */
+    static ServiceProcess start(
+            Path repository, String name, String log, int port, Infrastructure infrastructure, String... extra) {
         Path jar = repository.resolve("services/" + name + "/target/" + name + "-0.1.0-SNAPSHOT-exec.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: run ./mvnw -B install -DskipTests first");
@@ -62,7 +68,7 @@ final class ServiceProcess implements AutoCloseable {
         });
         command.addAll(List.of(extra));
         ServiceProcess service = new ServiceProcess(
-                name, port, repository.resolve("bench-results").resolve(name + ".log"), command);
+                name, port, repository.resolve("bench-results").resolve(log + ".log"), command);
         service.launch(ProcessBuilder.Redirect.to(service.log.toFile()));
         return service;
     }
@@ -101,7 +107,7 @@ final class ServiceProcess implements AutoCloseable {
             long deadline = System.nanoTime() + HEALTHY_WITHIN.toNanos();
             while (System.nanoTime() < deadline) {
                 if (!process.isAlive()) {
-                    throw new IllegalStateException(name + " exited; see bench-results/" + name + ".log");
+                    throw new IllegalStateException(name + " exited; see " + log);
                 }
                 try {
                     if (http.get("/actuator/health").body().contains("\"UP\"")) {
@@ -120,6 +126,18 @@ final class ServiceProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** CPU time (user + system) the process has used so far, in seconds, from /proc (clock ticks of 1/100 s). */
+    double cpuSeconds() {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+            // fields after the command name (in parentheses): state is field 3, utime 14, stime 15
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
