@@ -62,12 +62,22 @@ final class Caller {
 
     /** A new coordinator, enrolled by the dev administrator, with an API token and a console session. */
     static Caller enrol(String who) {
+        return enrol(who, true);
+    }
+
+    /** A new coordinator, enrolled by the dev administrator, with an API token only; no role on any statement yet. */
+    static Caller enrolForTheApi(String who) {
+        return enrol(who, false);
+    }
+
+    private static Caller enrol(String who, boolean console) {
         String email = who + "-" + UUID.randomUUID() + "@coalition.example";
         var enrolment = TestPlatform.statements()
                 .postJson("/api/coordinators", Map.of("email", email, "password", PASSWORD, "language", "en"));
         assertThat(enrolment.status()).isEqualTo(201);
         String secret = enrolment.json().get("totpSecret").asString();
         Instant now = Instant.now();
+        // the token takes the previous step's code, the console the current one: each code is accepted once
         var token = TestPlatform.anonymous(TestPlatform.get().ports().statements())
                 .postJson(
                         "/api/tokens",
@@ -79,10 +89,12 @@ final class Caller {
                                 "code",
                                 Totp.code(secret, now.minusSeconds(30)),
                                 "name",
-                                "matrix"));
+                                who));
         assertThat(token.status()).as(token.body()).isEqualTo(201);
-        Caller caller = new Caller(token.json().get("token").asString(), email, true);
-        caller.signInToTheConsole(secret, now);
+        Caller caller = new Caller(token.json().get("token").asString(), email, console);
+        if (console) {
+            caller.signInToTheConsole(secret, now);
+        }
         return caller;
     }
 
@@ -116,6 +128,10 @@ final class Caller {
 
     String email() {
         return email;
+    }
+
+    String token() {
+        return token;
     }
 
     Answer call(Call call) {

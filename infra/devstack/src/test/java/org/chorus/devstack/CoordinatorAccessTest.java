@@ -7,12 +7,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.chorus.statements.accounts.Totp;
 import org.chorus.testsupport.Eventually;
 import org.chorus.testsupport.Http;
 import org.junit.jupiter.api.Test;
@@ -179,19 +177,7 @@ class CoordinatorAccessTest {
         return otherToken;
     }
 
-    /** A new coordinator, enrolled by the dev coordinator, with no role on any statement yet. */
     private static String newCoordinatorsToken(String who) {
-        Http statements = TestPlatform.statements();
-        String email = who + "-" + UUID.randomUUID() + "@coalition.example";
-        var enrolment = statements.postJson(
-                "/api/coordinators", Map.of("email", email, "password", "another-long-password", "language", "en"));
-        assertThat(enrolment.status()).isEqualTo(201);
-        String code = Totp.code(enrolment.json().get("totpSecret").asString(), Instant.now());
-        var token = TestPlatform.anonymous(TestPlatform.get().ports().statements())
-                .postJson(
-                        "/api/tokens",
-                        Map.of("email", email, "password", "another-long-password", "code", code, "name", "test"));
-        assertThat(token.status()).isEqualTo(201);
-        return token.json().get("token").asString();
+        return Caller.enrolForTheApi(who).token();
     }
 }

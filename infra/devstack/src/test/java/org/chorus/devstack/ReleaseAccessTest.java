@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
-import org.chorus.statements.accounts.Totp;
 import org.chorus.testsupport.Eventually;
 import org.chorus.testsupport.Http;
 import org.junit.jupiter.api.Test;
@@ -136,18 +135,7 @@ class ReleaseAccessTest {
 
     /** A new coordinator with no role on any statement yet, enrolled by the dev coordinator (an administrator). */
     private static Coordinator coordinator() {
-        String email = "coordinator-" + UUID.randomUUID() + "@coalition.example";
-        var enrolment = TestPlatform.statements()
-                .postJson(
-                        "/api/coordinators",
-                        Map.of("email", email, "password", "another-long-password", "language", "en"));
-        assertThat(enrolment.status()).isEqualTo(201);
-        String code = Totp.code(enrolment.json().get("totpSecret").asString(), Instant.now());
-        var token = TestPlatform.anonymous(TestPlatform.get().ports().statements())
-                .postJson(
-                        "/api/tokens",
-                        Map.of("email", email, "password", "another-long-password", "code", code, "name", "test"));
-        assertThat(token.status()).isEqualTo(201);
-        return new Coordinator(email, token.json().get("token").asString());
+        Caller enrolled = Caller.enrolForTheApi("coordinator");
+        return new Coordinator(enrolled.email(), enrolled.token());
     }
 }

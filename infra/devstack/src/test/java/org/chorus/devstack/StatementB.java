@@ -79,20 +79,8 @@ final class StatementB {
                                         "title", "Statement A", "body", "Only A's coalition.", "language", "en")))
                         .status())
                 .isEqualTo(201);
-        Caller viewer = Caller.enrol("viewer-of-b");
-        assertThat(statements
-                        .postJson(
-                                "/api/statements/" + statementB + "/members",
-                                Map.of("email", viewer.email(), "role", "VIEWER"))
-                        .status())
-                .isBetween(200, 201);
-        Caller editor = Caller.enrol("editor-of-b");
-        assertThat(statements
-                        .postJson(
-                                "/api/statements/" + statementB + "/members",
-                                Map.of("email", editor.email(), "role", "EDITOR"))
-                        .status())
-                .isBetween(200, 201);
+        Caller viewer = member(statements, statementB, "viewer-of-b", "VIEWER");
+        Caller editor = member(statements, statementB, "editor-of-b", "EDITOR");
 
         String base = "/api/statements/" + statementB;
         var comment = statements.postJson(
@@ -172,6 +160,14 @@ final class StatementB {
     }
 
     /** Statement B as its owner sees it in every service. */
+    private static Caller member(Http statements, UUID statement, String who, String role) {
+        Caller member = Caller.enrol(who);
+        var added = statements.postJson(
+                "/api/statements/" + statement + "/members", Map.of("email", member.email(), "role", role));
+        assertThat(added.status()).isBetween(200, 201);
+        return member;
+    }
+
     String whatTheOwnerSees() {
         String b = "/api/statements/" + id;
         List<String> seen = new ArrayList<>();
