@@ -193,7 +193,7 @@ class CoordinatorApiFuzzTest {
     private static String junkPathSegment(Random random) {
         return switch (random.nextInt(5)) {
             case 0 -> UUID.randomUUID().toString(); // the right shape, naming nothing
-            case 1 -> "not-an-id";
+            case 1 -> List.of("not-an-id", "a1b2c3d-234-4abc-8def-123456789ab").get(random.nextInt(2));
             case 2 -> URLEncoder.encode(junkText(random, 40), StandardCharsets.UTF_8);
             case 3 -> List.of("..", "%2e%2e", "%00", "%2F", "null", "-1", "0").get(random.nextInt(7));
             default -> "x".repeat(1 + random.nextInt(600));

@@ -236,8 +236,6 @@ class Sender implements SmartLifecycle {
     /** Renews the lease right before sending; a row taken over by another instance, or suppressed since, is skipped. */
     private boolean stillMine(Delivery delivery, String owner) {
         Boolean mine = tx.execute(status -> {
-            // bookkeeping only: after a database crash a lost renewal or skip is decided again, so no fsync wait
-            jdbc.sql("set local synchronous_commit = off").update();
             int renewed = jdbc.sql("""
                             update delivery set claimed_at = ?
                             where id = ? and claimed_by = ? and status = 'SENDING'""")
@@ -275,6 +273,8 @@ class Sender implements SmartLifecycle {
                         .update();
                 return false;
             }
+            // only the lease was renewed: a database crash would make the sender decide again, so no fsync wait
+            jdbc.sql("set local synchronous_commit = off").update();
             return true;
         });
         return Boolean.TRUE.equals(mine);

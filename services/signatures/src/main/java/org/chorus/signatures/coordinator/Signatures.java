@@ -172,6 +172,7 @@ class Signatures {
             List<Row> held = jdbc.sql("""
                             update signature set awaiting_approval = false
                             where statement_id = ? and status = 'CONFIRMED' and awaiting_approval
+                              and invitation_id is null
                             returning *""").param(statementId).query(Row.class).list();
             Instant now = clock.instant();
             for (Row row : held) {

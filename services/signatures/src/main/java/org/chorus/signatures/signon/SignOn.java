@@ -187,9 +187,10 @@ class SignOn {
     }
 
     /**
-     * Confirms a pending signature; empty when the link is unknown or was already used. On a statement that requires
-     * approval before counting, an open-link signature no coordinator approved yet is held: it is confirmed, but its
-     * SignatureConfirmed event waits for the approval (coordinator.Signatures#approve).
+     * Confirms a pending signature; empty when the link is unknown or was already used. A signature no coordinator
+     * approved yet is held when the statement requires approval before counting, or when it came through an invitation
+     * that another live signature already used (a forwarded link): it is confirmed, but its SignatureConfirmed event
+     * waits for the approval (coordinator.Signatures#approve).
      */
     @Transactional
     Optional<Signature> confirm(String secret) {
@@ -197,7 +198,8 @@ class SignOn {
         Optional<Signature> confirmed = jdbc.sql("""
                         update signature s set status = 'CONFIRMED', confirmed_at = ?,
                             awaiting_approval = s.approved_at is null
-                                and (select approval_required from statement where id = s.statement_id)
+                                and (s.invitation_id is not null
+                                     or (select approval_required from statement where id = s.statement_id))
                         where token_hash = ? and status = 'PENDING'
                         returning *""")
                 .params(Timestamp.from(now), new ConfirmationToken(secret).hash())

@@ -149,6 +149,24 @@ class ApprovalBeforeCountingTest {
     }
 
     @Test
+    void withoutApprovalBeforeCountingAForwardedInvitationLinkStillWaitsForACoordinator() {
+        put(api + "/settings", Map.of("approvalRequired", false));
+        String token = invitationToken("Trusted Org", "trusted@vetting.example");
+
+        Statements.signAndConfirm(http, statementId, invited(token, "Trusted Org", "NL", "trusted@vetting.example"));
+        Statements.signAndConfirm(http, statementId, invited(token, "Passed On", "", "passed@forwarded.example"));
+
+        assertThat(http.get(api + "/signatories.txt").body())
+                .contains("Trusted Org")
+                .doesNotContain("Passed On");
+        assertThat(http.get(api + "/moderation")
+                        .json()
+                        .valueStream()
+                        .map(candidate -> candidate.at("/signature/name").asString()))
+                .containsExactly("Passed On");
+    }
+
+    @Test
     void anInviteeWhoWithdrewCountsAtOnceWhenSigningAgainThroughTheirInvitation() {
         put(api + "/settings", Map.of("approvalRequired", true));
         String token = invitationToken("Changed Mind Org", "changed@vetting.example");

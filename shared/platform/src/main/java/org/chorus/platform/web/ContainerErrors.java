@@ -38,8 +38,11 @@ public class ContainerErrors implements WebServerFactoryCustomizer<TomcatServlet
         protected void report(Request request, Response response, Throwable throwable) {
             int status = response.getStatus();
             String uri = request.getRequestURI();
-            if (status < 400 || response.getContentWritten() > 0 || uri == null || !uri.startsWith("/api/")) {
+            if (uri == null || !uri.startsWith("/api/")) {
                 super.report(request, response, throwable);
+                return;
+            }
+            if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
                 return;
             }
             HttpStatus known = HttpStatus.resolve(status);

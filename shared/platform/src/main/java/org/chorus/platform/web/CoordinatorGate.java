@@ -53,8 +53,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class CoordinatorGate extends OncePerRequestFilter {
     public static final String COOKIE = "chorus_token";
-    private static final Pattern STATEMENT_PATH =
-            Pattern.compile("^/(?:api|console)/statements/([0-9a-fA-F-]{36})(?:/.*)?$");
+    private static final Pattern STATEMENT_PATH = Pattern.compile("^/(?:api|console)/statements/([^/]+)(?:/.*)?$");
     private static final Duration CACHE = Duration.ofSeconds(10);
     private static final int MAX_CACHED = 10_000;
     private static final UrlPathHelper ROUTED = new UrlPathHelper();
@@ -180,7 +179,16 @@ public class CoordinatorGate extends OncePerRequestFilter {
         }
         boolean adminOnly = adminPaths.stream().anyMatch(path::startsWith);
         Matcher statement = STATEMENT_PATH.matcher(path);
-        String check = adminOnly || !statement.matches() ? ME : STATEMENTS + "/" + statement.group(1);
+        String check = ME;
+        if (!adminOnly && statement.matches()) {
+            Optional<UUID> id = canonicalId(statement.group(1));
+            if (id.isEmpty()) {
+                // UUID.fromString also reads ids without their leading zeros: only the canonical form is checked
+                refuse(request, response, 400, "A statement is named by its id in full, e.g. 0a1b2c3d-….");
+                return;
+            }
+            check = STATEMENTS + "/" + id.get();
+        }
         boolean acting = !READING.contains(request.getMethod());
         Optional<Refusal> refusal = verdict(token, check, adminOnly, acting && !check.equals(ME));
         if (refusal.isEmpty()) {
@@ -191,6 +199,15 @@ public class CoordinatorGate extends OncePerRequestFilter {
                     response,
                     refusal.get().status(),
                     refusal.get().getBody().getDetail());
+        }
+    }
+
+    private static Optional<UUID> canonicalId(String segment) {
+        try {
+            UUID id = UUID.fromString(segment);
+            return id.toString().equalsIgnoreCase(segment) ? Optional.of(id) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
         }
     }
 

@@ -107,6 +107,13 @@ class CoordinatorGateTest {
             MockHttpServletResponse answer = call(gate, "POST", path, COLLEAGUE);
             assertThat(answer.getStatus()).as(path).isEqualTo(400);
         }
+        UUID leadingZeros = UUID.fromString("0a1b2c3d-0234-4abc-8def-0123456789ab");
+        for (String alias : new String[] {"a1b2c3d-234-4abc-8def-123456789ab", "not-a-statement", "1-2-3-4-5"}) {
+            assertThat(call(gate, "GET", "/api/statements/" + alias + "/signatures", COLLEAGUE)
+                            .getStatus())
+                    .as("%s, which UUID.fromString may read as %s", alias, leadingZeros)
+                    .isEqualTo(400);
+        }
         assertThat(call(gate, "GET", "/api/statements/" + someoneElses + "/pipeline", COLLEAGUE)
                         .getStatus())
                 .isEqualTo(404);
