@@ -170,7 +170,7 @@ class ApprovalBeforeCountingTest {
     void anInviteeWhoWithdrewCountsAtOnceWhenSigningAgainThroughTheirInvitation() {
         put(api + "/settings", Map.of("approvalRequired", true));
         String token = invitationToken("Changed Mind Org", "changed@vetting.example");
-        Statements.signAndConfirm(
+        String firstConfirmation = Statements.signAndConfirm(
                 http, statementId, invited(token, "Changed Mind Org", "DE", "changed@vetting.example"));
         String manageUrl = Statements.mailTo(statementId, "signature-confirmation", "changed@vetting.example")
                 .variables()
@@ -178,8 +178,11 @@ class ApprovalBeforeCountingTest {
         assertThat(http.postForm(manageUrl + "/withdrawal", Map.of()).status()).isEqualTo(200);
         assertThat(http.get(api + "/signatories.txt").body()).doesNotContain("Changed Mind Org");
 
-        Statements.signAndConfirm(
-                http, statementId, invited(token, "Changed Mind Org", "DE", "changed@vetting.example"));
+        Statements.signAndConfirmAgain(
+                http,
+                statementId,
+                invited(token, "Changed Mind Org", "DE", "changed@vetting.example"),
+                firstConfirmation);
 
         assertThat(http.get(api + "/signatories.txt").body()).contains("Changed Mind Org");
         assertThat(http.get(api + "/moderation").json().size()).isZero();

@@ -90,6 +90,24 @@ public final class Statements {
         return confirmUrl;
     }
 
+    /**
+     * Signs again with an address that signed before: waits for a confirmation mail other than the one behind
+     * {@code previousConfirmUrl}, which may still be the newest on the topic while the new one is on its way.
+     */
+    public static String signAndConfirmAgain(
+            Http http, UUID statementId, Map<String, String> form, String previousConfirmUrl) {
+        assertThat(http.postForm("/sign/" + statementId, form).status()).isEqualTo(303);
+        String confirmUrl = Eventually.await(WAIT, () -> {
+            String newest = mailTo(statementId, "signature-confirmation", form.get("email"))
+                    .variables()
+                    .get("confirmUrl");
+            assertThat(newest).isNotEqualTo(previousConfirmUrl);
+            return newest;
+        });
+        assertThat(http.postForm(confirmUrl, Map.of()).status()).isEqualTo(200);
+        return confirmUrl;
+    }
+
     public static MailRequested mailTo(UUID statementId, String template, String address) {
         return Eventually.await(
                 WAIT,
