@@ -2,6 +2,7 @@ package org.chorus.statements.accounts;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
+import org.chorus.platform.web.RequestLanguage;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -108,7 +109,7 @@ class AccountsConsole {
         } else if (password.length() < 12 || password.length() > 200) {
             response.setStatus(400);
             model.addAttribute("error", "The password must have at least 12 characters.");
-        } else if (!ConsoleLocale.SUPPORTED.stream()
+        } else if (!RequestLanguage.SUPPORTED.stream()
                 .anyMatch(l -> l.getLanguage().equals(language))) {
             response.setStatus(400);
             model.addAttribute("error", "Choose one of the console languages.");
