@@ -21,7 +21,10 @@ import org.chorus.events.EventCodec;
 /** Reads a topic from its beginning, as an outside consumer would, and writes raw records to it. */
 public final class TopicReader {
 
-    /** Waits until the topic holds a record whose value matches, and returns all such records' values. */
+    /**
+     * Waits until the topic holds a record whose value matches, and returns all such records' values up to the end of
+     * the topic at that moment, oldest first within a partition.
+     */
     public static List<String> awaitValues(String topic, Predicate<String> matching, Duration timeout) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
@@ -41,23 +44,28 @@ public final class TopicReader {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (record.value() != null && matching.test(record.value())) {
-                        found.add(record.value());
-                    }
-                }
+                collect(consumer, matching, found);
                 if (!found.isEmpty()) {
-                    // drain what else is already there
-                    consumer.poll(Duration.ofMillis(300)).forEach(record -> {
-                        if (record.value() != null && matching.test(record.value())) {
-                            found.add(record.value());
-                        }
-                    });
+                    // read on to the end the topic had when the first match was seen, so the newest match is in
+                    Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+                    while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))
+                            && System.nanoTime() < deadline) {
+                        collect(consumer, matching, found);
+                    }
                     return found;
                 }
             }
         }
         throw new AssertionError("no matching record on " + topic + " within " + timeout);
+    }
+
+    private static void collect(
+            KafkaConsumer<String, String> consumer, Predicate<String> matching, List<String> found) {
+        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+            if (record.value() != null && matching.test(record.value())) {
+                found.add(record.value());
+            }
+        }
     }
 
     /** Waits for events of one type about one subject. */

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.chorus.events.Envelope;
 import org.chorus.events.EventTypes;
 import org.chorus.events.MailRequested;
@@ -92,34 +94,39 @@ public final class Statements {
 
     /**
      * Signs again with an address that signed before: waits for a confirmation mail other than the one behind
-     * {@code previousConfirmUrl}, which may still be the newest on the topic while the new one is on its way.
+     * {@code previousConfirmUrl}, which may still be on the topic, even after the new one (mail requests are keyed by
+     * request id, so two requests may sit in different partitions).
      */
     public static String signAndConfirmAgain(
             Http http, UUID statementId, Map<String, String> form, String previousConfirmUrl) {
         assertThat(http.postForm("/sign/" + statementId, form).status()).isEqualTo(303);
-        String confirmUrl = Eventually.await(WAIT, () -> {
-            String newest = mailTo(statementId, "signature-confirmation", form.get("email"))
-                    .variables()
-                    .get("confirmUrl");
-            assertThat(newest).isNotEqualTo(previousConfirmUrl);
-            return newest;
-        });
+        String confirmUrl = Eventually.await(
+                WAIT,
+                () -> mailsTo(statementId, "signature-confirmation", form.get("email"))
+                        .map(request -> request.variables().get("confirmUrl"))
+                        .filter(url -> !url.equals(previousConfirmUrl))
+                        .findFirst()
+                        .orElseThrow(() -> new AssertionError("no new confirmation mail to " + form.get("email"))));
         assertThat(http.postForm(confirmUrl, Map.of()).status()).isEqualTo(200);
         return confirmUrl;
     }
 
+    /** The latest mail of this template to this address (by the time it was requested). */
     public static MailRequested mailTo(UUID statementId, String template, String address) {
         return Eventually.await(
                 WAIT,
-                () ->
-                        TopicReader.awaitEvents(
-                                        Topics.MAIL_REQUESTS, EventTypes.MAIL_REQUESTED.name(), statementId, WAIT)
-                                .stream()
-                                .map(envelope -> (MailRequested) envelope.data())
-                                .filter(request -> request.template().equals(template)
-                                        && request.recipientAddress().equals(address))
-                                .reduce((first, second) -> second)
-                                .orElseThrow(() -> new AssertionError("no " + template + " mail to " + address)));
+                () -> mailsTo(statementId, template, address)
+                        .reduce((first, second) -> second)
+                        .orElseThrow(() -> new AssertionError("no " + template + " mail to " + address)));
+    }
+
+    private static Stream<MailRequested> mailsTo(UUID statementId, String template, String address) {
+        return TopicReader.awaitEvents(Topics.MAIL_REQUESTS, EventTypes.MAIL_REQUESTED.name(), statementId, WAIT)
+                .stream()
+                .sorted(Comparator.comparing(Envelope::time))
+                .map(envelope -> (MailRequested) envelope.data())
+                .filter(request -> request.template().equals(template)
+                        && request.recipientAddress().equals(address));
     }
 
     /** The text of every page of the PDF at {@code url}. */
