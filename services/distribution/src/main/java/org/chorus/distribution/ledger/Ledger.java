@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.chorus.events.EventTypes;
 import org.chorus.events.MailFailed;
 import org.chorus.platform.outbox.Outbox;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -17,11 +18,15 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /** Plans mails in the caller's transaction: one ledger row per recipient, sent by {@link Sender} after commit. */
 @Component
 public class Ledger {
+    private static final int PLAN_BATCH = 500;
+
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
     private final Outbox outbox;
     private final Sender sender;
 
-    Ledger(JdbcClient jdbc, Outbox outbox, Sender sender) {
+    Ledger(JdbcClient jdbc, JdbcTemplate batches, Outbox outbox, Sender sender) {
+        this.batches = batches;
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.sender = sender;
@@ -126,29 +131,31 @@ public class Ledger {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void planRelease(UUID releaseId, UUID statementId, List<Recipient> recipients) {
-        for (Recipient recipient : recipients) {
-            Mail mail = recipient.mail();
-            jdbc.sql("""
+        List<Object[]> rows = recipients.stream()
+                .map(recipient -> new Object[] {
+                    releaseId,
+                    recipient.contactId(),
+                    statementId.toString(),
+                    recipient.mail().recipientAddress(),
+                    recipient.mail().recipientName(),
+                    recipient.mail().subject(),
+                    recipient.mail().body(),
+                    messageId(releaseId + "." + recipient.contactId()),
+                    recipient.language(),
+                    recipient.unsubscribeUrl(),
+                    recipient.early(),
+                    recipient.notBefore() != null,
+                    recipient.notBefore() == null ? null : Timestamp.from(recipient.notBefore())
+                })
+                .toList();
+        // in JDBC batches: one round trip per row took 20 s of a 20,000-contact release before its first mail
+        for (int from = 0; from < rows.size(); from += PLAN_BATCH) {
+            batches.batchUpdate("""
                             insert into delivery (kind, release_id, contact_id, event_subject, recipient_address,
                                                   recipient_name, mail_subject, body, message_id, status, language,
                                                   unsubscribe_url, early, wait_for_embargo, next_attempt_at)
                             values ('RELEASE', ?, ?, ?, ?, ?, ?, ?, ?, 'PLANNED', ?, ?, ?, ?, coalesce(?, now()))
-                            on conflict do nothing""")
-                    .params(
-                            releaseId,
-                            recipient.contactId(),
-                            statementId.toString(),
-                            mail.recipientAddress(),
-                            mail.recipientName(),
-                            mail.subject(),
-                            mail.body(),
-                            messageId(releaseId + "." + recipient.contactId()),
-                            recipient.language(),
-                            recipient.unsubscribeUrl(),
-                            recipient.early(),
-                            recipient.notBefore() != null,
-                            recipient.notBefore() == null ? null : Timestamp.from(recipient.notBefore()))
-                    .update();
+                            on conflict do nothing""", rows.subList(from, Math.min(rows.size(), from + PLAN_BATCH)));
         }
         wakeSenderAfterCommit();
     }

@@ -21,6 +21,8 @@ import org.chorus.events.EventTypes;
 import org.chorus.events.MailDelivered;
 import org.chorus.events.MailFailed;
 import org.chorus.platform.outbox.Outbox;
+import org.eclipse.angus.mail.smtp.SMTPMessage;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -35,8 +37,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>A row is claimed (PLANNED to SENDING, with {@code claimed_by} this instance and {@code claimed_at} the lease
  * start) and committed before its mail leaves. Right before each message the lease is renewed, which fails if another
- * instance took the row over, and the suppression list is checked again. Each accepted message is marked SENT in its
- * own transaction at once. A crash leaves at most the message in flight SENDING: once its lease expires, any instance
+ * instance took the row over, and the suppression list is checked again. Each accepted message is marked SENT at once,
+ * in the transaction that renews the lease of the next one. A crash leaves at most the message in flight SENDING: once its lease expires, any instance
  * re-examines it, records the decision in {@code delivery_recovery}, and sends it again with the same Message-ID so
  * that a receiver that did get the first copy drops the second. A stop lets the message in flight finish and puts the
  * rest of its claim back.
@@ -185,25 +187,31 @@ class Sender implements SmartLifecycle {
         Transport transport = null;
         try {
             transport = connect();
-            while (!remaining.isEmpty() && running && rate.acquire()) {
+            boolean eightBit = offers8BitMime(transport);
+            Delivery next = nextStillMine(remaining, owner, null);
+            while (next != null && running && rate.acquire()) {
                 Delivery delivery = remaining.remove(0);
-                if (!stillMine(delivery, owner)) {
-                    continue;
-                }
+                SmtpFailure failure = null;
                 try {
-                    MimeMessage message = message(delivery);
+                    MimeMessage message = message(delivery, eightBit);
                     transport.sendMessage(message, message.getAllRecipients());
                 } catch (MessagingException | UnsupportedEncodingException | RuntimeException e) {
-                    tx.executeWithoutResult(status -> markFailed(delivery, SmtpFailure.of(e)));
-                    if (!transport.isConnected()) {
-                        transport = connect();
-                    }
-                    continue;
+                    failure = SmtpFailure.of(e);
                 }
+                SmtpFailure outcome = failure;
                 // accepted by SMTP: if recording that fails, the row stays SENDING and its lease decides, never a
-                // resend
-                // as a failure
-                tx.executeWithoutResult(status -> markSent(delivery));
+                // resend as a failure
+                next = nextStillMine(remaining, owner, () -> {
+                    if (outcome == null) {
+                        markSent(delivery);
+                    } else {
+                        markFailed(delivery, outcome);
+                    }
+                });
+                if (failure != null && !transport.isConnected()) {
+                    transport = connect();
+                    eightBit = offers8BitMime(transport);
+                }
             }
         } catch (MessagingException e) {
             SmtpFailure failure = SmtpFailure.of(e);
@@ -233,51 +241,83 @@ class Sender implements SmartLifecycle {
         }
     }
 
-    /** Renews the lease right before sending; a row taken over by another instance, or suppressed since, is skipped. */
-    private boolean stillMine(Delivery delivery, String owner) {
-        Boolean mine = tx.execute(status -> {
-            int renewed = jdbc.sql("""
-                            update delivery set claimed_at = ?
-                            where id = ? and claimed_by = ? and status = 'SENDING'""")
-                    .params(Timestamp.from(clock.instant()), delivery.id(), owner)
-                    .update();
-            if (renewed == 0) {
-                return false;
+    /**
+     * In one transaction: records the outcome of the message just sent, if any, then renews the lease of the first of
+     * {@code remaining} right before it is sent. Rows taken over by another instance, suppressed or cancelled since they
+     * were claimed are dropped from {@code remaining} (and the latter two recorded), and the next one is tried. Returns
+     * the row to send next, still first in {@code remaining}, or null when none is left.
+     */
+    private Delivery nextStillMine(List<Delivery> remaining, String owner, Runnable outcomeOfPrevious) {
+        return tx.execute(status -> {
+            boolean durable = outcomeOfPrevious != null;
+            if (outcomeOfPrevious != null) {
+                outcomeOfPrevious.run();
             }
-            if (delivery.requested()) {
-                Optional<String> suppressed =
-                        requestSuppressions.reasonFor(delivery.recipientAddress(), delivery.template());
-                if (suppressed.isPresent()) {
-                    jdbc.sql("update delivery set status = 'SUPPRESSED', last_error = ? where id = ?")
-                            .params(suppressed.get(), delivery.id())
-                            .update();
-                    outbox.append(
-                            EventTypes.MAIL_FAILED,
-                            delivery.eventSubject(),
-                            delivery.eventKey(),
-                            new MailFailed(delivery.requestId(), delivery.template(), suppressed.get(), true));
-                    return false;
+            while (!remaining.isEmpty()) {
+                Delivery delivery = remaining.get(0);
+                Renewal renewal = renew(delivery, owner);
+                if (renewal == Renewal.SEND) {
+                    if (!durable) {
+                        // only leases were renewed: a database crash would make the sender decide again, so no
+                        // fsync wait; a recorded outcome or skip waits for the disk as always
+                        jdbc.sql("set local synchronous_commit = off").update();
+                    }
+                    return delivery;
                 }
+                remaining.remove(0);
+                durable |= renewal == Renewal.SKIP_RECORDED;
             }
-            if (!delivery.requested() && releaseCancelled(delivery)) {
-                jdbc.sql("update delivery set status = 'CANCELLED', last_error = 'release cancelled before sending' "
-                                + "where id = ?")
-                        .param(delivery.id())
-                        .update();
-                return false;
-            }
-            if (!delivery.requested() && suppressed(delivery)) {
-                jdbc.sql("update delivery set status = 'SUPPRESSED', last_error = 'suppressed before sending' "
-                                + "where id = ?")
-                        .param(delivery.id())
-                        .update();
-                return false;
-            }
-            // only the lease was renewed: a database crash would make the sender decide again, so no fsync wait
-            jdbc.sql("set local synchronous_commit = off").update();
-            return true;
+            return null;
         });
-        return Boolean.TRUE.equals(mine);
+    }
+
+    private enum Renewal {
+        SEND,
+        TAKEN_OVER,
+        SKIP_RECORDED
+    }
+
+    /** Renews the lease of one claimed row and checks it may still go out; a suppressed or cancelled row is recorded. */
+    private Renewal renew(Delivery delivery, String owner) {
+        int renewed = jdbc.sql("""
+                        update delivery set claimed_at = ?
+                        where id = ? and claimed_by = ? and status = 'SENDING'""")
+                .params(Timestamp.from(clock.instant()), delivery.id(), owner)
+                .update();
+        if (renewed == 0) {
+            return Renewal.TAKEN_OVER;
+        }
+        if (delivery.requested()) {
+            Optional<String> suppressed =
+                    requestSuppressions.reasonFor(delivery.recipientAddress(), delivery.template());
+            if (suppressed.isPresent()) {
+                jdbc.sql("update delivery set status = 'SUPPRESSED', last_error = ? where id = ?")
+                        .params(suppressed.get(), delivery.id())
+                        .update();
+                outbox.append(
+                        EventTypes.MAIL_FAILED,
+                        delivery.eventSubject(),
+                        delivery.eventKey(),
+                        new MailFailed(delivery.requestId(), delivery.template(), suppressed.get(), true));
+                return Renewal.SKIP_RECORDED;
+            }
+            return Renewal.SEND;
+        }
+        if (releaseCancelled(delivery)) {
+            jdbc.sql("update delivery set status = 'CANCELLED', last_error = 'release cancelled before sending' "
+                            + "where id = ?")
+                    .param(delivery.id())
+                    .update();
+            return Renewal.SKIP_RECORDED;
+        }
+        if (suppressed(delivery)) {
+            jdbc.sql("update delivery set status = 'SUPPRESSED', last_error = 'suppressed before sending' "
+                            + "where id = ?")
+                    .param(delivery.id())
+                    .update();
+            return Renewal.SKIP_RECORDED;
+        }
+        return Renewal.SEND;
     }
 
     private boolean releaseCancelled(Delivery delivery) {
@@ -307,9 +347,42 @@ class Sender implements SmartLifecycle {
                         where id = ? and claimed_by = ? and status = 'SENDING'""").params(delivery.id(), owner).update()));
     }
 
+    private static boolean offers8BitMime(Transport transport) {
+        return transport instanceof SMTPTransport smtp && smtp.supportsExtension("8BITMIME");
+    }
+
+    /**
+     * Whether {@code body} may travel as 8bit (RFC 6152): no NUL and no line longer than 998 octets in UTF-8. Jakarta
+     * Mail would otherwise quote-printable encode any non-ASCII body byte by byte, which was two thirds of the sender's
+     * CPU on a release in three languages.
+     */
+    static boolean fitsEightBit(String body) {
+        int octets = 0;
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (c == '\n' || c == '\r') {
+                octets = 0;
+                continue;
+            }
+            if (c == 0) {
+                return false;
+            }
+            octets += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
+            if (octets > 998) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The message exactly as it leaves: same Message-ID on every attempt. */
     MimeMessage message(Delivery delivery) throws MessagingException, UnsupportedEncodingException {
-        MimeMessage message = mail.createMimeMessage();
+        return message(delivery, false);
+    }
+
+    /** As {@link #message(Delivery)}, sent 8bit when the server offers 8BITMIME and the body fits. */
+    MimeMessage message(Delivery delivery, boolean eightBit) throws MessagingException, UnsupportedEncodingException {
+        SMTPMessage message = new SMTPMessage(mail.getSession());
         InternetAddress to = new InternetAddress(delivery.recipientAddress(), true);
         if (delivery.recipientName() != null && !delivery.recipientName().isBlank()) {
             to.setPersonal(delivery.recipientName(), StandardCharsets.UTF_8.name());
@@ -318,6 +391,10 @@ class Sender implements SmartLifecycle {
         message.setRecipient(MimeMessage.RecipientType.TO, to);
         message.setSubject(delivery.mailSubject(), StandardCharsets.UTF_8.name());
         message.setText(delivery.body(), StandardCharsets.UTF_8.name(), "plain");
+        if (eightBit && fitsEightBit(delivery.body())) {
+            message.setHeader("Content-Transfer-Encoding", "8bit");
+            message.setMailExtension("BODY=8BITMIME");
+        }
         if (delivery.unsubscribeUrl() != null) {
             String token = delivery.unsubscribeUrl()
                     .substring(delivery.unsubscribeUrl().lastIndexOf('/') + 1);

@@ -4,7 +4,9 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -169,11 +171,18 @@ class Releases {
         ReleaseMail.Embargo embargo =
                 embargoUntil == null ? null : new ReleaseMail.Embargo(embargoUntil, schedule.timeZone());
         List<Ledger.Recipient> recipients = new ArrayList<>(mailable.size());
-        for (Contacts.Contact contact : mailable) {
+        List<String> unsubscribeUrls = unsubscribes.issueUrls(
+                mailable.stream().map(Contacts.Contact::id).toList());
+        Map<List<String>, ReleaseMail.Text> texts = new HashMap<>();
+        for (int i = 0; i < mailable.size(); i++) {
+            Contacts.Contact contact = mailable.get(i);
             boolean early = embargo != null && contact.accredited();
-            String unsubscribeUrl = unsubscribes.issueUrl(contact.id());
+            String unsubscribeUrl = unsubscribeUrls.get(i);
             ReleaseMail.Rendered mail = ReleaseMail.render(
-                    text(statement, contact.languages()), signed, unsubscribeUrl, early ? embargo : null);
+                    texts.computeIfAbsent(contact.languages(), languages -> text(statement, languages)),
+                    signed,
+                    unsubscribeUrl,
+                    early ? embargo : null);
             recipients.add(new Ledger.Recipient(
                     contact.id(),
                     new Ledger.Mail(contact.email(), contact.name(), mail.subject(), mail.body()),

@@ -6,8 +6,10 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -19,6 +21,7 @@ import org.chorus.events.EventTypes;
 import org.chorus.events.MailUnsubscribed;
 import org.chorus.platform.outbox.Outbox;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -36,6 +39,7 @@ public class Unsubscribes {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
     private final Suppressions suppressions;
     private final RequestSuppressions requestSuppressions;
     private final AddressKey key;
@@ -44,12 +48,14 @@ public class Unsubscribes {
 
     Unsubscribes(
             JdbcClient jdbc,
+            JdbcTemplate batches,
             Suppressions suppressions,
             RequestSuppressions requestSuppressions,
             AddressKey key,
             Outbox outbox,
             @Value("${chorus.public-url:http://localhost:8084}") String baseUrl) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.suppressions = suppressions;
         this.requestSuppressions = requestSuppressions;
         this.key = key;
@@ -64,14 +70,19 @@ public class Unsubscribes {
         }
     }
 
-    /** A new unsubscribe link for the contact, stored (hashed) in the caller's transaction. */
+    /**
+     * New unsubscribe links for the contacts, in their order, stored (hashed) in the caller's transaction in one JDBC
+     * batch.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public String issueUrl(UUID contactId) {
-        String token = newToken();
-        jdbc.sql("insert into unsubscribe_token (token_hash, contact_id) values (?, ?)")
-                .params(hash(token), contactId)
-                .update();
-        return urlFor(token);
+    public List<String> issueUrls(List<UUID> contactIds) {
+        List<String> tokens = contactIds.stream().map(contact -> newToken()).toList();
+        List<Object[]> rows = new ArrayList<>(contactIds.size());
+        for (int i = 0; i < contactIds.size(); i++) {
+            rows.add(new Object[] {hash(tokens.get(i)), contactIds.get(i)});
+        }
+        batches.batchUpdate("insert into unsubscribe_token (token_hash, contact_id) values (?, ?)", rows);
+        return tokens.stream().map(this::urlFor).toList();
     }
 
     /** A new unsubscribe link for a requested invitation or reminder, stored (hashed) in the caller's transaction. */
