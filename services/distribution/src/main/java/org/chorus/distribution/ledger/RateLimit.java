@@ -15,6 +15,11 @@ final class RateLimit {
         intervalNanos = perSecond <= 0 ? 0 : (long) (1_000_000_000L / perSecond);
     }
 
+    /** Whether {@link #acquire()} may wait at all. */
+    boolean limited() {
+        return intervalNanos > 0;
+    }
+
     /** Waits for the next slot; false if interrupted while waiting. */
     boolean acquire() {
         long wait = reserve();

@@ -189,7 +189,12 @@ class Sender implements SmartLifecycle {
             transport = connect();
             boolean eightBit = offers8BitMime(transport);
             Delivery next = nextStillMine(remaining, owner, null);
+            // checked again after waiting for the rate limit or for a new connection, so still right before sending
+            boolean checkAgain = rate.limited();
             while (next != null && running && rate.acquire()) {
+                if (checkAgain && (next = nextStillMine(remaining, owner, null)) == null) {
+                    break;
+                }
                 Delivery delivery = remaining.remove(0);
                 SmtpFailure failure = null;
                 try {
@@ -208,9 +213,11 @@ class Sender implements SmartLifecycle {
                         markFailed(delivery, outcome);
                     }
                 });
+                checkAgain = rate.limited();
                 if (failure != null && !transport.isConnected()) {
                     transport = connect();
                     eightBit = offers8BitMime(transport);
+                    checkAgain = true;
                 }
             }
         } catch (MessagingException e) {
@@ -244,31 +251,44 @@ class Sender implements SmartLifecycle {
     /**
      * In one transaction: records the outcome of the message just sent, if any, then renews the lease of the first of
      * {@code remaining} right before it is sent. Rows taken over by another instance, suppressed or cancelled since they
-     * were claimed are dropped from {@code remaining} (and the latter two recorded), and the next one is tried. Returns
-     * the row to send next, still first in {@code remaining}, or null when none is left.
+     * were claimed are dropped from {@code remaining} once that commits (the latter two recorded), and the next one is
+     * tried. Returns the row to send next, still first in {@code remaining}, or null when none is left. Should the
+     * renewal fail, the outcome is recorded again on its own before the failure goes on, so that a mail that left is
+     * not sent a second time when its lease runs out.
      */
     private Delivery nextStillMine(List<Delivery> remaining, String owner, Runnable outcomeOfPrevious) {
-        return tx.execute(status -> {
-            boolean durable = outcomeOfPrevious != null;
-            if (outcomeOfPrevious != null) {
-                outcomeOfPrevious.run();
-            }
-            while (!remaining.isEmpty()) {
-                Delivery delivery = remaining.get(0);
-                Renewal renewal = renew(delivery, owner);
-                if (renewal == Renewal.SEND) {
-                    if (!durable) {
-                        // only leases were renewed: a database crash would make the sender decide again, so no
-                        // fsync wait; a recorded outcome or skip waits for the disk as always
-                        jdbc.sql("set local synchronous_commit = off").update();
-                    }
-                    return delivery;
+        int[] dropped = {0};
+        Delivery next;
+        try {
+            next = tx.execute(status -> {
+                dropped[0] = 0;
+                boolean durable = outcomeOfPrevious != null;
+                if (outcomeOfPrevious != null) {
+                    outcomeOfPrevious.run();
                 }
-                remaining.remove(0);
-                durable |= renewal == Renewal.SKIP_RECORDED;
+                for (Delivery delivery : remaining) {
+                    Renewal renewal = renew(delivery, owner);
+                    if (renewal == Renewal.SEND) {
+                        if (!durable) {
+                            // only leases were renewed: a database crash would make the sender decide again, so no
+                            // fsync wait; a recorded outcome or skip waits for the disk as always
+                            jdbc.sql("set local synchronous_commit = off").update();
+                        }
+                        return delivery;
+                    }
+                    dropped[0]++;
+                    durable |= renewal == Renewal.SKIP_RECORDED;
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            if (outcomeOfPrevious != null) {
+                tx.executeWithoutResult(status -> outcomeOfPrevious.run());
             }
-            return null;
-        });
+            throw e;
+        }
+        remaining.subList(0, dropped[0]).clear();
+        return next;
     }
 
     private enum Renewal {

@@ -38,6 +38,8 @@ public class Unsubscribes {
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    private static final int BATCH = 500;
+
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
     private final Suppressions suppressions;
@@ -81,7 +83,11 @@ public class Unsubscribes {
         for (int i = 0; i < contactIds.size(); i++) {
             rows.add(new Object[] {hash(tokens.get(i)), contactIds.get(i)});
         }
-        batches.batchUpdate("insert into unsubscribe_token (token_hash, contact_id) values (?, ?)", rows);
+        for (int from = 0; from < rows.size(); from += BATCH) {
+            batches.batchUpdate(
+                    "insert into unsubscribe_token (token_hash, contact_id) values (?, ?)",
+                    rows.subList(from, Math.min(rows.size(), from + BATCH)));
+        }
         return tokens.stream().map(this::urlFor).toList();
     }
 

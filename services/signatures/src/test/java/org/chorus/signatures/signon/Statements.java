@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -93,20 +94,23 @@ public final class Statements {
     }
 
     /**
-     * Signs again with an address that signed before: waits for a confirmation mail other than the one behind
-     * {@code previousConfirmUrl}, which may still be on the topic, even after the new one (mail requests are keyed by
-     * request id, so two requests may sit in different partitions).
+     * Signs again with an address that signed before: waits for a confirmation mail requested after the one behind
+     * {@code previousConfirmUrl} (mail requests are keyed by request id, so two requests may sit in different
+     * partitions and arrive in either order) and follows the newest.
      */
     public static String signAndConfirmAgain(
             Http http, UUID statementId, Map<String, String> form, String previousConfirmUrl) {
         assertThat(http.postForm("/sign/" + statementId, form).status()).isEqualTo(303);
-        String confirmUrl = Eventually.await(
-                WAIT,
-                () -> mailsTo(statementId, "signature-confirmation", form.get("email"))
-                        .map(request -> request.variables().get("confirmUrl"))
-                        .filter(url -> !url.equals(previousConfirmUrl))
-                        .findFirst()
-                        .orElseThrow(() -> new AssertionError("no new confirmation mail to " + form.get("email"))));
+        String confirmUrl = Eventually.await(WAIT, () -> {
+            List<String> urls = mailsTo(statementId, "signature-confirmation", form.get("email"))
+                    .map(request -> request.variables().get("confirmUrl"))
+                    .toList();
+            List<String> later = urls.subList(urls.indexOf(previousConfirmUrl) + 1, urls.size());
+            assertThat(later)
+                    .as("confirmation mails requested after the previous one")
+                    .isNotEmpty();
+            return later.get(later.size() - 1);
+        });
         assertThat(http.postForm(confirmUrl, Map.of()).status()).isEqualTo(200);
         return confirmUrl;
     }
