@@ -15,23 +15,18 @@ final class RateLimit {
         intervalNanos = perSecond <= 0 ? 0 : (long) (1_000_000_000L / perSecond);
     }
 
-    /** Whether {@link #acquire()} may wait at all. */
-    boolean limited() {
-        return intervalNanos > 0;
-    }
-
-    /** Waits for the next slot; false if interrupted while waiting. */
-    boolean acquire() {
+    /** Waits for the next slot; returns the nanoseconds waited (0 without a limit), or -1 if interrupted. */
+    long acquire() {
         long wait = reserve();
         if (wait <= 0) {
-            return true;
+            return 0;
         }
         try {
             TimeUnit.NANOSECONDS.sleep(wait);
-            return true;
+            return wait;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return -1;
         }
     }
 

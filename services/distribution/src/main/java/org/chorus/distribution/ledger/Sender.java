@@ -189,12 +189,17 @@ class Sender implements SmartLifecycle {
             transport = connect();
             boolean eightBit = offers8BitMime(transport);
             Delivery next = nextStillMine(remaining, owner, null);
-            // checked again after waiting for the rate limit or for a new connection, so still right before sending
-            boolean checkAgain = rate.limited();
-            while (next != null && running && rate.acquire()) {
-                if (checkAgain && (next = nextStillMine(remaining, owner, null)) == null) {
+            boolean reconnected = false;
+            while (next != null && running) {
+                long waited = rate.acquire();
+                if (waited < 0) {
                     break;
                 }
+                // checked again after waiting for the rate limit or for a new connection, so still right before sending
+                if ((waited > 0 || reconnected) && (next = nextStillMine(remaining, owner, null)) == null) {
+                    break;
+                }
+                reconnected = false;
                 Delivery delivery = remaining.remove(0);
                 SmtpFailure failure = null;
                 try {
@@ -213,11 +218,10 @@ class Sender implements SmartLifecycle {
                         markFailed(delivery, outcome);
                     }
                 });
-                checkAgain = rate.limited();
                 if (failure != null && !transport.isConnected()) {
                     transport = connect();
                     eightBit = offers8BitMime(transport);
-                    checkAgain = true;
+                    reconnected = true;
                 }
             }
         } catch (MessagingException e) {
@@ -283,7 +287,11 @@ class Sender implements SmartLifecycle {
             });
         } catch (RuntimeException e) {
             if (outcomeOfPrevious != null) {
-                tx.executeWithoutResult(status -> outcomeOfPrevious.run());
+                try {
+                    tx.executeWithoutResult(status -> outcomeOfPrevious.run());
+                } catch (RuntimeException again) {
+                    e.addSuppressed(again);
+                }
             }
             throw e;
         }
@@ -429,10 +437,16 @@ class Sender implements SmartLifecycle {
         return message;
     }
 
+    /** Records an accepted mail and its event, once: a row no longer SENDING was recorded already. */
     private void markSent(Delivery delivery) {
-        jdbc.sql("""
+        int recorded = jdbc.sql("""
                         update delivery set status = 'SENT', attempts = attempts + 1, sent_at = ?, last_error = null
-                        where id = ?""").params(Timestamp.from(clock.instant()), delivery.id()).update();
+                        where id = ? and status = 'SENDING'""")
+                .params(Timestamp.from(clock.instant()), delivery.id())
+                .update();
+        if (recorded == 0) {
+            return;
+        }
         outbox.append(
                 EventTypes.MAIL_DELIVERED,
                 delivery.eventSubject(),
@@ -443,25 +457,23 @@ class Sender implements SmartLifecycle {
                                 null, "release", delivery.messageId(), delivery.releaseId(), delivery.contactId()));
     }
 
+    /** Records a failed attempt and its event, once: a row no longer SENDING was recorded already. */
     private void markFailed(Delivery delivery, SmtpFailure failure) {
         int attempts = delivery.attempts() + 1;
         boolean finalFailure = failure.permanent() || attempts >= MAX_ATTEMPTS;
-        log.warn(
-                "Delivery {} attempt {} failed ({}): {}",
-                delivery.id(),
-                attempts,
-                finalFailure ? "giving up" : "will retry",
-                failure.reason());
+        int recorded;
         if (finalFailure) {
-            jdbc.sql("update delivery set status = 'FAILED', attempts = ?, last_error = ? where id = ?")
+            recorded = jdbc.sql("""
+                            update delivery set status = 'FAILED', attempts = ?, last_error = ?
+                            where id = ? and status = 'SENDING'""")
                     .params(attempts, failure.reason(), delivery.id())
                     .update();
         } else {
             long delayMillis = retryMillis << (attempts - 1);
-            jdbc.sql("""
+            recorded = jdbc.sql("""
                             update delivery set status = 'PLANNED', attempts = ?, last_error = ?, claimed_by = null,
                                    next_attempt_at = ?
-                            where id = ?""")
+                            where id = ? and status = 'SENDING'""")
                     .params(
                             attempts,
                             failure.reason(),
@@ -469,6 +481,15 @@ class Sender implements SmartLifecycle {
                             delivery.id())
                     .update();
         }
+        if (recorded == 0) {
+            return;
+        }
+        log.warn(
+                "Delivery {} attempt {} failed ({}): {}",
+                delivery.id(),
+                attempts,
+                finalFailure ? "giving up" : "will retry",
+                failure.reason());
         outbox.append(
                 EventTypes.MAIL_FAILED,
                 delivery.eventSubject(),
