@@ -319,9 +319,7 @@ class Sender implements SmartLifecycle {
             Optional<String> suppressed =
                     requestSuppressions.reasonFor(delivery.recipientAddress(), delivery.template());
             if (suppressed.isPresent()) {
-                jdbc.sql("update delivery set status = 'SUPPRESSED', last_error = ? where id = ?")
-                        .params(suppressed.get(), delivery.id())
-                        .update();
+                skip(delivery, "SUPPRESSED", suppressed.get());
                 outbox.append(
                         EventTypes.MAIL_FAILED,
                         delivery.eventSubject(),
@@ -332,20 +330,19 @@ class Sender implements SmartLifecycle {
             return Renewal.SEND;
         }
         if (releaseCancelled(delivery)) {
-            jdbc.sql("update delivery set status = 'CANCELLED', last_error = 'release cancelled before sending' "
-                            + "where id = ?")
-                    .param(delivery.id())
-                    .update();
-            return Renewal.SKIP_RECORDED;
+            return skip(delivery, "CANCELLED", "release cancelled before sending");
         }
         if (suppressed(delivery)) {
-            jdbc.sql("update delivery set status = 'SUPPRESSED', last_error = 'suppressed before sending' "
-                            + "where id = ?")
-                    .param(delivery.id())
-                    .update();
-            return Renewal.SKIP_RECORDED;
+            return skip(delivery, "SUPPRESSED", "suppressed before sending");
         }
         return Renewal.SEND;
+    }
+
+    private Renewal skip(Delivery delivery, String status, String reason) {
+        jdbc.sql("update delivery set status = ?, last_error = ? where id = ?")
+                .params(status, reason, delivery.id())
+                .update();
+        return Renewal.SKIP_RECORDED;
     }
 
     private boolean releaseCancelled(Delivery delivery) {
