@@ -144,17 +144,11 @@ class ReleasePagesTest {
 
     @Test
     void aFrenchSpeakingCoordinatorReadsTheReleasePagesInFrenchAndAnArabicSpeakingOneRightToLeft() {
-        UUID statementId = fixtures.publishedStatement("Libérez les défenseurs", "Nous demandons.", "fr");
-        String listId =
-                fixtures.list(List.of(new Fixtures.Person("Lecteur", Mailbox.uniqueAddress("fr"), "fr", false)));
-        Instant embargo = clock.instant().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
-        String held = http.postJson(
-                        "/api/releases",
-                        Map.of("statementId", statementId, "contactListId", listId, "embargoUntil", embargo.toString()))
-                .json()
-                .get("id")
-                .asString();
-        releases.fireOrHold(UUID.fromString(held), embargo.plus(Duration.ofHours(1)));
+        String held = heldRelease(
+                "Libérez les défenseurs",
+                "Nous demandons.",
+                "fr",
+                new Fixtures.Person("Lecteur", Mailbox.uniqueAddress("fr"), "fr", false));
         Http french = http.withHeader("Accept-Language", "fr-CH, fr;q=0.9, en;q=0.5");
 
         String list = french.get("/console/releases").body();
@@ -239,8 +233,12 @@ class ReleasePagesTest {
 
     /** A release to one reader whose embargo passed while nothing could be sent: HELD for a coordinator's decision. */
     private String heldRelease(String title, String reader) {
-        UUID statementId = fixtures.publishedStatement(title, "We urge their release.", "en");
-        String listId = fixtures.list(List.of(new Fixtures.Person("Reader", reader, "en", false)));
+        return heldRelease(title, "We urge their release.", "en", new Fixtures.Person("Reader", reader, "en", false));
+    }
+
+    private String heldRelease(String title, String text, String language, Fixtures.Person reader) {
+        UUID statementId = fixtures.publishedStatement(title, text, language);
+        String listId = fixtures.list(List.of(reader));
         Instant embargo = clock.instant().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
         String held = http.postJson(
                         "/api/releases",
