@@ -11,14 +11,20 @@ import org.chorus.testsupport.Http;
 import org.chorus.testsupport.TopicReader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 
-/** What an operator watches: poison records set aside without stopping the counts, and health. */
+/** What an operator watches: poison records set aside without stopping or doubling the counts, and health. */
 @ChorusServiceTest
 class OperationsTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
 
     Http http;
 
@@ -47,6 +53,33 @@ class OperationsTest {
                 () -> assertThat(http.get("/actuator/prometheus").body().lines())
                         .anyMatch(line -> line.startsWith("chorus_kafka_dead_letters_total{")
                                 && line.contains("topic=\"chorus.signatures\"")));
+    }
+
+    @Test
+    void aPoisonRecordInTheMiddleOfAPollIsSetAsideAndTheConfirmationsAroundItCountOnce() {
+        UUID statementId = UUID.randomUUID();
+        String poison = "not json either " + statementId;
+        MessageListenerContainer signatures = listeners.getListenerContainer("tracking-signatures");
+        signatures.pause();
+        try {
+            Eventually.await(
+                    SignOnCountsTest.PATIENCE,
+                    () -> assertThat(signatures.isContainerPaused()).isTrue());
+            SignOnCountsTest.confirm(statementId, SignatoryKind.ORGANISATION, "CL");
+            TopicReader.send(Topics.SIGNATURES, statementId.toString(), poison);
+            SignOnCountsTest.confirm(statementId, SignatoryKind.INDIVIDUAL, "AR");
+        } finally {
+            signatures.resume();
+        }
+
+        assertThat(TopicReader.awaitValues(
+                        Topics.deadLetter(Topics.SIGNATURES), poison::equals, SignOnCountsTest.PATIENCE))
+                .containsExactly(poison);
+        Eventually.await(SignOnCountsTest.PATIENCE, () -> {
+            var counts = http.get("/api/statements/" + statementId + "/counts");
+            assertThat(counts.status()).isEqualTo(200);
+            assertThat(counts.json().get("confirmed").asLong()).isEqualTo(2);
+        });
     }
 
     @Test
