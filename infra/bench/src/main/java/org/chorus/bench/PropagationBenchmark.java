@@ -80,10 +80,10 @@ final class PropagationBenchmark {
             List<long[]> seen = Collections.synchronizedList(new ArrayList<>());
             CompletableFuture<Void> poller =
                     CompletableFuture.runAsync(() -> poll(infrastructure, probe, running, seen));
-            CompletableFuture<Void> background = CompletableFuture.runAsync(() -> {
+            Duration loadDuration = WARM_UP.plus(duration).plusSeconds(5);
+            CompletableFuture<Long> background = CompletableFuture.supplyAsync(() -> {
                 try {
-                    SignOnBenchmark.load(
-                            signing, load, clients, WARM_UP.plus(duration).plusSeconds(5), "load");
+                    return SignOnBenchmark.load(signing, load, HASH, clients, loadDuration, "load");
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
@@ -113,7 +113,10 @@ final class PropagationBenchmark {
             });
             running.set(false);
             poller.join();
-            background.join();
+            long accepted = background.join();
+            if (accepted == 0) {
+                throw new IllegalStateException("the sign-on load was refused: no submission accepted");
+            }
 
             List<long[]> samples = new ArrayList<>(seen);
             List<Long> latencies = new ArrayList<>();
@@ -142,7 +145,7 @@ final class PropagationBenchmark {
                     p50,
                     p99,
                     ("%d confirmations measured after %d s (%d confirmations) of warm-up, one every %d ms, while %d"
-                                    + " clients submit signatures on another statement; confirm page answered ->"
+                                    + " clients submit signatures on another statement (%d accepted, %.0f/s); confirm page answered ->"
                                     + " committed in tracking's count table (read every %d ms, %d reads);"
                                     + " signatures and tracking as separate JVMs, outbox relay and Kafka between them;"
                                     + " of which confirm page answered -> relay's send to Kafka p50 %.1f ms, p99 %.1f ms"
@@ -153,6 +156,8 @@ final class PropagationBenchmark {
                                     warmUpProbes,
                                     pace / 1_000_000,
                                     clients,
+                                    accepted,
+                                    accepted / (double) loadDuration.toSeconds(),
                                     POLL_MILLIS,
                                     samples.size(),
                                     SignOnBenchmark.percentile(toKafka, 0.50),

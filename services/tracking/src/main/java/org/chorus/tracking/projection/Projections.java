@@ -1,6 +1,8 @@
 package org.chorus.tracking.projection;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.chorus.events.Envelope;
 import org.chorus.platform.inbox.Inbox;
@@ -35,12 +37,43 @@ public class Projections {
         }
         UUID statement = statementOf(event.subject());
         if (statement != null) {
-            jdbc.sql("select pg_notify(?, ?)")
-                    .params(CHANNEL, statement.toString())
-                    .query((rs, row) -> 1)
-                    .list();
+            notifyChanged(statement);
         }
         return true;
+    }
+
+    private void notifyChanged(UUID statement) {
+        jdbc.sql("select pg_notify(?, ?)")
+                .params(CHANNEL, statement.toString())
+                .query((rs, row) -> 1)
+                .list();
+    }
+
+    /** Applies a poll's events, each once and in order, and tells the dashboards once per statement they changed. */
+    @Transactional
+    public void applyAll(List<Envelope<?>> events) {
+        replayAll(events).forEach(this::notifyChanged);
+    }
+
+    /**
+     * Applies a poll's events without telling the dashboards, recording their ids in one statement; returns the
+     * statements of the events applied now (not before).
+     */
+    @Transactional
+    public Set<UUID> replayAll(List<Envelope<?>> events) {
+        Set<UUID> first =
+                inbox.firstDeliveries(events.stream().<UUID>map(Envelope::id).toList());
+        Set<UUID> statements = new LinkedHashSet<>();
+        for (Envelope<?> event : events) {
+            if (first.remove(event.id())) {
+                projections.forEach(projection -> projection.apply(event));
+                UUID statement = statementOf(event.subject());
+                if (statement != null) {
+                    statements.add(statement);
+                }
+            }
+        }
+        return statements;
     }
 
     /** Applies the event without telling the dashboards: for a rebuild into the shadow tables. */

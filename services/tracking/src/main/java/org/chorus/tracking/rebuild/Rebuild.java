@@ -340,7 +340,7 @@ class Rebuild {
         try {
             batchTx.executeWithoutResult(status -> {
                 onShadow();
-                events.forEach(projections::replay);
+                projections.replayAll(events);
             });
             return new long[] {events.size(), skipped};
         } catch (MalformedEventException refused) {

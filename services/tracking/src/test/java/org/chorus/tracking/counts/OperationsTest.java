@@ -59,18 +59,11 @@ class OperationsTest {
     void aPoisonRecordInTheMiddleOfAPollIsSetAsideAndTheConfirmationsAroundItCountOnce() {
         UUID statementId = UUID.randomUUID();
         String poison = "not json either " + statementId;
-        MessageListenerContainer signatures = listeners.getListenerContainer("tracking-signatures");
-        signatures.pause();
-        try {
-            Eventually.await(
-                    SignOnCountsTest.PATIENCE,
-                    () -> assertThat(signatures.isContainerPaused()).isTrue());
+        inOnePoll(() -> {
             SignOnCountsTest.confirm(statementId, SignatoryKind.ORGANISATION, "CL");
             TopicReader.send(Topics.SIGNATURES, statementId.toString(), poison);
             SignOnCountsTest.confirm(statementId, SignatoryKind.INDIVIDUAL, "AR");
-        } finally {
-            signatures.resume();
-        }
+        });
 
         assertThat(TopicReader.awaitValues(
                         Topics.deadLetter(Topics.SIGNATURES), poison::equals, SignOnCountsTest.PATIENCE))
@@ -80,6 +73,37 @@ class OperationsTest {
             assertThat(counts.status()).isEqualTo(200);
             assertThat(counts.json().get("confirmed").asLong()).isEqualTo(2);
         });
+    }
+
+    @Test
+    void aConfirmationPublishedTwiceInOnePollCountsOnce() {
+        UUID statementId = UUID.randomUUID();
+        var confirmation = SignOnCountsTest.confirmation(statementId, SignatoryKind.ORGANISATION, "PE");
+        inOnePoll(() -> {
+            TopicReader.send(Topics.SIGNATURES, statementId.toString(), confirmation);
+            TopicReader.send(Topics.SIGNATURES, statementId.toString(), confirmation);
+            SignOnCountsTest.confirm(statementId, SignatoryKind.INDIVIDUAL, "PE");
+        });
+
+        Eventually.await(SignOnCountsTest.PATIENCE, () -> {
+            var counts = http.get("/api/statements/" + statementId + "/counts");
+            assertThat(counts.status()).isEqualTo(200);
+            assertThat(counts.json().get("confirmed").asLong()).isEqualTo(2);
+        });
+    }
+
+    /** Holds tracking's signatures listener while the records are written, so that it reads them in one poll. */
+    private void inOnePoll(Runnable writes) {
+        MessageListenerContainer signatures = listeners.getListenerContainer("tracking-signatures");
+        signatures.pause();
+        try {
+            Eventually.await(
+                    SignOnCountsTest.PATIENCE,
+                    () -> assertThat(signatures.isContainerPaused()).isTrue());
+            writes.run();
+        } finally {
+            signatures.resume();
+        }
     }
 
     @Test
