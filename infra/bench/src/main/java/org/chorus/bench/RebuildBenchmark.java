@@ -103,8 +103,8 @@ final class RebuildBenchmark {
                     null,
                     ("%,d events (%,d statements; confirmations, withdrawals, rejections, invitations created, sent,"
                                     + " delivered or bounced, opened, declined, schedules) rebuilt in %.1f s into the"
-                                    + " shadow schema, live listeners off; batches of 500 events per transaction, one"
-                                    + " savepoint per event; ceiling = the same records read and decoded by a plain"
+                                    + " shadow schema, live listeners off; batches of 500 events per transaction, their"
+                                    + " ids recorded in one statement; ceiling = the same records read and decoded by a plain"
                                     + " consumer without a database; 2 cores shared by tracking, PostgreSQL and Kafka")
                             .formatted(events, statements, seconds));
         }

@@ -117,7 +117,7 @@ final class ScaleOutBenchmark {
                                 + " signatures over %,d statements on %s (%d partitions%s), published (in %.1f s and"
                                 + " %.1f s) once the group was stable and had applied a warm-up of %,d others,"
                                 + " drained from the first record sent to the last event applied, one transaction"
-                                + " per event as live, a fresh group into a fresh schema. 2 cores shared by the"
+                                + " per poll as live, a fresh group into a fresh schema. 2 cores shared by the"
                                 + " tracking JVMs, PostgreSQL, Kafka and the publisher (and other work on the"
                                 + " machine), so two instances compete for the same CPU")
                         .formatted(
