@@ -24,13 +24,17 @@ final class FormClient implements AutoCloseable {
     private Socket socket;
     private InputStream in;
     private OutputStream out;
+    private boolean answering;
 
     FormClient(String host, int port) {
         this.host = host;
         this.port = port;
     }
 
-    /** Posts the form and returns the answer's status code. */
+    /**
+     * Posts the form and returns the answer's status code. Sent again on a new socket only if the kept-alive one turned
+     * out closed before any answer came; any other failure is thrown, and the next post opens a new socket.
+     */
     int post(String path, Map<String, String> fields) throws IOException {
         byte[] body = fields.entrySet().stream()
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
@@ -40,13 +44,19 @@ final class FormClient implements AutoCloseable {
                         + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length
                         + "\r\nX-Forwarded-For: " + Http.CLIENT_ADDRESS + "\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII);
-        if (socket == null) {
+        boolean reused = socket != null;
+        if (!reused) {
             connect();
         }
+        answering = false;
         try {
             return exchange(head, body);
-        } catch (IOException closedWhileIdle) {
+        } catch (IOException e) {
             close();
+            if (!reused || answering) {
+                throw e;
+            }
+            // the server closed the kept-alive socket before reading this request: it was not submitted, send again
             connect();
             return exchange(head, body);
         }
@@ -100,6 +110,7 @@ final class FormClient implements AutoCloseable {
             if (c < 0) {
                 throw new IOException("connection closed by the server");
             }
+            answering = true;
             if (c != '\r') {
                 line.append((char) c);
             }

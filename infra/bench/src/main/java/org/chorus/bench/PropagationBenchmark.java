@@ -146,10 +146,10 @@ final class PropagationBenchmark {
                     p99,
                     ("%d confirmations measured after %d s (%d confirmations) of warm-up, one every %d ms, while %d"
                                     + " clients submit signatures on another statement (%d accepted, %.0f/s); confirm page answered ->"
-                                    + " committed in tracking's count table (read every %d ms, %d reads);"
+                                    + " committed in tracking's count table (read with %d ms pauses, %d reads);"
                                     + " signatures and tracking as separate JVMs, outbox relay and Kafka between them;"
-                                    + " of which confirm page answered -> relay's send to Kafka p50 %.1f ms, p99 %.1f ms"
-                                    + " (record timestamps, ms resolution)")
+                                    + " relay's send to Kafka after the confirm page answered p50 %.1f ms, p99 %.1f ms"
+                                    + " (record timestamps, ms resolution, 0 when it sent before the answer arrived)")
                             .formatted(
                                     measured,
                                     WARM_UP.toSeconds(),

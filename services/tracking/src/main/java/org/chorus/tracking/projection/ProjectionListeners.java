@@ -1,10 +1,14 @@
 package org.chorus.tracking.projection;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.chorus.events.Envelope;
 import org.chorus.events.EventCodec;
 import org.chorus.events.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
@@ -15,14 +19,19 @@ import org.springframework.stereotype.Component;
  * per statement: under sign-on load a transaction and two statements per event were more than tracking could keep up
  * with. If any of them fails, the poll's events are applied again one per transaction up to the
  * failing one, which is then named to the error handler: it is retried and set aside on its own, as a record
- * listener's would be, and the events before it stay applied.
+ * listener's would be, and the events before it stay applied. Such fallbacks are logged and counted in
+ * {@code chorus.tracking.poll.fallbacks}: a steady count means tracking is back to a transaction per event.
  */
 @Component
 class ProjectionListeners {
-    private final Projections projections;
+    private static final Logger log = LoggerFactory.getLogger(ProjectionListeners.class);
 
-    ProjectionListeners(Projections projections) {
+    private final Projections projections;
+    private final Counter fallbacks;
+
+    ProjectionListeners(Projections projections, MeterRegistry meters) {
         this.projections = projections;
+        this.fallbacks = meters.counter("chorus.tracking.poll.fallbacks");
     }
 
     @KafkaListener(id = "tracking-statements", idIsGroup = false, topics = Topics.STATEMENTS, batch = "true")
@@ -46,6 +55,12 @@ class ProjectionListeners {
                     .<Envelope<?>>map(record -> EventCodec.read(record.value()))
                     .toList());
         } catch (RuntimeException pollFailed) {
+            fallbacks.increment();
+            log.warn(
+                    "A poll of {} events on {} failed ({}); applying them one per transaction",
+                    records.size(),
+                    records.get(0).topic(),
+                    pollFailed.getClass().getSimpleName());
             for (ConsumerRecord<String, String> record : records) {
                 try {
                     applyOne(record);

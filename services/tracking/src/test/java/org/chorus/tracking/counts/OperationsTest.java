@@ -73,6 +73,9 @@ class OperationsTest {
             assertThat(counts.status()).isEqualTo(200);
             assertThat(counts.json().get("confirmed").asLong()).isEqualTo(2);
         });
+        assertThat(http.get("/actuator/prometheus").body().lines())
+                .as("the poll that went one event per transaction is counted")
+                .anyMatch(line -> line.startsWith("chorus_tracking_poll_fallbacks_total") && !line.endsWith(" 0.0"));
     }
 
     @Test
