@@ -40,14 +40,8 @@ class OperationsTest {
         TopicReader.send(Topics.SIGNATURES, statementId.toString(), poison);
         SignOnCountsTest.confirm(statementId, SignatoryKind.INDIVIDUAL, "CL");
 
-        assertThat(TopicReader.awaitValues(
-                        Topics.deadLetter(Topics.SIGNATURES), poison::equals, SignOnCountsTest.PATIENCE))
-                .containsExactly(poison);
-        Eventually.await(SignOnCountsTest.PATIENCE, () -> {
-            var counts = http.get("/api/statements/" + statementId + "/counts");
-            assertThat(counts.status()).isEqualTo(200);
-            assertThat(counts.json().get("confirmed").asLong()).isEqualTo(1);
-        });
+        awaitDeadLettered(poison);
+        awaitConfirmed(statementId, 1);
         Eventually.await(
                 SignOnCountsTest.PATIENCE,
                 () -> assertThat(http.get("/actuator/prometheus").body().lines())
@@ -65,14 +59,8 @@ class OperationsTest {
             SignOnCountsTest.confirm(statementId, SignatoryKind.INDIVIDUAL, "AR");
         });
 
-        assertThat(TopicReader.awaitValues(
-                        Topics.deadLetter(Topics.SIGNATURES), poison::equals, SignOnCountsTest.PATIENCE))
-                .containsExactly(poison);
-        Eventually.await(SignOnCountsTest.PATIENCE, () -> {
-            var counts = http.get("/api/statements/" + statementId + "/counts");
-            assertThat(counts.status()).isEqualTo(200);
-            assertThat(counts.json().get("confirmed").asLong()).isEqualTo(2);
-        });
+        awaitDeadLettered(poison);
+        awaitConfirmed(statementId, 2);
         assertThat(http.get("/actuator/prometheus").body().lines())
                 .as("the poll that went one event per transaction is counted")
                 .anyMatch(line -> line.startsWith("chorus_tracking_poll_fallbacks_total") && !line.endsWith(" 0.0"));
@@ -88,10 +76,20 @@ class OperationsTest {
             SignOnCountsTest.confirm(statementId, SignatoryKind.INDIVIDUAL, "PE");
         });
 
+        awaitConfirmed(statementId, 2);
+    }
+
+    private static void awaitDeadLettered(String poison) {
+        assertThat(TopicReader.awaitValues(
+                        Topics.deadLetter(Topics.SIGNATURES), poison::equals, SignOnCountsTest.PATIENCE))
+                .containsExactly(poison);
+    }
+
+    private void awaitConfirmed(UUID statementId, long confirmed) {
         Eventually.await(SignOnCountsTest.PATIENCE, () -> {
             var counts = http.get("/api/statements/" + statementId + "/counts");
             assertThat(counts.status()).isEqualTo(200);
-            assertThat(counts.json().get("confirmed").asLong()).isEqualTo(2);
+            assertThat(counts.json().get("confirmed").asLong()).isEqualTo(confirmed);
         });
     }
 
