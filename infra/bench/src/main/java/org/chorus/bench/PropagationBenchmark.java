@@ -238,23 +238,12 @@ final class PropagationBenchmark {
         for (int i = 0; i < probes; i++) {
             var answer = http.postForm(
                     "/sign/" + probe,
-                    Map.of(
-                            "name",
+                    SignOnBenchmark.organisationForm(
                             "Probe organisation " + i,
-                            "country",
                             "CH",
-                            "qualifier",
-                            "",
-                            "contactName",
                             "Probe contact " + i,
-                            "email",
                             "probe" + i + "@bench.example",
-                            "authorised",
-                            "true",
-                            "revisionHash",
-                            HASH,
-                            "website",
-                            ""));
+                            HASH));
             if (answer.status() != 303) {
                 throw new IllegalStateException("probe signature refused: " + answer.status());
             }

@@ -147,23 +147,12 @@ final class SignOnBenchmark {
                         try {
                             status = http.post(
                                     "/sign/" + statement,
-                                    Map.of(
-                                            "name",
+                                    organisationForm(
                                             "Organisation " + client + "-" + i,
-                                            "country",
                                             "NL",
-                                            "qualifier",
-                                            "",
-                                            "contactName",
                                             "Contact " + client + "-" + i,
-                                            "email",
                                             "bench" + client + "-" + i + "@bench.example",
-                                            "authorised",
-                                            "true",
-                                            "revisionHash",
-                                            revisionHash,
-                                            "website",
-                                            ""));
+                                            revisionHash));
                         } catch (IOException refusedOrCut) {
                             status = -1;
                         }
@@ -242,6 +231,20 @@ final class SignOnBenchmark {
     private static Connection connect(Infrastructure infrastructure) throws SQLException {
         return DriverManager.getConnection(
                 infrastructure.jdbcUrl(), infrastructure.dbUser(), infrastructure.dbPassword());
+    }
+
+    /** The public form as an organisation's authorised contact fills it in (honeypot empty, no qualifier). */
+    static Map<String, String> organisationForm(
+            String name, String country, String contactName, String email, String revisionHash) {
+        return Map.of(
+                "name", name,
+                "country", country,
+                "qualifier", "",
+                "contactName", contactName,
+                "email", email,
+                "authorised", "true",
+                "revisionHash", revisionHash,
+                "website", "");
     }
 
     static double percentile(List<Long> sorted, double p) {

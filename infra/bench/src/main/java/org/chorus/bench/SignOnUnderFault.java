@@ -289,23 +289,12 @@ final class SignOnUnderFault {
             try {
                 Http.Response answer = http.postForm(
                         "/sign/" + statement,
-                        Map.of(
-                                "name",
+                        SignOnBenchmark.organisationForm(
                                 "Fault organisation " + client + "-" + i,
-                                "country",
                                 "NL",
-                                "qualifier",
-                                "",
-                                "contactName",
                                 "Fault contact " + client + "-" + i,
-                                "email",
                                 "fault-" + run + "-" + client + "-" + i + "@bench.example",
-                                "authorised",
-                                "true",
-                                "revisionHash",
-                                HASH,
-                                "website",
-                                ""));
+                                HASH));
                 if (answer.status() == 303) {
                     submitted.incrementAndGet();
                 } else {
