@@ -7,13 +7,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -86,7 +88,28 @@ public final class Browser implements AutoCloseable {
     public void clickAndWaitForNextPage(WebElement element) {
         WebElement current = driver.findElement(By.tagName("html"));
         element.click();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(current));
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(replaced(current));
+    }
+
+    /**
+     * True once the element's page has been replaced. Chromium sometimes answers "Node with given id does not belong
+     * to the document" instead of "stale element" while the old document goes away (SeleniumHQ/selenium#15401);
+     * both mean the same here.
+     */
+    public static ExpectedCondition<Boolean> replaced(WebElement element) {
+        return driver -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException e) {
+                return true;
+            } catch (WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("with given id")) {
+                    return true;
+                }
+                throw e;
+            }
+        };
     }
 
     /** Saves a PNG of the current page as {@code target/screenshots/<name>.png} and returns its path. */

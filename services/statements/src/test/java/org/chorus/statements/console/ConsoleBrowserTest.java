@@ -19,7 +19,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WrapsDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -179,7 +178,7 @@ class ConsoleBrowserTest {
         WebDriver driver = ((WrapsDriver) field).getWrappedDriver();
         WebElement page = driver.findElement(By.tagName("html"));
         field.findElement(By.xpath("ancestor::form//button[@type='submit']")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(Browser.replaced(page));
     }
 
     private String url(String path) {
