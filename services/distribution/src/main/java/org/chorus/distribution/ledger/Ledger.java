@@ -2,7 +2,9 @@ package org.chorus.distribution.ledger;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.chorus.events.EventTypes;
 import org.chorus.events.MailFailed;
@@ -20,6 +22,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class Ledger {
     private static final int PLAN_BATCH = 500;
 
+    /**
+     * A row's whole body in SQL: its own, or the release's shared body followed by the row's unsubscribe link, as
+     * {@code ReleaseMail.withLink} writes it.
+     */
+    static final String BODY = """
+            coalesce(body, (select b.body || unsubscribe_url || E'\\n' from delivery_body b where b.id = body_id))""";
+
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
     private final Outbox outbox;
@@ -35,8 +44,9 @@ public class Ledger {
     public record Mail(String recipientAddress, String recipientName, String subject, String body) {}
 
     /**
-     * One recipient of a release: {@code early} marks an accredited recipient's embargoed copy; {@code notBefore}
-     * (null = now) is the embargo time the row waits for.
+     * One recipient of a release: {@code mail}'s body ends right before the unsubscribe link, which is
+     * {@code unsubscribeUrl}; {@code early} marks an accredited recipient's embargoed copy; {@code notBefore} (null =
+     * now) is the embargo time the row waits for.
      */
     public record Recipient(
             UUID contactId, Mail mail, String language, String unsubscribeUrl, boolean early, Instant notBefore) {}
@@ -126,11 +136,13 @@ public class Ledger {
     }
 
     /**
-     * Plans one row per recipient of a release. A recipient with {@code notBefore} waits for the release's embargo:
-     * its row is sent only once the embargo fires or a coordinator decides to send.
+     * Plans one row per recipient of a release. Each distinct body is stored once and the rows refer to it. A recipient
+     * with {@code notBefore} waits for the release's embargo: its row is sent only once the embargo fires or a
+     * coordinator decides to send.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void planRelease(UUID releaseId, UUID statementId, List<Recipient> recipients) {
+        Map<String, Long> bodies = new HashMap<>();
         List<Object[]> rows = recipients.stream()
                 .map(recipient -> new Object[] {
                     releaseId,
@@ -139,7 +151,7 @@ public class Ledger {
                     recipient.mail().recipientAddress(),
                     recipient.mail().recipientName(),
                     recipient.mail().subject(),
-                    recipient.mail().body(),
+                    bodies.computeIfAbsent(recipient.mail().body(), this::storeBody),
                     messageId(releaseId + "." + recipient.contactId()),
                     recipient.language(),
                     recipient.unsubscribeUrl(),
@@ -152,12 +164,19 @@ public class Ledger {
         for (int from = 0; from < rows.size(); from += PLAN_BATCH) {
             batches.batchUpdate("""
                             insert into delivery (kind, release_id, contact_id, event_subject, recipient_address,
-                                                  recipient_name, mail_subject, body, message_id, status, language,
+                                                  recipient_name, mail_subject, body_id, message_id, status, language,
                                                   unsubscribe_url, early, wait_for_embargo, next_attempt_at)
                             values ('RELEASE', ?, ?, ?, ?, ?, ?, ?, ?, 'PLANNED', ?, ?, ?, ?, coalesce(?, now()))
                             on conflict do nothing""", rows.subList(from, Math.min(rows.size(), from + PLAN_BATCH)));
         }
         wakeSenderAfterCommit();
+    }
+
+    private long storeBody(String bodyBeforeLink) {
+        return jdbc.sql("insert into delivery_body (body) values (?) returning id")
+                .param(bodyBeforeLink)
+                .query(Long.class)
+                .single();
     }
 
     /** Lets the rows of a release that waited for its embargo go now. */
@@ -185,16 +204,19 @@ public class Ledger {
     @Transactional(propagation = Propagation.MANDATORY)
     public List<Planned> plannedEarlyCopies(UUID releaseId) {
         return jdbc.sql("""
-                        select id, language, mail_subject as subject, body from delivery
-                        where release_id = ? and early and status = 'PLANNED' order by id for update""").param(releaseId).query(Planned.class).list();
+                        select id, language, mail_subject as subject, %s as body from delivery
+                        where release_id = ? and early and status = 'PLANNED' order by id for update""".formatted(BODY))
+                .param(releaseId)
+                .query(Planned.class)
+                .list();
     }
 
     /** Rewrites a row that has not been claimed for sending yet. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void rewritePlanned(long id, String subject, String body, boolean early) {
-        jdbc.sql("update delivery set mail_subject = ?, body = ?, early = ? where id = ? and status = 'PLANNED'")
-                .params(subject, body, early, id)
-                .update();
+        jdbc.sql("""
+                        update delivery set mail_subject = ?, body = ?, body_id = null, early = ?
+                        where id = ? and status = 'PLANNED'""").params(subject, body, early, id).update();
     }
 
     /** Cancels the rows of a release that have not left yet. */

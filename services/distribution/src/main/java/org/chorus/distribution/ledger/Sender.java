@@ -58,7 +58,7 @@ class Sender implements SmartLifecycle {
     private static final String PLAIN_TEXT = "text/plain; charset=UTF-8";
     private static final String COLUMNS = """
             id, kind, request_id, template, release_id, contact_id, event_subject, recipient_address, recipient_name,
-            mail_subject, body, message_id, unsubscribe_url, attempts""";
+            mail_subject, %s as body, message_id, unsubscribe_url, attempts""".formatted(Ledger.BODY);
 
     static {
         // Jakarta Mail 2.1 looks up its StreamProvider through ServiceLoader for every encoded header word and every

@@ -34,6 +34,15 @@ final class ReleaseMail {
 
     static Rendered render(
             Text text, List<SignatoryBlock.Signatory> signatories, String unsubscribeUrl, Embargo earlyCopy) {
+        Rendered shared = renderBeforeLink(text, signatories, earlyCopy);
+        return new Rendered(shared.language(), shared.subject(), withLink(shared.body(), unsubscribeUrl));
+    }
+
+    /**
+     * The mail up to its recipient's unsubscribe link: the same for every recipient who reads this text, so that a
+     * release stores it once per language rather than once per recipient. {@link #withLink} completes it.
+     */
+    static Rendered renderBeforeLink(Text text, List<SignatoryBlock.Signatory> signatories, Embargo earlyCopy) {
         Words words = WORDS.getOrDefault(text.language(), WORDS.get("en"));
         String mark = earlyCopy == null ? null : embargoMark(words, text.language(), earlyCopy);
         String body = (mark == null ? "" : mark + "\n\n")
@@ -46,11 +55,13 @@ final class ReleaseMail {
                 + String.join("\n", SignatoryBlock.lines(signatories, text.language()))
                 + "\n\n-- \n"
                 + words.unsubscribe()
-                + "\n"
-                + unsubscribeUrl
                 + "\n";
         String subject = mark == null ? text.title() : "[" + mark + "] " + text.title();
         return new Rendered(text.language(), subject, body);
+    }
+
+    static String withLink(String bodyBeforeLink, String unsubscribeUrl) {
+        return bodyBeforeLink + unsubscribeUrl + "\n";
     }
 
     /**

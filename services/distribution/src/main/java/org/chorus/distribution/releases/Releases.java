@@ -173,16 +173,16 @@ class Releases {
         List<Ledger.Recipient> recipients = new ArrayList<>(mailable.size());
         List<String> unsubscribeUrls = unsubscribes.issueUrls(
                 mailable.stream().map(Contacts.Contact::id).toList());
-        Map<List<String>, ReleaseMail.Text> texts = new HashMap<>();
+        record Reading(List<String> languages, boolean early) {}
+        Map<Reading, ReleaseMail.Rendered> mails = new HashMap<>();
         for (int i = 0; i < mailable.size(); i++) {
             Contacts.Contact contact = mailable.get(i);
             boolean early = embargo != null && contact.accredited();
             String unsubscribeUrl = unsubscribeUrls.get(i);
-            ReleaseMail.Rendered mail = ReleaseMail.render(
-                    texts.computeIfAbsent(contact.languages(), languages -> text(statement, languages)),
-                    signed,
-                    unsubscribeUrl,
-                    early ? embargo : null);
+            ReleaseMail.Rendered mail = mails.computeIfAbsent(
+                    new Reading(contact.languages(), early),
+                    reading -> ReleaseMail.renderBeforeLink(
+                            text(statement, reading.languages()), signed, reading.early() ? embargo : null));
             recipients.add(new Ledger.Recipient(
                     contact.id(),
                     new Ledger.Mail(contact.email(), contact.name(), mail.subject(), mail.body()),

@@ -52,6 +52,11 @@ class UnsubscribeTest {
         String url = oneClickUrl(mail);
         String token = url.substring(url.lastIndexOf('/') + 1);
         assertThat(url).startsWith("http://localhost:8084/unsubscribe/");
+        assertThat(Mailbox.body(mail).stripTrailing()).endsWith("\n-- \nTo stop receiving releases from us:\n" + url);
+        MimeMessage other = Mailbox.messagesTo(staying).get(0);
+        assertThat(Mailbox.body(other).stripTrailing())
+                .endsWith("\n" + oneClickUrl(other))
+                .doesNotContain(url);
         assertThat(Mailbox.header(mail, "List-Unsubscribe"))
                 .isEqualTo("<" + url + ">, <mailto:bounces@localhost?subject=unsubscribe%20" + token + ">");
         assertThat(Mailbox.header(mail, "List-Unsubscribe-Post")).isEqualTo("List-Unsubscribe=One-Click");
