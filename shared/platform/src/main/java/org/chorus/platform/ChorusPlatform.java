@@ -2,7 +2,7 @@ package org.chorus.platform;
 
 import java.time.Clock;
 import org.chorus.platform.inbox.Inbox;
-import org.chorus.platform.kafka.KafkaErrorHandling;
+import org.chorus.platform.kafka.KafkaListeners;
 import org.chorus.platform.outbox.Outbox;
 import org.chorus.platform.outbox.OutboxRelay;
 import org.chorus.platform.web.ApiErrors;
@@ -22,7 +22,7 @@ import org.springframework.context.annotation.Import;
     Outbox.class,
     OutboxRelay.class,
     Inbox.class,
-    KafkaErrorHandling.class,
+    KafkaListeners.class,
     ApiErrors.class,
     SecurityHeaders.class,
     UnstorableInput.class,

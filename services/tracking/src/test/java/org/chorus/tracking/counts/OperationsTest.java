@@ -79,6 +79,15 @@ class OperationsTest {
         awaitConfirmed(statementId, 2);
     }
 
+    @Test
+    void everyListenerCommitsItsOffsetsWithoutWaitingForTheBroker() {
+        assertThat(listeners.getListenerContainers())
+                .isNotEmpty()
+                .allSatisfy(container -> assertThat(
+                                container.getContainerProperties().isSyncCommits())
+                        .isFalse());
+    }
+
     private static void awaitDeadLettered(String poison) {
         assertThat(TopicReader.awaitValues(
                         Topics.deadLetter(Topics.SIGNATURES), poison::equals, SignOnCountsTest.PATIENCE))

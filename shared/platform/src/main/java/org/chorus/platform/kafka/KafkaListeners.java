@@ -6,18 +6,22 @@ import org.chorus.events.MalformedEventException;
 import org.chorus.events.Topics;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 
 /**
- * One error handler per service: a failing record is retried with bounded back-off, then published to
- * {@code <topic>.dlt} and counted in {@code chorus.kafka.dead.letters}; the partition goes on. Malformed events
- * skip the retries.
+ * How every service's listeners fail and commit. One error handler per service: a failing record is retried with
+ * bounded back-off, then published to {@code <topic>.dlt} and counted in {@code chorus.kafka.dead.letters}; the
+ * partition goes on. Malformed events skip the retries. Offsets are committed without waiting for the broker's
+ * answer: the next poll starts one round trip sooner, and a commit lost to a crash only delivers records again, which
+ * every consumer ignores by event id.
  */
 @Configuration(proxyBeanMethods = false)
-public class KafkaErrorHandling {
+public class KafkaListeners {
 
     @Bean
     DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, String> kafka, MeterRegistry meters) {
@@ -32,5 +36,10 @@ public class KafkaErrorHandling {
         var handler = new DefaultErrorHandler(recoverer, backOff);
         handler.addNotRetryableExceptions(MalformedEventException.class);
         return handler;
+    }
+
+    @Bean
+    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> asynchronousCommits() {
+        return container -> container.getContainerProperties().setSyncCommits(false);
     }
 }
