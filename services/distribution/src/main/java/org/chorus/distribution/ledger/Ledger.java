@@ -27,7 +27,8 @@ public class Ledger {
      * {@code ReleaseMail.withLink} writes it.
      */
     static final String BODY = """
-            coalesce(body, (select b.body || unsubscribe_url || E'\\n' from delivery_body b where b.id = body_id))""";
+            coalesce(delivery.body, (select b.body || delivery.unsubscribe_url || E'\\n'
+                                     from delivery_body b where b.id = delivery.body_id))""";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;

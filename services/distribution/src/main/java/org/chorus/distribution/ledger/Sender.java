@@ -147,28 +147,29 @@ class Sender implements SmartLifecycle {
         Timestamp at = Timestamp.from(now);
         Timestamp expiredBefore = Timestamp.from(now.minus(lease));
         List<Delivery> claimed = tx.execute(status -> {
-            int recovered =
-                    jdbc.sql("""
-                            insert into delivery_recovery (delivery_id, previous_owner, lease_since, decided_by,
-                                                           decision, decided_at)
-                            select id, claimed_by, claimed_at, ?, 'RESEND_WITH_SAME_MESSAGE_ID', ?
-                            from delivery where id in (
-                                select id from delivery where status = 'SENDING' and claimed_at < ?
-                                order by claimed_at, id limit ? for update skip locked)""").params(owner, at, expiredBefore, limit).update();
-            if (recovered > 0) {
+            // one statement locks the expired rows, records the decision to resend each and claims them
+            List<Delivery> rows = new ArrayList<>(jdbc.sql("""
+                            with expired as (
+                                select id as expired_id, claimed_by as previous_owner, claimed_at as lease_since
+                                from delivery where status = 'SENDING' and claimed_at < ?
+                                order by claimed_at, id limit ? for update skip locked),
+                            recorded as (
+                                insert into delivery_recovery (delivery_id, previous_owner, lease_since, decided_by,
+                                                               decision, decided_at)
+                                select expired_id, previous_owner, lease_since, ?, 'RESEND_WITH_SAME_MESSAGE_ID', ?
+                                from expired)
+                            update delivery set claimed_by = ?, claimed_at = ?
+                            from expired where delivery.id = expired.expired_id
+                            returning %s""".formatted(COLUMNS))
+                    .params(expiredBefore, limit, owner, at, owner, at)
+                    .query(Delivery.class)
+                    .list());
+            if (!rows.isEmpty()) {
                 log.warn(
                         "{} deliveries were found SENDING under an expired lease; sending them again with their"
                                 + " Message-ID so that receivers can drop a copy",
-                        recovered);
+                        rows.size());
             }
-            List<Delivery> rows = new ArrayList<>(jdbc.sql("""
-                            update delivery set claimed_by = ?, claimed_at = ?
-                            where id in (select id from delivery where status = 'SENDING' and claimed_at < ?
-                                         order by claimed_at, id limit ? for update skip locked)
-                            returning %s""".formatted(COLUMNS))
-                    .params(owner, at, expiredBefore, limit)
-                    .query(Delivery.class)
-                    .list());
             if (rows.size() < limit) {
                 rows.addAll(jdbc.sql("""
                                 update delivery set status = 'SENDING', claimed_by = ?, claimed_at = ?
