@@ -15,10 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.chorus.events.Envelope;
 import org.chorus.events.EventTypes;
 import org.chorus.events.MailRequested;
@@ -28,7 +25,6 @@ import org.chorus.testsupport.Eventually;
 import org.chorus.testsupport.Http;
 import org.chorus.testsupport.Infrastructure;
 import org.chorus.testsupport.Ports;
-import org.chorus.testsupport.RealInfrastructure;
 import org.chorus.testsupport.TopicReader;
 
 /**
@@ -192,15 +188,8 @@ final class PropagationBenchmark {
 
     /** When the relay sent each probe confirmation to Kafka (its record's timestamp), in confirmation order. */
     private static List<Long> publishedAtMillis(UUID probe, int probes) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                RealInfrastructure.get().kafkaBootstrap(),
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "bench-propagation-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest");
         List<Long> published = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+        try (var consumer = TopicReader.outsideConsumer()) {
             consumer.subscribe(List.of(Topics.SIGNATURES));
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (published.size() < probes && System.nanoTime() < deadline) {

@@ -26,18 +26,9 @@ public final class TopicReader {
      * the topic at that moment, oldest first within a partition.
      */
     public static List<String> awaitValues(String topic, Predicate<String> matching, Duration timeout) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                RealInfrastructure.get().kafkaBootstrap(),
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "test-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                "false");
         List<String> found = new ArrayList<>();
         long deadline = System.nanoTime() + timeout.toNanos();
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+        try (var consumer = outsideConsumer()) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(info -> new TopicPartition(topic, info.partition()))
                     .toList();
@@ -57,6 +48,20 @@ public final class TopicReader {
             }
         }
         throw new AssertionError("no matching record on " + topic + " within " + timeout);
+    }
+
+    /** A consumer of its own group that starts at the beginning of what it subscribes to and commits nothing. */
+    public static KafkaConsumer<String, String> outsideConsumer() {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                RealInfrastructure.get().kafkaBootstrap(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "outside-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                "false");
+        return new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
     }
 
     private static void collect(
