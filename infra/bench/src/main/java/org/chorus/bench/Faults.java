@@ -8,15 +8,23 @@ import java.util.concurrent.Executor;
 import org.chorus.testsupport.Infrastructure;
 
 /**
- * {@code faults [scenario|all] [seconds] [clients] [contacts]}: scripted fault scenarios with processes started and killed for real.
+ * {@code faults [scenario|all] [seconds] [clients] [contacts]}: scripted fault scenarios with processes started and killed
+ * for real, each while signers sign, a coordinator opens statements and a release goes out ({@link PlatformUnderFault}).
  * {@code scenario} is one name, several separated by commas, or {@code all}. Each prints one {@code FAULT} line;
  * bench-results/faults.json keeps the latest outcome of every scenario. Any failed check (or a scenario that could
  * not run) makes the command exit non-zero.
  */
 final class Faults {
     static final List<String> SCENARIOS = List.of(
-            "kill-signatures", "kill-tracking", "kill-distribution", "broker-restart", "postgres-restart", "smtp-down");
+            "kill-statements",
+            "kill-signatures",
+            "kill-tracking",
+            "kill-distribution",
+            "broker-restart",
+            "postgres-restart",
+            "smtp-down");
     private static final Duration INFRASTRUCTURE_DOWN = Duration.ofSeconds(20);
+    private static final Duration SMTP_DOWN = Duration.ofSeconds(60);
 
     /** Each task its own thread: the common pool has one worker on two cores. */
     static final Executor THREAD = task -> {
@@ -40,35 +48,15 @@ final class Faults {
         for (String scenario : scenarios) {
             FaultOutcome outcome;
             try {
-                outcome = switch (scenario) {
-                    case "kill-signatures", "kill-tracking" ->
-                        SignOnUnderFault.run(
-                                scenario,
-                                SignOnUnderFault.kill(scenario.substring("kill-".length())),
-                                repository,
-                                infrastructure,
-                                duration,
-                                clients);
-                    case "broker-restart" ->
-                        SignOnUnderFault.run(
-                                scenario,
-                                InfrastructureFaults.kafkaDown(INFRASTRUCTURE_DOWN),
-                                repository,
-                                infrastructure,
-                                duration,
-                                clients);
+                PlatformUnderFault.Fault fault = switch (scenario) {
+                    case "broker-restart" -> InfrastructureFaults.kafkaDown(INFRASTRUCTURE_DOWN);
                     case "postgres-restart" ->
-                        SignOnUnderFault.run(
-                                scenario,
-                                InfrastructureFaults.postgresDown(repository, infrastructure, INFRASTRUCTURE_DOWN),
-                                repository,
-                                infrastructure,
-                                duration,
-                                clients);
-                    case "kill-distribution", "smtp-down" ->
-                        ReleaseUnderFault.run(scenario, repository, infrastructure, contacts);
-                    default -> throw new IllegalStateException("no scenario " + scenario);
+                        InfrastructureFaults.postgresDown(repository, infrastructure, INFRASTRUCTURE_DOWN);
+                    case "smtp-down" -> PlatformUnderFault.smtpDown(SMTP_DOWN);
+                    default -> PlatformUnderFault.kill(scenario.substring("kill-".length()));
                 };
+                outcome = PlatformUnderFault.run(
+                        scenario, fault, repository, infrastructure, duration, clients, contacts);
             } catch (Exception | AssertionError e) {
                 e.printStackTrace();
                 outcome = FaultOutcome.notRun(scenario, "the scenario broke off: " + e);

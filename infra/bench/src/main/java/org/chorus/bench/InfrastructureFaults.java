@@ -16,12 +16,12 @@ import org.chorus.testsupport.Eventually;
 import org.chorus.testsupport.Infrastructure;
 import org.chorus.testsupport.RealInfrastructure;
 
-/** Restarts of the shared servers during sign-on: the Kafka broker, and PostgreSQL. */
+/** Restarts of the shared servers: the Kafka broker, and PostgreSQL. */
 final class InfrastructureFaults {
 
     /** The embedded broker stopped for {@code down} (clients see it gone), then started on the same port and log. */
-    static SignOnUnderFault.Fault kafkaDown(Duration down) {
-        return (signatures, tracking) -> {
+    static PlatformUnderFault.Fault kafkaDown(Duration down) {
+        return services -> {
             long started = System.nanoTime();
             RealInfrastructure.restartKafka(down);
             return "Kafka broker stopped, started again on the same port with its log %d ms later"
@@ -34,8 +34,8 @@ final class InfrastructureFaults {
      * closed, open transactions rolled back), and started {@code down} later with the same command line, data
      * directory and port.
      */
-    static SignOnUnderFault.Fault postgresDown(Path repository, Infrastructure infrastructure, Duration down) {
-        return (signatures, tracking) -> {
+    static PlatformUnderFault.Fault postgresDown(Path repository, Infrastructure infrastructure, Duration down) {
+        return services -> {
             Path dataDirectory;
             try (Connection connection = connect(infrastructure);
                     ResultSet row = connection.createStatement().executeQuery("show data_directory")) {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,156 +34,183 @@ import org.chorus.events.Topics;
 import org.chorus.testsupport.Eventually;
 import org.chorus.testsupport.Http;
 import org.chorus.testsupport.Infrastructure;
-import org.chorus.testsupport.Ports;
 import org.chorus.testsupport.TopicReader;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Sustained sign-on while something breaks: signatures and tracking run as their own JVMs; {@code clients} signers
- * each submit the public form and confirm the links that signatures asks distribution to mail (read from the
- * {@code chorus.mail.requested.v1} records on {@code chorus.mail-requests}, as a mailbox would receive them). A third
- * of the way in, the fault is injected and repaired while the load goes on; errors during the outage are counted,
- * never as accepted. A confirmation that got no answer (connection lost, 5xx) is tried again, as a signer would click
- * again, until it is answered: 200 (accepted), or 409 "already confirmed" when the lost attempt had committed.
+ * The sign-on side of a fault scenario ({@link PlatformUnderFault}): {@code clients} signers each submit the public form
+ * and confirm the links that signatures asks distribution to mail (read from the {@code chorus.mail.requested.v1}
+ * records on {@code chorus.mail-requests}, as a mailbox would receive them). Errors while something is broken are
+ * counted, never as accepted. A confirmation that got no answer (connection lost, 5xx) is tried again, as a signer would
+ * click again, until it is answered: 200 (accepted), or 409 "already confirmed" when the lost attempt had committed.
  *
  * <p>The check: tracking's confirmed count for the statement, and the number of CONFIRMED signatures in the
  * signatures service's own coordinator list, both equal exactly the confirmations answered 200 plus those whose lost
  * attempt had committed (reported apart); read again after 5 s so a late duplicate would show. And nothing accepted is
  * lost: every submission answered 303 is in that list and had its confirmation mail requested on Kafka.
  */
-final class SignOnUnderFault {
+final class SignOnUnderFault implements AutoCloseable {
     private static final String HASH = "e".repeat(64);
 
-    /** What breaks in the middle of the load, and its repair. */
-    interface Fault {
-        /** Breaks something and repairs it; returns what it did, with timings. */
-        String inject(ServiceProcess signatures, ServiceProcess tracking) throws Exception;
+    /**
+     * All clients together submit at most this many signatures per second, each confirmed right after and mailed its
+     * link: sustained sign-on (72,000 an hour) that leaves the two cores some room to restart a killed service while
+     * a release goes out. At 40/s a restarted statements got a sixth of a core and took over three minutes.
+     */
+    static final int SUBMISSIONS_PER_SECOND = 20;
+
+    private final String signing;
+    private final String tracked;
+    private final UUID statement;
+    private final LinkReader links;
+    private final Load load;
+
+    private SignOnUnderFault(String signing, String tracked, UUID statement, LinkReader links) {
+        this.signing = signing;
+        this.tracked = tracked;
+        this.statement = statement;
+        this.links = links;
+        this.load = new Load(signing, statement, links);
     }
 
-    /** kill -9 of one service, restarted at once on the same port. */
-    static Fault kill(String service) {
-        return (signatures, tracking) -> {
-            ServiceProcess victim = service.equals("signatures") ? signatures : tracking;
-            long started = System.nanoTime();
-            victim.kill();
-            victim.restart();
-            return "%s killed with SIGKILL and restarted on port %d: down %d ms (restart to healthy %d ms)"
-                    .formatted(victim.name, victim.port, (System.nanoTime() - started) / 1_000_000, victim.startMillis);
-        };
-    }
-
-    static FaultOutcome run(
-            String scenario,
-            Fault fault,
-            Path repository,
-            Infrastructure infrastructure,
-            Duration duration,
-            int clients)
-            throws Exception {
-        try (ServiceProcess signatures = ServiceProcess.start(
-                        repository,
-                        "signatures",
-                        Ports.free(),
-                        infrastructure,
-                        "--chorus.signatures.rate.per-link-per-hour=1000000000",
-                        "--chorus.signatures.rate.per-client-per-hour=1000000000");
-                ServiceProcess tracking = ServiceProcess.start(repository, "tracking", Ports.free(), infrastructure)) {
-            String signing = "http://localhost:" + signatures.port;
-            String tracked = "http://localhost:" + tracking.port;
-            UUID statement = UUID.randomUUID();
-            try (LinkReader links = new LinkReader(infrastructure, statement)) {
-                TopicReader.send(
-                        Topics.STATEMENTS,
-                        statement.toString(),
-                        Envelope.of(
-                                EventTypes.STATEMENT_OPENED,
-                                "/bench",
-                                statement,
-                                Instant.now(),
-                                new StatementOpened(statement, "Fault statement", "en", 1, "Text.", HASH)));
-                Eventually.await(Duration.ofSeconds(60), () -> {
-                    if (new Http(signing).get("/sign/" + statement).status() != 200) {
-                        throw new AssertionError("statement not open yet");
-                    }
-                });
-
-                Load load = new Load(signing, statement, links);
-                long started = System.nanoTime();
-                load.stopAt.set(started + duration.toNanos());
-                CompletableFuture<String> injected = CompletableFuture.supplyAsync(
-                        () -> {
-                            try {
-                                Thread.sleep(duration.toMillis() / 3);
-                                System.out.printf(
-                                        "FAULT %s: injecting after %d s of load%n", scenario, duration.toSeconds() / 3);
-                                String what = fault.inject(signatures, tracking);
-                                // keep the load going for a while after the repair, whatever the planned duration
-                                load.stopAt.accumulateAndGet(
-                                        System.nanoTime()
-                                                + Duration.ofSeconds(20).toNanos(),
-                                        Math::max);
-                                return what;
-                            } catch (Exception e) {
-                                throw new IllegalStateException(e);
-                            }
-                        },
-                        Faults.THREAD);
-                load.run(clients);
-                String what = injected.join();
-                double loadSeconds = (System.nanoTime() - started) / 1e9;
-                load.settleRetries(Duration.ofMinutes(3));
-
-                long expected = load.accepted.size() + load.committedUnanswered.size();
-                long caughtUpAt = System.nanoTime();
-                long trackingCount = Eventually.await(Duration.ofMinutes(4), () -> {
-                    long count = confirmedInTracking(tracked, statement);
-                    if (count < expected) {
-                        throw new AssertionError("tracking shows " + count + " of " + expected + " so far");
-                    }
-                    return count;
-                });
-                double drainSeconds = (System.nanoTime() - caughtUpAt) / 1e9;
-                // every accepted submission's confirmation mail was requested: the outbox drained into Kafka
-                boolean mailed = awaitQuietly(Duration.ofMinutes(2), () -> links.seen.size() >= load.submitted.get());
-                Thread.sleep(5000);
-                long trackingLater = confirmedInTracking(tracked, statement);
-                Signed signed = signed(signing, statement);
-                boolean passed = load.submitted.get() > 0
-                        && expected > 0
-                        && trackingCount == expected
-                        && trackingLater == expected
-                        && signed.confirmed() == expected
-                        && signed.total() >= load.submitted.get()
-                        && mailed
-                        && load.anomalies.isEmpty();
-
-                Map<String, Object> figures = new LinkedHashMap<>();
-                figures.put("clients", clients);
-                figures.put("loadSeconds", Math.round(loadSeconds));
-                figures.put("submittedAccepted", load.submitted.get());
-                figures.put("submitErrors", load.submitErrors.get());
-                figures.put("confirmLinksMailed", links.seen.size());
-                figures.put("duplicateMailRequests", links.duplicates.get());
-                figures.put("confirmedAnswered200", load.accepted.size());
-                figures.put("confirmedByLostAttempt", load.committedUnanswered.size());
-                figures.put("confirmAttemptsFailed", load.confirmErrors.get());
-                figures.put("expectedConfirmed", expected);
-                figures.put("trackingConfirmed", trackingCount);
-                figures.put("trackingConfirmed5sLater", trackingLater);
-                figures.put("signaturesConfirmed", signed.confirmed());
-                figures.put("signaturesStored", signed.total());
-                figures.put("trackingCaughtUpSeconds", Math.round(drainSeconds * 10) / 10.0);
-                return new FaultOutcome(
-                        scenario,
-                        passed,
-                        "tracking's confirmed count and signatures' CONFIRMED list both equal the confirmations"
-                                + " answered 200 (+ those whose lost attempt committed, answered 409 on retry);"
-                                + " every submission answered 303 is stored and had its confirmation mail requested;"
-                                + " the load got through (some submissions accepted and confirmed)",
-                        figures,
-                        what + (load.anomalies.isEmpty() ? "" : "; anomalies: " + load.anomalies));
+    /** A statement opened for signing (its event sent as statements would), once signatures shows its form. */
+    static SignOnUnderFault open(Infrastructure infrastructure, String signing, String tracked) {
+        UUID statement = UUID.randomUUID();
+        LinkReader links = new LinkReader(infrastructure, statement);
+        TopicReader.send(
+                Topics.STATEMENTS,
+                statement.toString(),
+                Envelope.of(
+                        EventTypes.STATEMENT_OPENED,
+                        "/bench",
+                        statement,
+                        Instant.now(),
+                        new StatementOpened(statement, "Fault statement", "en", 1, "Text.", HASH)));
+        Eventually.await(Duration.ofSeconds(60), () -> {
+            if (new Http(signing).get("/sign/" + statement).status() != 200) {
+                throw new AssertionError("statement not open yet");
             }
+        });
+        return new SignOnUnderFault(signing, tracked, statement, links);
+    }
+
+    /** The signers at work until {@link #stopAt} (set before, moved later by {@link #goOnFor}). */
+    void run(int clients) throws Exception {
+        load.run(clients);
+    }
+
+    void stopAt(long nanos) {
+        load.stopAt.set(nanos);
+    }
+
+    /** Keeps the load going at least {@code more} from now, whatever was planned. */
+    void goOnFor(Duration more) {
+        load.stopAt.accumulateAndGet(System.nanoTime() + more.toNanos(), Math::max);
+    }
+
+    /** After the load: waits for tracking to catch up and compares the counts (see the class comment). */
+    PlatformUnderFault.Checked check(int clients) throws Exception {
+        load.settleRetries(Duration.ofMinutes(3));
+        long expected = load.accepted.size() + load.committedUnanswered.size();
+        long caughtUpAt = System.nanoTime();
+        long trackingCount = Eventually.await(Duration.ofMinutes(4), () -> {
+            long count = confirmedInTracking(tracked, statement);
+            if (count < expected) {
+                throw new AssertionError("tracking shows " + count + " of " + expected + " so far");
+            }
+            return count;
+        });
+        double drainSeconds = (System.nanoTime() - caughtUpAt) / 1e9;
+        // every accepted submission's confirmation mail was requested: the outbox drained into Kafka
+        boolean mailed = awaitQuietly(Duration.ofMinutes(2), () -> links.seen.size() >= load.submitted.get());
+        Thread.sleep(5000);
+        long trackingLater = confirmedInTracking(tracked, statement);
+        Signed signed = signed(signing, statement);
+        boolean passed = load.submitted.get() > 0
+                && expected > 0
+                && trackingCount == expected
+                && trackingLater == expected
+                && signed.confirmed() == expected
+                && signed.total() >= load.submitted.get()
+                && mailed
+                && load.anomalies.isEmpty();
+
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("clients", clients);
+        figures.put("submittedAccepted", load.submitted.get());
+        figures.put("submitErrors", load.submitErrors.get());
+        figures.put("confirmLinksMailed", links.seen.size());
+        figures.put("duplicateMailRequests", links.duplicates.get());
+        figures.put("confirmedAnswered200", load.accepted.size());
+        figures.put("confirmedByLostAttempt", load.committedUnanswered.size());
+        figures.put("confirmAttemptsFailed", load.confirmErrors.get());
+        figures.put("expectedConfirmed", expected);
+        figures.put("trackingConfirmed", trackingCount);
+        figures.put("trackingConfirmed5sLater", trackingLater);
+        figures.put("signaturesConfirmed", signed.confirmed());
+        figures.put("signaturesStored", signed.total());
+        figures.put("trackingCaughtUpSeconds", Math.round(drainSeconds * 10) / 10.0);
+        return new PlatformUnderFault.Checked(
+                passed,
+                "tracking's confirmed count and signatures' CONFIRMED list both equal the confirmations answered 200"
+                        + " (+ those whose lost attempt committed, answered 409 on retry); every submission answered"
+                        + " 303 is stored and had its confirmation mail requested; some submissions were accepted and"
+                        + " confirmed",
+                figures,
+                load.anomalies.isEmpty() ? "" : "sign-on anomalies: " + load.anomalies);
+    }
+
+    /**
+     * Every signer whose submission was accepted got its confirmation mail: within 5 minutes the sink holds at least one
+     * message to each address and exactly one distinct Message-ID (copies of one Message-ID, a mail in flight at a
+     * crash, are counted apart), and no message to a signer whose submission was refused.
+     */
+    PlatformUnderFault.Checked confirmationMail(Path dump) throws Exception {
+        Set<String> addresses = Set.copyOf(load.acceptedAddresses);
+        String signers = "fault-" + load.run + "-";
+        long waited = System.nanoTime();
+        SinkDump.Received received = null;
+        for (long deadline = waited + Duration.ofMinutes(5).toNanos(); System.nanoTime() < deadline; ) {
+            received = SinkDump.read(dump).received(messageId -> true);
+            if (received.messageIds().keySet().containsAll(addresses)) {
+                break;
+            }
+            Thread.sleep(2000);
         }
+        Map<String, Set<String>> mine = new HashMap<>();
+        received.messageIds().forEach((recipient, ids) -> {
+            if (recipient.startsWith(signers)) {
+                mine.put(recipient, ids);
+            }
+        });
+        long missing =
+                addresses.stream().filter(address -> !mine.containsKey(address)).count();
+        long several = mine.values().stream().filter(ids -> ids.size() > 1).count();
+        long strangers = mine.keySet().stream()
+                .filter(address -> !addresses.contains(address))
+                .count();
+        long messages = SinkDump.read(dump).messages().stream()
+                .filter(message -> message.recipient().startsWith(signers))
+                .count();
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("signersAccepted", addresses.size());
+        figures.put("sinkMessages", messages);
+        figures.put("signersMissing", missing);
+        figures.put("signersWithSeveralMessageIds", several);
+        figures.put("rawDuplicatesSameMessageId", messages - mine.size());
+        figures.put("messagesToRefusedSigners", strangers);
+        figures.put("secondsWaitedAfterTheChecksAbove", Math.round((System.nanoTime() - waited) / 1e8) / 10.0);
+        return new PlatformUnderFault.Checked(
+                missing == 0 && several == 0 && strangers == 0,
+                "every signer whose submission was accepted got >= 1 confirmation mail and exactly one distinct"
+                        + " Message-ID; no refused signer got one",
+                figures,
+                "");
+    }
+
+    @Override
+    public void close() {
+        links.close();
     }
 
     private static long confirmedInTracking(String tracked, UUID statement) {
@@ -212,7 +240,7 @@ final class SignOnUnderFault {
         return new Signed(total, confirmed);
     }
 
-    private static boolean awaitQuietly(Duration timeout, java.util.function.BooleanSupplier condition) {
+    static boolean awaitQuietly(Duration timeout, java.util.function.BooleanSupplier condition) {
         try {
             Eventually.await(timeout, () -> {
                 if (!condition.getAsBoolean()) {
@@ -232,6 +260,7 @@ final class SignOnUnderFault {
         final LinkReader links;
         final AtomicLong stopAt = new AtomicLong();
         final AtomicLong submitted = new AtomicLong();
+        final Set<String> acceptedAddresses = ConcurrentHashMap.newKeySet();
         final AtomicLong submitErrors = new AtomicLong();
         final AtomicLong confirmErrors = new AtomicLong();
         final Set<String> accepted = ConcurrentHashMap.newKeySet();
@@ -240,7 +269,7 @@ final class SignOnUnderFault {
         final Queue<String> retries = new ConcurrentLinkedQueue<>();
         final Queue<String> anomalies = new ConcurrentLinkedQueue<>();
         /** Addresses differ from run to run: one signer, one confirmation mail. */
-        private final String run;
+        final String run;
 
         Load(String base, UUID statement, LinkReader links) {
             this.base = base;
@@ -249,14 +278,22 @@ final class SignOnUnderFault {
             this.run = statement.toString().substring(0, 8);
         }
 
+        /** Each client at most one submission per {@code clients / SUBMISSIONS_PER_SECOND} seconds. */
         void run(int clients) throws Exception {
             ExecutorService pool = Executors.newFixedThreadPool(clients);
             List<Future<?>> workers = new ArrayList<>();
+            long interval = Duration.ofSeconds(clients).toNanos() / SUBMISSIONS_PER_SECOND;
             for (int c = 0; c < clients; c++) {
                 int client = c;
                 workers.add(pool.submit(() -> {
                     Http http = new Http(base);
+                    long next = System.nanoTime();
                     for (int i = 0; System.nanoTime() < stopAt.get(); i++) {
+                        long ahead = next - System.nanoTime();
+                        if (ahead > 0) {
+                            Thread.sleep(ahead / 1_000_000, (int) (ahead % 1_000_000));
+                        }
+                        next = Math.max(next, System.nanoTime() - interval) + interval;
                         submit(http, client, i);
                         String retry = retries.poll();
                         String path = retry != null ? retry : links.fresh.poll();
@@ -286,6 +323,7 @@ final class SignOnUnderFault {
         }
 
         private void submit(Http http, int client, int i) {
+            String address = "fault-" + run + "-" + client + "-" + i + "@bench.example";
             try {
                 Http.Response answer = http.postForm(
                         "/sign/" + statement,
@@ -293,10 +331,11 @@ final class SignOnUnderFault {
                                 "Fault organisation " + client + "-" + i,
                                 "NL",
                                 "Fault contact " + client + "-" + i,
-                                "fault-" + run + "-" + client + "-" + i + "@bench.example",
+                                address,
                                 HASH));
                 if (answer.status() == 303) {
                     submitted.incrementAndGet();
+                    acceptedAddresses.add(address);
                 } else {
                     submitErrors.incrementAndGet();
                     pause();
@@ -401,6 +440,4 @@ final class SignOnUnderFault {
             reading.join();
         }
     }
-
-    private SignOnUnderFault() {}
 }
