@@ -16,7 +16,7 @@ import org.chorus.testsupport.Http;
  * The coordinators' side of a fault scenario ({@link PlatformUnderFault}): a coordinator drafts a statement and opens
  * it for signing, again and again, through the statements API with the bootstrap coordinator's token. An opening that
  * got no answer (connection lost, 5xx) is tried again until it is answered: 200, or 409 "already open" when the lost
- * attempt had committed. A draft whose creation got no answer is left alone, as the coordinator would find it in
+ * attempt had committed (for at most 3 minutes after the load, else an anomaly). A draft whose creation got no answer is left alone, as the coordinator would find it in
  * their list later.
  *
  * <p>The check: every statement whose opening was accepted is open for signing in signatures and known by its title
@@ -25,6 +25,7 @@ import org.chorus.testsupport.Http;
 final class DraftingUnderFault {
     private static final String TOKEN = "chorus-fault-coordinator-token";
     private static final Duration BETWEEN_STATEMENTS = Duration.ofMillis(500);
+    private static final Duration RETRIES_AFTER_STOP = Duration.ofMinutes(3);
 
     /** Makes statements create the coordinator this side acts as, with {@link #TOKEN} for its API. */
     static final List<String> BOOTSTRAP = List.of(
@@ -78,7 +79,15 @@ final class DraftingUnderFault {
 
     private void open(UUID draft, String title) {
         boolean unanswered = false;
+        long stoppedAt = 0;
         while (running.get() || unanswered) {
+            if (!running.get()) {
+                stoppedAt = stoppedAt == 0 ? System.nanoTime() : stoppedAt;
+                if (System.nanoTime() - stoppedAt > RETRIES_AFTER_STOP.toNanos()) {
+                    anomalies.add("an opening was never answered");
+                    return;
+                }
+            }
             int status;
             try {
                 status = statements

@@ -5,9 +5,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.chorus.testsupport.Infrastructure;
 import org.chorus.testsupport.Ports;
@@ -25,6 +32,9 @@ final class PlatformUnderFault {
     private static final int LEASE_SECONDS = 20;
 
     private static final Duration AFTER_REPAIR = Duration.ofSeconds(20);
+
+    /** The longest a fault's thread can wait (a quarter of the release: 10 min) and then restart something (5 min). */
+    private static final Duration FAULT_ENDS_WITHIN = Duration.ofMinutes(16);
 
     /** What one side checked once the load was over: {@code anomalies} is empty or says what else went wrong. */
     record Checked(boolean passed, String check, Map<String, Object> figures, String anomalies) {}
@@ -101,13 +111,26 @@ final class PlatformUnderFault {
             Sink sink)
             implements AutoCloseable {
 
+        /** Starts them one after the other; if one does not come up, those already started are stopped. */
         static Services start(Path repository, Infrastructure infrastructure, Sink sink) {
+            List<ServiceProcess> started = new ArrayList<>();
+            try {
+                return start(repository, infrastructure, sink, started);
+            } catch (RuntimeException failed) {
+                started.forEach(ServiceProcess::close);
+                throw failed;
+            }
+        }
+
+        private static Services start(
+                Path repository, Infrastructure infrastructure, Sink sink, List<ServiceProcess> started) {
             ServiceProcess statements = ServiceProcess.start(
                     repository,
                     "statements",
                     Ports.free(),
                     infrastructure,
                     DraftingUnderFault.BOOTSTRAP.toArray(String[]::new));
+            started.add(statements);
             // one load generator on one address: lift the per-link and per-client hourly limits meant for real signers
             ServiceProcess signatures = ServiceProcess.start(
                     repository,
@@ -116,7 +139,9 @@ final class PlatformUnderFault {
                     infrastructure,
                     "--chorus.signatures.rate.per-link-per-hour=1000000000",
                     "--chorus.signatures.rate.per-client-per-hour=1000000000");
+            started.add(signatures);
             ServiceProcess tracking = ServiceProcess.start(repository, "tracking", Ports.free(), infrastructure);
+            started.add(tracking);
             ServiceProcess distribution = ServiceProcess.start(
                     repository,
                     "distribution",
@@ -147,7 +172,7 @@ final class PlatformUnderFault {
     }
 
     /** The release under way when the fault struck, how far it was, and when the repair was done. */
-    private record Struck(ReleaseUnderFault release, int sentBefore, String what, long repaired) {}
+    private record Struck(ReleaseUnderFault release, int sentBefore, String what, Instant repairedAt) {}
 
     static FaultOutcome run(
             String scenario,
@@ -172,28 +197,42 @@ final class PlatformUnderFault {
                             Thread.sleep(duration.toMillis() / 4);
                             ReleaseUnderFault release =
                                     ReleaseUnderFault.request(Services.url(services.distribution()), contacts);
-                            int sentBefore = awaitQuarter(release);
+                            awaitQuarter(release);
+                            int sentBefore = release.sent();
                             System.out.printf(
                                     "FAULT %s: injecting after %d s of load, %d of %d release mails SENT%n",
                                     scenario, (System.nanoTime() - started) / 1_000_000_000, sentBefore, contacts);
                             String what = fault.inject(services);
                             long repaired = System.nanoTime();
                             signOn.stopAt(Math.max(started + duration.toNanos(), repaired + AFTER_REPAIR.toNanos()));
-                            return new Struck(release, sentBefore, what, repaired);
+                            return new Struck(release, sentBefore, what, Instant.now());
                         } catch (Exception e) {
-                            signOn.stopAt(0);
                             throw new IllegalStateException(e);
                         }
                     },
                     Faults.THREAD);
-            signOn.run(clients);
-            Struck hit = struck.join();
-            double loadSeconds = (System.nanoTime() - started) / 1e9;
-            drafting.stop();
-            drafts.join();
+            // whatever breaks the fault's thread (an AssertionError of a wait included) ends the load
+            struck.whenComplete((done, failed) -> {
+                if (failed != null) {
+                    signOn.stopAt(0);
+                }
+            });
+            Struck hit;
+            double loadSeconds;
+            try {
+                signOn.run(clients);
+                hit = struck.join();
+                loadSeconds = (System.nanoTime() - started) / 1e9;
+            } finally {
+                signOn.stopAt(0);
+                drafting.stop();
+                // nothing of this scenario may go on once its services and sink are closed
+                settle(struck);
+                settle(drafts);
+            }
 
             Checked signing = signOn.check(clients);
-            Checked releasing = hit.release().check(infrastructure, sink.dump, hit.repaired());
+            Checked releasing = hit.release().check(infrastructure, sink.dump, hit.repairedAt());
             Checked confirming = signOn.confirmationMail(sink.dump);
             Checked opening = drafting.check(Services.url(services.signatures()), Services.url(services.tracking()));
             boolean inFlight = hit.sentBefore() < contacts;
@@ -222,6 +261,17 @@ final class PlatformUnderFault {
                                             releasing.check(), verdict(releasing), opening.check(), verdict(opening)),
                     figures,
                     hit.what() + anomalies);
+        }
+    }
+
+    /** Waits for a side task to end, however it ends: its failure, if any, was already reported where it matters. */
+    private static void settle(CompletableFuture<?> task) {
+        try {
+            task.get(FAULT_ENDS_WITHIN.toMinutes(), TimeUnit.MINUTES);
+        } catch (ExecutionException | TimeoutException | CancellationException ended) {
+            // ended, or given up on: the scenario reports what it saw
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
