@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.chorus.distribution.AddressKey;
 import org.chorus.events.EventTypes;
 import org.chorus.events.MailDelivered;
@@ -38,9 +39,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Sends due ledger rows, exactly once as far as SMTP allows.
  *
- * <p>A row is claimed (PLANNED to SENDING, with {@code claimed_by} this instance and {@code claimed_at} the lease
- * start) and committed before its mail leaves. Right before each message the lease is renewed, which fails if another
- * instance took the row over, and the suppression list is checked again. Each accepted message is marked SENT at once,
+ * <p>A row is claimed (PLANNED to SENDING, with {@code claimed_by} this instance and claim and {@code claimed_at} the
+ * lease start) and committed before its mail leaves. Right before each message the lease is renewed, which fails if
+ * another claim (of any instance) took the row over, and the suppression list is checked again. Each accepted message is marked SENT at once,
  * in the transaction that renews the lease of the next one. A crash leaves at most the message in flight SENDING: once its lease expires, any instance
  * re-examines it, records the decision in {@code delivery_recovery}, and sends it again with the same Message-ID so
  * that a receiver that did get the first copy drops the second. A stop lets the message in flight finish and puts the
@@ -83,6 +84,7 @@ class Sender implements SmartLifecycle {
     private final long retryMillis;
     private final int connections;
     private final Duration lease;
+    private final AtomicLong claims = new AtomicLong();
     private final RateLimit rate;
     private final Semaphore wakeUp = new Semaphore(0);
     private final List<Thread> workers = new ArrayList<>();
@@ -193,11 +195,24 @@ class Sender implements SmartLifecycle {
 
     /** Sends one batch of due mails; returns how many rows it claimed. */
     int sendDue() {
-        String owner = instanceId;
+        String owner = newOwner();
         List<Delivery> claimed = claim(owner, clock.instant(), batchSize);
-        if (claimed.isEmpty()) {
-            return 0;
+        if (!claimed.isEmpty()) {
+            send(claimed, owner);
         }
+        return claimed.size();
+    }
+
+    /**
+     * Each claim is its own owner: rows of a batch whose lease ran out while it waited (for the rate limit, or for the
+     * database) and that another claim took over, even one of this instance, fail their renewal and are left to it.
+     */
+    String newOwner() {
+        return instanceId + "#" + claims.incrementAndGet();
+    }
+
+    /** Sends the rows {@code owner} claimed, each only while it is still theirs; the rest are given back at the end. */
+    void send(List<Delivery> claimed, String owner) {
         List<Delivery> remaining = new ArrayList<>(claimed);
         Transport transport = null;
         try {
@@ -248,7 +263,6 @@ class Sender implements SmartLifecycle {
             close(transport);
             giveBack(remaining, owner);
         }
-        return claimed.size();
     }
 
     private Transport connect() throws MessagingException {

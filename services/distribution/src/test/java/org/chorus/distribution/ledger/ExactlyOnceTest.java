@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.chorus.distribution.Fixtures;
 import org.chorus.distribution.Mailbox;
 import org.chorus.events.EventTypes;
@@ -128,5 +129,55 @@ class ExactlyOnceTest {
                         .query(Integer.class)
                         .single())
                 .isEqualTo(40);
+    }
+
+    @Test
+    void aBatchThatWaitedPastItsLeaseLeavesItsRowsToTheClaimThatTookThemOverEvenOnTheSameInstance() {
+        Http http = new Http("http://localhost:" + port);
+        Fixtures fixtures = new Fixtures(http, jdbc);
+        UUID statementId = fixtures.publishedStatement("Protect the observers", "We stand with them.", "en");
+        List<Fixtures.Person> people = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            people.add(new Fixtures.Person("Editor " + i, Mailbox.uniqueAddress("editor" + i), "en", false));
+        }
+        String listId = fixtures.list(people);
+
+        sender.stop();
+        String releaseId;
+        List<Delivery> stalled;
+        List<Delivery> takenOver;
+        String stalledOwner;
+        String takingOwner;
+        try {
+            releaseId = fixtures.release(statementId, listId);
+            // one batch of this instance is claimed, then waits (for the rate limit, or the database) past its lease
+            stalledOwner = sender.newOwner();
+            stalled = sender.claim(stalledOwner, clock.instant(), 1_000);
+            jdbc.sql("update delivery set claimed_at = claimed_at - interval '10 minutes' where claimed_by = ?")
+                    .param(stalledOwner)
+                    .update();
+            // meanwhile the next claim of the same instance finds those rows under an expired lease and takes them over
+            takingOwner = sender.newOwner();
+            takenOver = sender.claim(takingOwner, clock.instant(), 1_000);
+        } finally {
+            sender.start();
+        }
+        assertThat(takingOwner).isNotEqualTo(stalledOwner);
+        assertThat(takenOver)
+                .extracting(Delivery::id)
+                .containsAll(stalled.stream().map(Delivery::id).toList());
+
+        // the stalled batch goes on at the same time as the claim that took it over: each row must go out once
+        CompletableFuture<Void> resumed = CompletableFuture.runAsync(() -> sender.send(stalled, stalledOwner));
+        sender.send(takenOver, takingOwner);
+        resumed.join();
+
+        fixtures.awaitSent(releaseId, people.size());
+        Map<String, List<String>> received = Mailbox.messageIdsByRecipient();
+        for (Fixtures.Person person : people) {
+            assertThat(received.get(person.email().toLowerCase(Locale.ROOT)))
+                    .as("mail to %s", person.email())
+                    .hasSize(1);
+        }
     }
 }
