@@ -131,14 +131,8 @@ final class PlatformUnderFault {
                     infrastructure,
                     DraftingUnderFault.BOOTSTRAP.toArray(String[]::new));
             started.add(statements);
-            // one load generator on one address: lift the per-link and per-client hourly limits meant for real signers
             ServiceProcess signatures = ServiceProcess.start(
-                    repository,
-                    "signatures",
-                    Ports.free(),
-                    infrastructure,
-                    "--chorus.signatures.rate.per-link-per-hour=1000000000",
-                    "--chorus.signatures.rate.per-client-per-hour=1000000000");
+                    repository, "signatures", Ports.free(), infrastructure, SignOnBenchmark.ONE_LOAD_GENERATOR);
             started.add(signatures);
             ServiceProcess tracking = ServiceProcess.start(repository, "tracking", Ports.free(), infrastructure);
             started.add(tracking);

@@ -43,12 +43,7 @@ final class PropagationBenchmark {
     static Result measure(Path repository, Infrastructure infrastructure, Duration duration, int clients)
             throws Exception {
         try (ServiceProcess signatures = ServiceProcess.start(
-                        repository,
-                        "signatures",
-                        Ports.free(),
-                        infrastructure,
-                        "--chorus.signatures.rate.per-link-per-hour=1000000000",
-                        "--chorus.signatures.rate.per-client-per-hour=1000000000");
+                        repository, "signatures", Ports.free(), infrastructure, SignOnBenchmark.ONE_LOAD_GENERATOR);
                 ServiceProcess tracking = ServiceProcess.start(repository, "tracking", Ports.free(), infrastructure)) {
             String signing = "http://localhost:" + signatures.port;
             UUID load = open("Load statement");

@@ -81,7 +81,7 @@ final class ReleaseBenchmark {
     }
 
     /** When the ledger recorded the release's last mail as sent. */
-    private static Instant lastSent(Infrastructure infrastructure, String release) throws Exception {
+    static Instant lastSent(Infrastructure infrastructure, String release) throws Exception {
         try (Connection connection = DriverManager.getConnection(
                         infrastructure.jdbcUrl(), infrastructure.dbUser(), infrastructure.dbPassword());
                 PreparedStatement last = connection.prepareStatement(

@@ -116,7 +116,7 @@ final class ReleaseUnderFault {
         figures.put("otherMailInSink", received.otherMessages());
         figures.put("recoveredAfterExpiredLease", recovered(infrastructure, release));
         // from the ledger: when the check looked is no measure of when the release ended
-        Instant lastSent = lastSent(infrastructure, release);
+        Instant lastSent = ReleaseBenchmark.lastSent(infrastructure, release);
         figures.put("secondsFromRepairToLastSent", seconds(Duration.between(repaired, lastSent)));
         figures.put("secondsWholeRelease", seconds(Duration.between(requested, lastSent)));
         return new PlatformUnderFault.Checked(
@@ -129,20 +129,6 @@ final class ReleaseUnderFault {
 
     private static double seconds(Duration duration) {
         return Math.round(duration.toMillis() / 100.0) / 10.0;
-    }
-
-    /** When the ledger recorded the release's last mail as sent. */
-    private static Instant lastSent(Infrastructure infrastructure, String release) throws Exception {
-        try (Connection connection = DriverManager.getConnection(
-                        infrastructure.jdbcUrl(), infrastructure.dbUser(), infrastructure.dbPassword());
-                PreparedStatement last = connection.prepareStatement(
-                        "select max(sent_at) from distribution.delivery where release_id = ?")) {
-            last.setObject(1, UUID.fromString(release));
-            try (ResultSet rows = last.executeQuery()) {
-                rows.next();
-                return rows.getTimestamp(1).toInstant();
-            }
-        }
     }
 
     private static JsonNode deliveries(Http http, String release) {

@@ -36,6 +36,16 @@ import org.chorus.testsupport.TopicReader;
  */
 final class SignOnBenchmark {
     private static final int POOL = 10;
+
+    /**
+     * Signatures' arguments for a load generator on one address: lifts the per-link and per-client hourly limits meant
+     * for real signers.
+     */
+    static final String[] ONE_LOAD_GENERATOR = {
+        "--chorus.signatures.rate.per-link-per-hour=1000000000",
+        "--chorus.signatures.rate.per-client-per-hour=1000000000"
+    };
+
     private static final String HASH = "b".repeat(64);
     private static final Duration WARM_UP_ROUND = Duration.ofSeconds(10);
     private static final Duration WARM_UP_MINIMUM = Duration.ofSeconds(90);
@@ -43,14 +53,8 @@ final class SignOnBenchmark {
 
     static Result measure(Path repository, Infrastructure infrastructure, Duration duration, int clients)
             throws Exception {
-        // one load generator on one address: lift the per-link and per-client hourly limits meant for real signers
-        try (ServiceProcess signatures = ServiceProcess.start(
-                repository,
-                "signatures",
-                Ports.free(),
-                infrastructure,
-                "--chorus.signatures.rate.per-link-per-hour=1000000000",
-                "--chorus.signatures.rate.per-client-per-hour=1000000000")) {
+        try (ServiceProcess signatures =
+                ServiceProcess.start(repository, "signatures", Ports.free(), infrastructure, ONE_LOAD_GENERATOR)) {
             UUID statement = UUID.randomUUID();
             TopicReader.send(
                     Topics.STATEMENTS,

@@ -41,11 +41,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>A row is claimed (PLANNED to SENDING, with {@code claimed_by} this instance and claim and {@code claimed_at} the
  * lease start) and committed before its mail leaves. Right before each message the lease is renewed, which fails if
- * another claim (of any instance) took the row over, and the suppression list is checked again. Each accepted message is marked SENT at once,
- * in the transaction that renews the lease of the next one. A crash leaves at most the message in flight SENDING: once its lease expires, any instance
- * re-examines it, records the decision in {@code delivery_recovery}, and sends it again with the same Message-ID so
- * that a receiver that did get the first copy drops the second. A stop lets the message in flight finish and puts the
- * rest of its claim back.
+ * another claim (of any instance) took the row over, and the suppression list is checked again. Each accepted message
+ * is marked SENT at once, in the transaction that renews the lease of the next one. A crash leaves at most the message
+ * in flight SENDING: once its lease expires, any instance re-examines it, records the decision in
+ * {@code delivery_recovery}, and sends it again with the same Message-ID so that a receiver that did get the first copy
+ * drops the second. A stop lets the message in flight finish and puts the rest of its claim back.
  *
  * <p>{@code chorus.mail.connections} threads each hold their own SMTP connection per batch and share one rate limit of
  * {@code chorus.mail.rate-per-second} messages. Temporary failures are retried with exponential back-off, permanent
