@@ -74,6 +74,7 @@ class Accounts {
         if (!coordinators.insert(coordinator)) {
             throw Problems.conflict("A coordinator account with this e-mail address already exists.");
         }
+        coordinators.joinInvitedStatements(coordinator.id(), address);
         return new Enrolment(coordinator.id(), address, secret, Totp.otpauthUri(ISSUER, address, secret));
     }
 
@@ -121,12 +122,38 @@ class Accounts {
         }
     }
 
+    /**
+     * Password and code in one step. While password-only attempts for this address or from this client are throttled,
+     * the two together are still checked (on the client's own budget for such tries, {@link LoginThrottle#bothFactors}):
+     * the rightful coordinator gets in during a guessing attack, and a guesser without the code learns nothing, as
+     * every failure then answers {@link LoginThrottled} alike.
+     */
+    @Transactional
+    Optional<CurrentCoordinator> checkBothFactors(String email, String password, String code, String client) {
+        try {
+            return checkPassword(email, password, client).flatMap(id -> checkCode(id, code));
+        } catch (LoginThrottled throttled) {
+            LoginThrottle.Attempt attempt = throttle.bothFactors(email, client, throttled);
+            Optional<Coordinator> coordinator = coordinators.byEmail(normalise(email));
+            boolean matches = passwords.matches(
+                    password == null ? "" : password,
+                    coordinator.map(Coordinator::passwordHash).orElse(dummyHash));
+            Optional<CurrentCoordinator> in = matches && coordinator.isPresent()
+                    ? checkCode(coordinator.get().id(), code)
+                    : Optional.empty();
+            if (in.isEmpty()) {
+                throw throttled;
+            }
+            throttle.succeeded(attempt);
+            return in;
+        }
+    }
+
     /** Both factors at once, to obtain an API token without the console. */
     @Transactional
     Optional<String> issueToken(
             String email, String password, String code, String name, Integer expiresInDays, String client) {
-        return checkPassword(email, password, client)
-                .flatMap(id -> checkCode(id, code))
+        return checkBothFactors(email, password, code, client)
                 .map(coordinator -> newToken(coordinator.id(), name, expiresInDays));
     }
 

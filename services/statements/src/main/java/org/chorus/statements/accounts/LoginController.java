@@ -48,30 +48,46 @@ class LoginController {
         return "console/login";
     }
 
+    /**
+     * The password, then the code on the next page. While password-only attempts are throttled (a guessing attack on
+     * this account or from this network), the page asks for the password and the code together, which still get in.
+     */
     @PostMapping("/console/login")
     String password(
             @RequestParam(defaultValue = "") String email,
             @RequestParam(defaultValue = "") String password,
+            @RequestParam(defaultValue = "") String code,
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
-        Optional<UUID> coordinator;
         try {
-            coordinator = accounts.checkPassword(email, password, clientAddresses.of(request));
+            if (!code.isEmpty()) {
+                Optional<CurrentCoordinator> both =
+                        accounts.checkBothFactors(email, password, code, clientAddresses.of(request));
+                if (both.isPresent()) {
+                    return logIn(both.get(), request, response);
+                }
+                model.addAttribute("email", email);
+                model.addAttribute("error", "login.wrong");
+                model.addAttribute("bothFactors", true);
+                return "console/login";
+            }
+            Optional<UUID> coordinator = accounts.checkPassword(email, password, clientAddresses.of(request));
+            if (coordinator.isEmpty()) {
+                model.addAttribute("email", email);
+                model.addAttribute("error", "login.wrong");
+                return "console/login";
+            }
+            request.getSession().setAttribute(PENDING, coordinator.get());
+            return "redirect:/console/login/code";
         } catch (LoginThrottled throttled) {
             model.addAttribute("email", email);
             model.addAttribute("error", "login.throttled");
             model.addAttribute("minutes", throttled.minutes());
+            model.addAttribute("bothFactors", true);
             response.setStatus(429);
             return "console/login";
         }
-        if (coordinator.isEmpty()) {
-            model.addAttribute("email", email);
-            model.addAttribute("error", "login.wrong");
-            return "console/login";
-        }
-        request.getSession().setAttribute(PENDING, coordinator.get());
-        return "redirect:/console/login/code";
     }
 
     @GetMapping("/console/login/code")
@@ -95,17 +111,21 @@ class LoginController {
             return "console/login-code";
         }
         session.removeAttribute(PENDING);
-        request.changeSessionId();
+        return logIn(coordinator.get(), request, response);
+    }
+
+    private String logIn(CurrentCoordinator coordinator, HttpServletRequest request, HttpServletResponse response) {
+        if (request.getSession(false) != null) {
+            request.changeSessionId();
+        }
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                coordinator.get(), null, List.of(new SimpleGrantedAuthority("ROLE_COORDINATOR"))));
+                coordinator, null, List.of(new SimpleGrantedAuthority("ROLE_COORDINATOR"))));
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
         response.addHeader(
                 "Set-Cookie",
-                ResponseCookie.from(
-                                CoordinatorGate.COOKIE,
-                                accounts.newSessionToken(coordinator.get().id(), tokenLifetime))
+                ResponseCookie.from(CoordinatorGate.COOKIE, accounts.newSessionToken(coordinator.id(), tokenLifetime))
                         .httpOnly(true)
                         .secure(request.isSecure())
                         .sameSite("Strict")

@@ -20,8 +20,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Bounds password guessing: after {@code max-failures-per-account} wrong passwords for one e-mail address, or
- * {@code max-failures-per-client} from one client address, within {@code window}, further attempts are refused
- * without checking the password until the oldest failure has left the window. Unknown addresses count exactly like
+ * {@code max-failures-per-client} from one client address, within {@code window}, a password alone is refused without
+ * checking it until the oldest failure has left the window. The password together with a valid second-factor code in
+ * one step still gets in ({@link #bothFactors}): a guesser cannot lock the rightful coordinator out. Each client may
+ * try that {@code max-both-factor-tries-per-client} times within the window (it costs a password hash each time). Unknown addresses count exactly like
  * known ones, so a refusal says nothing about whether an account exists. Addresses and e-mail addresses are kept only
  * as HMAC-SHA256 under a key drawn at startup, in memory, and never logged.
  *
@@ -36,6 +38,7 @@ class LoginThrottle {
 
     private final int maxPerAccount;
     private final int maxPerClient;
+    private final int maxBothFactorTries;
     private final Duration window;
     private final Clock clock;
     private final SecretKeySpec key;
@@ -45,10 +48,12 @@ class LoginThrottle {
     LoginThrottle(
             @Value("${chorus.accounts.login.max-failures-per-account:10}") int maxPerAccount,
             @Value("${chorus.accounts.login.max-failures-per-client:30}") int maxPerClient,
+            @Value("${chorus.accounts.login.max-both-factor-tries-per-client:10}") int maxBothFactorTries,
             @Value("${chorus.accounts.login.window:15m}") Duration window,
             Clock clock) {
         this.maxPerAccount = maxPerAccount;
         this.maxPerClient = maxPerClient;
+        this.maxBothFactorTries = maxBothFactorTries;
         this.window = window;
         this.clock = clock;
         byte[] bytes = new byte[32];
@@ -88,6 +93,20 @@ class LoginThrottle {
             }
         }
         return new Attempt(account, fromClient, now);
+    }
+
+    /**
+     * Admits one attempt with password and code together while password-only attempts are throttled, counted on the
+     * client's own budget for such tries (never the account's: a guesser must not spend the coordinator's), or throws
+     * {@code refused} again.
+     */
+    Attempt bothFactors(String email, String client, LoginThrottled refused) {
+        Instant now = clock.instant();
+        String key = "b:" + hmac(client == null ? "" : client);
+        if (admit(key, maxBothFactorTries, now).isPresent()) {
+            throw refused;
+        }
+        return new Attempt(accountKey(email), key, now);
     }
 
     /**

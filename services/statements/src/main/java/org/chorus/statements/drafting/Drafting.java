@@ -283,13 +283,12 @@ class Drafting {
     @Transactional
     List<StatementRepository.Member> invite(CurrentCoordinator me, UUID id, String email, Role role) {
         access.require(id, me, Role.OWNER);
-        UUID coordinator = statements
-                .coordinatorByEmail(email)
-                .orElseThrow(() -> FieldProblems.invalid("email", "No coordinator account has this e-mail address."));
-        if (coordinator.equals(me.id())) {
+        if (email.strip().toLowerCase(Locale.ROOT).equals(me.email().strip().toLowerCase(Locale.ROOT))) {
             throw FieldProblems.invalid("email", "You cannot change your own role.");
         }
-        statements.putMember(id, coordinator, role);
+        // the same answer whether or not the address has an account: an inviter learns nothing about who has one
+        statements.putInvitation(id, email, role, clock.instant());
+        statements.coordinatorByEmail(email).ifPresent(coordinator -> statements.putMember(id, coordinator, role));
         return statements.members(id);
     }
 

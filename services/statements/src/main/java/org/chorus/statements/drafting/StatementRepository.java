@@ -136,16 +136,32 @@ class StatementRepository {
                         on conflict (statement_id, coordinator_id) do update set role = excluded.role""").params(statementId, coordinatorId, role.name()).update();
     }
 
-    record Member(UUID coordinatorId, String email, Role role) {}
+    /** A co-drafter as the statement's coordinators see them: the address invited and its role, account or not. */
+    record Member(String email, Role role) {}
 
+    /** Members with an account and addresses invited before they had one, alike, by address. */
     List<Member> members(UUID statementId) {
         return jdbc.sql("""
-                        select m.coordinator_id, c.email, m.role from statement_member m
-                        join coordinator c on c.id = m.coordinator_id where m.statement_id = ? order by c.email""")
-                .param(statementId)
-                .query((rs, row) ->
-                        new Member(rs.getObject(1, UUID.class), rs.getString(2), Role.valueOf(rs.getString(3))))
+                        select c.email, m.role from statement_member m
+                        join coordinator c on c.id = m.coordinator_id where m.statement_id = ?
+                        union
+                        select i.email, i.role from statement_invitation i
+                        where i.statement_id = ? and not exists (
+                            select 1 from statement_member m join coordinator c on c.id = m.coordinator_id
+                            where m.statement_id = i.statement_id and c.email = i.email)
+                        order by 1""")
+                .params(statementId, statementId)
+                .query((rs, row) -> new Member(rs.getString(1), Role.valueOf(rs.getString(2))))
                 .list();
+    }
+
+    void putInvitation(UUID statementId, String email, Role role, Instant now) {
+        jdbc.sql("""
+                        insert into statement_invitation (statement_id, email, role, invited_at)
+                        values (?, lower(trim(?)), ?, ?)
+                        on conflict (statement_id, email) do update set role = excluded.role""")
+                .params(statementId, email, role.name(), Timestamp.from(now))
+                .update();
     }
 
     Optional<UUID> coordinatorByEmail(String email) {

@@ -54,14 +54,14 @@ class LoginThrottleTest {
     int port;
 
     @Test
-    void afterTenWrongPasswordsForAnAccountEvenTheRightOneIsRefusedFromAnyClientAndTheSameForUnknownAddresses() {
+    void afterTenWrongPasswordsForAnAccountOnlyPasswordAndCodeTogetherGetInAndUnknownAddressesLookTheSame() {
         String email = "throttled-" + UUID.randomUUID() + "@coalition.example";
         String secret = enrol(email);
         for (int i = 0; i < 10; i++) {
             assertThat(tokenRequest("127.0.0.2", email, "wrong-password-" + i, "123456").status)
                     .isEqualTo(401);
         }
-        Answer refused = tokenRequest("127.0.0.2", email, PASSWORD, Totp.code(secret, Instant.now()));
+        Answer refused = tokenRequest("127.0.0.2", email, PASSWORD, staleCode(secret));
         assertThat(refused.status).isEqualTo(429);
         assertThat(refused.contentType).startsWith("application/problem+json");
         assertThat(refused.retryAfter).isNotNull();
@@ -69,10 +69,12 @@ class LoginThrottleTest {
         assertThat(refused.json().get("detail").asString())
                 .isEqualTo("Too many failed attempts for this account or from this network. Try again in 15 minutes.");
 
-        Answer elsewhere = tokenRequest("127.0.0.3", email, PASSWORD, Totp.code(secret, Instant.now()));
+        Answer elsewhere = tokenRequest("127.0.0.3", email, "wrong-password", Totp.code(secret, Instant.now()));
         assertThat(elsewhere.status)
                 .as("the account is protected, not only the client")
                 .isEqualTo(429);
+        assertThat(elsewhere.json().get("detail").asString())
+                .isEqualTo(refused.json().get("detail").asString());
 
         String nobody = "nobody-" + UUID.randomUUID() + "@coalition.example";
         for (int i = 0; i < 10; i++) {
@@ -87,6 +89,13 @@ class LoginThrottleTest {
         String console = consoleLogin(email, PASSWORD);
         assertThat(console).as("the console says so in words").contains("Too many failed attempts", "15 minutes");
         assertThat(console).contains("value=\"" + email + "\"");
+        assertThat(console)
+                .as("and asks for both factors together")
+                .contains("name=\"code\"", "together with the code");
+
+        assertThat(tokenRequest("127.0.0.3", email, PASSWORD, Totp.code(secret, Instant.now())).status)
+                .as("the right password with a valid code gets in")
+                .isEqualTo(201);
 
         String colleague = "colleague-" + UUID.randomUUID() + "@coalition.example";
         String colleagueSecret = enrol(colleague);
@@ -104,18 +113,22 @@ class LoginThrottleTest {
             assertThat(tokenRequest("127.0.0.5", guess, "password-guess", "123456").status)
                     .isEqualTo(401);
         }
-        Answer fromGuesser = tokenRequest("127.0.0.5", email, PASSWORD, Totp.code(secret, Instant.now()));
+        Answer fromGuesser = tokenRequest("127.0.0.5", email, "password-guess", "123456");
         assertThat(fromGuesser.status).isEqualTo(429);
         assertThat(fromGuesser.json().get("detail").asString()).contains("Try again in");
+        assertThat(tokenRequest("127.0.0.5", email, PASSWORD, Totp.code(secret, Instant.now())).status)
+                .as("a coordinator behind the guesser's address gets in with both factors")
+                .isEqualTo(201);
 
-        Answer fromElsewhere = tokenRequest("127.0.0.6", email, PASSWORD, Totp.code(secret, Instant.now()));
+        Answer fromElsewhere = tokenRequest(
+                "127.0.0.6", email, PASSWORD, Totp.code(secret, Instant.now().plusSeconds(30)));
         assertThat(fromElsewhere.status).as(fromElsewhere.body).isEqualTo(201);
     }
 
     @Test
     void anAccountMayBeTriedAgainOnceTheOldestFailuresHaveLeftTheWindow() {
         MovableClock clock = new MovableClock(Instant.parse("2026-05-01T10:00:00Z"));
-        LoginThrottle throttle = new LoginThrottle(10, 30, Duration.ofMinutes(15), clock);
+        LoginThrottle throttle = new LoginThrottle(10, 30, 10, Duration.ofMinutes(15), clock);
         for (int i = 0; i < 10; i++) {
             throttle.attempt("Someone@Example.org", "client"); // a wrong password: the attempt stays counted
             clock.now = clock.now.plusSeconds(60);
@@ -138,7 +151,7 @@ class LoginThrottleTest {
 
     @Test
     void manyAttemptsAtOnceAtTheLimitAdmitNoMoreThanTheLimit() throws Exception {
-        LoginThrottle throttle = new LoginThrottle(10, 30, Duration.ofMinutes(15), Clock.systemUTC());
+        LoginThrottle throttle = new LoginThrottle(10, 30, 10, Duration.ofMinutes(15), Clock.systemUTC());
 
         assertThat(admittedAtOnce(64, i -> throttle.attempt("raced@example.org", "client " + i)))
                 .as("one account, many clients")
@@ -166,8 +179,10 @@ class LoginThrottleTest {
         });
 
         assertThat(tried).as("only the tenth failure may still be tried").isEqualTo(1);
-        assertThat(tokenRequest("127.0.0.8", email, PASSWORD, Totp.code(secret, Instant.now())).status)
+        assertThat(tokenRequest("127.0.0.8", email, PASSWORD, staleCode(secret)).status)
                 .isEqualTo(429);
+        assertThat(tokenRequest("127.0.0.8", email, PASSWORD, Totp.code(secret, Instant.now())).status)
+                .isEqualTo(201);
     }
 
     @Test
@@ -203,6 +218,89 @@ class LoginThrottleTest {
         assertThat(tokenRequest("127.0.0.10", "198.51.100.200", another, "password-guess", "123456").status)
                 .as("a new X-Forwarded-For from a sender that is no trusted proxy is no new client")
                 .isEqualTo(429);
+    }
+
+    @Test
+    void theRightfulCoordinatorLogsInDuringAPasswordGuessingAttack() {
+        String email = "attacked-" + UUID.randomUUID() + "@coalition.example";
+        String secret = enrol(email);
+        for (String attacker : List.of("127.0.0.11", "127.0.0.12")) {
+            for (int i = 0; i < 40; i++) {
+                int status = tokenRequest(attacker, email, "guess-" + i, String.format("%06d", i)).status;
+                assertThat(status).isIn(401, 429);
+            }
+        }
+        for (int i = 0; i < 20; i++) {
+            assertThat(tokenRequest("127.0.0.11", email, "guess-again-" + i, String.format("%06d", i)).status)
+                    .as("the guesser learns nothing and spends only its own tries")
+                    .isEqualTo(429);
+        }
+
+        assertThat(tokenRequest("127.0.0.13", email, PASSWORD, Totp.code(secret, Instant.now())).status)
+                .as("password and code through the API")
+                .isEqualTo(201);
+        for (int i = 0; i < 12; i++) {
+            tokenRequest("127.0.0.14", email, "guess-later-" + i, "123456");
+        }
+        assertThat(consoleLogInWithBothFactors(
+                        email, PASSWORD, Totp.code(secret, Instant.now().plusSeconds(30))))
+                .as("password, then password and code together, in the console")
+                .isEqualTo("/console");
+    }
+
+    /** A code of this secret from a day ago: well-formed, and not valid now. */
+    private static String staleCode(String secret) {
+        return Totp.code(secret, Instant.now().minus(Duration.ofDays(1)));
+    }
+
+    /** The console's password form is refused while throttled; the form it then shows takes both factors. */
+    private String consoleLogInWithBothFactors(String email, String password, String code) {
+        HttpClient client = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+        try {
+            String throttled = consoleLogin(client, email, password, null).body();
+            Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(throttled);
+            assertThat(throttled).contains("name=\"code\"");
+            assertThat(csrf.find()).isTrue();
+            HttpResponse<String> in = consoleLogin(client, email, password, code, csrf.group(1));
+            assertThat(in.statusCode()).as(in.body()).isEqualTo(302);
+            return URI.create(in.headers().firstValue("Location").orElseThrow()).getPath();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpResponse<String> consoleLogin(HttpClient client, String email, String password, String code)
+            throws IOException, InterruptedException {
+        String form = client.send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/console/login"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form);
+        assertThat(csrf.find()).isTrue();
+        HttpResponse<String> answer = consoleLogin(client, email, password, code, csrf.group(1));
+        assertThat(answer.statusCode()).isEqualTo(429);
+        return answer;
+    }
+
+    private HttpResponse<String> consoleLogin(
+            HttpClient client, String email, String password, String code, String csrf)
+            throws IOException, InterruptedException {
+        String fields = "email=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8) + (code == null ? "" : "&code=" + code)
+                + "&_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8);
+        return client.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/console/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(fields))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     interface Try {

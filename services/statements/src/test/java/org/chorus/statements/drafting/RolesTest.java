@@ -19,6 +19,46 @@ class RolesTest {
     int port;
 
     @Test
+    void theMembersEndpointDoesNotTellWhetherAnAddressHasAnAccount() {
+        Api owner = Api.owner(port);
+        String id = owner.draft("Statement with co-drafters", "Text.");
+        String withAccount = "has-account-" + UUID.randomUUID() + "@coalition.example";
+        Api.newCoordinator(port, withAccount);
+        String withoutAccount = "no-account-" + UUID.randomUUID() + "@coalition.example";
+
+        Http.Response known =
+                owner.post("/api/statements/" + id + "/members", Map.of("email", withAccount, "role", "EDITOR"));
+        Http.Response unknown =
+                owner.post("/api/statements/" + id + "/members", Map.of("email", withoutAccount, "role", "EDITOR"));
+
+        assertThat(unknown.status()).isEqualTo(known.status()).isEqualTo(200);
+        assertThat(unknown.contentType()).isEqualTo(known.contentType());
+        assertThat(entry(unknown, withoutAccount)).isEqualTo(Map.of("email", withoutAccount, "role", "EDITOR"));
+        assertThat(entry(known, withAccount)).isEqualTo(Map.of("email", withAccount, "role", "EDITOR"));
+        Http.Response members = owner.get("/api/statements/" + id + "/members");
+        assertThat(entry(members, withoutAccount)).isEqualTo(Map.of("email", withoutAccount, "role", "EDITOR"));
+        assertThat(entry(members, withAccount)).isEqualTo(Map.of("email", withAccount, "role", "EDITOR"));
+
+        Api later = Api.newCoordinator(port, withoutAccount);
+        assertThat(later.get("/api/statements/" + id).status())
+                .as("the invited address, once it has an account, is a co-drafter")
+                .isEqualTo(200);
+    }
+
+    private static Map<String, String> entry(Http.Response members, String email) {
+        for (var member : members.json()) {
+            if (member.get("email").asString().equals(email)) {
+                Map<String, String> fields = new java.util.TreeMap<>();
+                member.properties()
+                        .forEach(field ->
+                                fields.put(field.getKey(), field.getValue().asString()));
+                return fields;
+            }
+        }
+        return Map.of();
+    }
+
+    @Test
     void anEditorOfStatementACannotSeeNorTouchStatementB() {
         Api owner = Api.owner(port);
         String editorEmail = "editor-" + UUID.randomUUID() + "@coalition.example";
@@ -113,11 +153,10 @@ class RolesTest {
                 editor.post("/api/statements/" + id + "/members", Map.of("email", viewerEmail, "role", "OWNER"));
         assertThat(editorInvites.status()).isEqualTo(403);
 
-        var unknownAccount = owner.post(
-                "/api/statements/" + id + "/members",
-                Map.of("email", "nobody-" + UUID.randomUUID() + "@coalition.example", "role", "EDITOR"));
-        assertThat(unknownAccount.status()).isEqualTo(400);
-        assertThat(unknownAccount.json().at("/errors/0/field").asString()).isEqualTo("email");
+        var ownRole = owner.post(
+                "/api/statements/" + id + "/members", Map.of("email", "OWNER@chorus.test", "role", "EDITOR"));
+        assertThat(ownRole.status()).isEqualTo(400);
+        assertThat(ownRole.json().at("/errors/0/field").asString()).isEqualTo("email");
 
         var current = owner.get("/api/statements/" + id).json();
         assertThat(current.get("status").asString()).isEqualTo("DRAFT");
