@@ -8,6 +8,7 @@ import org.chorus.platform.outbox.OutboxRelay;
 import org.chorus.platform.web.ApiErrors;
 import org.chorus.platform.web.ContainerErrors;
 import org.chorus.platform.web.CoordinatorGate;
+import org.chorus.platform.web.NulInJson;
 import org.chorus.platform.web.ProblemErrorController;
 import org.chorus.platform.web.SecurityHeaders;
 import org.chorus.platform.web.UnstorableInput;
@@ -15,6 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import tools.jackson.databind.JacksonModule;
 
 /** Imported by every service's application class: the mechanics they share. */
 @Configuration(proxyBeanMethods = false)
@@ -36,5 +38,11 @@ public class ChorusPlatform {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** JSON bodies whose strings hold NUL are refused with 400 problem+json ({@link NulInJson}). */
+    @Bean
+    JacksonModule nulInJson() {
+        return NulInJson.module();
     }
 }

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.chorus.platform.text.HumanText;
 import org.chorus.platform.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -160,6 +161,7 @@ class Accounts {
     /** A personal token, shown once; it expires after {@code expiresInDays} or, when that is null, never. */
     @Transactional
     String newToken(UUID coordinatorId, String name, Integer expiresInDays) {
+        name = HumanText.singleLine("name", name, 100);
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String token = "chorus_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

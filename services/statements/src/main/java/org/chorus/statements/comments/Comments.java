@@ -3,6 +3,7 @@ package org.chorus.statements.comments;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import org.chorus.platform.text.HumanText;
 import org.chorus.platform.web.Problems;
 import org.chorus.statements.accounts.CurrentCoordinator;
 import org.chorus.statements.drafting.Access;
@@ -30,6 +31,8 @@ class Comments {
     @Transactional
     Comment start(
             CurrentCoordinator me, UUID statementId, Integer revision, int start, int end, String quote, String body) {
+        quote = HumanText.multiLine("quote", quote, 10_000);
+        body = HumanText.multiLine("body", body, 5000);
         Access.StatementRef statement = access.require(statementId, me, Role.COMMENTER);
         int number = revision == null ? statement.currentRevision() : revision;
         Access.RevisionText text = access.revision(statementId, number)
@@ -63,6 +66,7 @@ class Comments {
 
     @Transactional
     Comment reply(CurrentCoordinator me, UUID statementId, UUID parentId, String body) {
+        body = HumanText.multiLine("body", body, 5000);
         access.require(statementId, me, Role.COMMENTER);
         Comment parent = thread(statementId, parentId);
         Comment reply = new Comment(

@@ -15,6 +15,7 @@ import org.chorus.events.StatementPublished;
 import org.chorus.events.StatementRevised;
 import org.chorus.events.StatementWithdrawn;
 import org.chorus.platform.outbox.Outbox;
+import org.chorus.platform.text.HumanText;
 import org.chorus.platform.web.Problems;
 import org.chorus.statements.accounts.CurrentCoordinator;
 import org.chorus.statements.drafting.Statement.Status;
@@ -46,11 +47,22 @@ class Drafting {
 
     record Details(String summary, String slug, String coalition, String pressContact) {
         static final Details NONE = new Details(null, null, null, null);
+
+        /** The details as a person may enter them (HumanText): summary of several lines, the rest one line each. */
+        Details normalised() {
+            return new Details(
+                    HumanText.multiLine("summary", summary, 2000),
+                    HumanText.singleLine("slug", slug, 80),
+                    HumanText.singleLine("coalition", coalition, 300),
+                    HumanText.singleLine("pressContact", pressContact, 500));
+        }
     }
 
     @Transactional
     StatementView create(CurrentCoordinator me, String title, String text, String language, Details details) {
+        title = HumanText.singleLine("title", title, 300);
         String body = lines(text);
+        details = details.normalised();
         Instant now = clock.instant();
         UUID id = UUID.randomUUID();
         String slug = details.slug() == null || details.slug().isBlank() ? slugOf(title, id) : details.slug();
@@ -91,6 +103,7 @@ class Drafting {
 
     @Transactional
     StatementView revise(CurrentCoordinator me, UUID id, String title, String text, boolean material) {
+        title = HumanText.singleLine("title", title, 300);
         String body = lines(text);
         Role role = access.require(id, me, Role.EDITOR).role();
         Statement statement = locked(id);
@@ -130,6 +143,7 @@ class Drafting {
 
     @Transactional
     StatementView details(CurrentCoordinator me, UUID id, Details details) {
+        details = details.normalised();
         Role role = access.require(id, me, Role.EDITOR).role();
         Statement statement = locked(id);
         String slug = details.slug() == null || details.slug().isBlank() ? statement.slug() : details.slug();
@@ -228,6 +242,7 @@ class Drafting {
 
     @Transactional
     StatementView withdraw(CurrentCoordinator me, UUID id, String reason) {
+        reason = HumanText.multiLine("reason", reason, 2000);
         Role role = access.require(id, me, Role.OWNER).role();
         Statement statement = locked(id);
         if (statement.status() == Status.WITHDRAWN) {
@@ -264,6 +279,7 @@ class Drafting {
 
     @Transactional
     List<StatementRepository.Erratum> addErratum(CurrentCoordinator me, UUID id, String text) {
+        text = HumanText.multiLine("text", text, 10_000);
         access.require(id, me, Role.EDITOR);
         Statement statement = locked(id);
         if (statement.status() != Status.PUBLISHED) {
@@ -372,8 +388,9 @@ class Drafting {
     }
 
     /** Browsers send form text with CRLF line ends; the signed text always has LF. */
+    /** The body as stored: HumanText's multi-line rules (NFC, LF line ends, no controls), at most 100,000 characters. */
     static String lines(String text) {
-        return text.replace("\r\n", "\n").replace('\r', '\n');
+        return HumanText.multiLine("body", text, 100_000);
     }
 
     private static String orEmpty(String value) {

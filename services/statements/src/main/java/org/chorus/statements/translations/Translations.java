@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.chorus.events.EventTypes;
 import org.chorus.events.TranslationUpdated;
 import org.chorus.platform.outbox.Outbox;
+import org.chorus.platform.text.HumanText;
 import org.chorus.platform.web.Problems;
 import org.chorus.statements.accounts.CurrentCoordinator;
 import org.chorus.statements.drafting.Access;
@@ -38,6 +39,8 @@ class Translations {
             String title,
             String body,
             Translation.Status status) {
+        title = HumanText.singleLine("title", title, 300);
+        body = HumanText.multiLine("body", body, 100_000);
         Access.StatementRef statement = access.require(statementId, me, Role.EDITOR);
         FieldProblems.language("language", language);
         if (language.equals(statement.language())) {
