@@ -16,10 +16,21 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Hourly submission windows per sign-on link and per client, held only in memory. A client is known only as
- * HMAC(secret, address + hour): the address itself is never stored, logged or persisted, and the key changes every
- * hour. Over a limit, a submission needs a small proof of work (a browser with JavaScript solves it from a same-origin
- * script; without JavaScript the page says to try again later).
+ * Hourly windows, held only in memory, that slow an abuser without shutting out anyone else:
+ *
+ * <ul>
+ *   <li>per client: every attempt counts, refused ones too, so a flood spends only its sender's budget; past
+ *       {@code per-client-per-hour} a client needs a small proof of work;
+ *   <li>per sign-on link: only accepted submissions count ({@link #accepted}); once {@code per-link-per-hour} were
+ *       accepted, a client's first attempt of the hour is still free (a signer without JavaScript still signs once),
+ *       later ones need the proof of work;
+ *   <li>per target e-mail address: at most {@code confirmation-mails-per-address-per-hour} confirmation mails, over all
+ *       links, so nobody can bomb an address with them.
+ * </ul>
+ *
+ * A client is known only as HMAC(secret, address + hour), an e-mail address likewise: neither is stored, logged or
+ * persisted, and the key changes every hour. The proof of work is solved by a same-origin script; without JavaScript
+ * the page says to try again later.
  */
 @Component
 public class RateLimits {
@@ -29,6 +40,7 @@ public class RateLimits {
     private final int perClientPerHour;
     private final int perLinkPerHour;
     private final int difficultyBits;
+    private final int mailsPerAddressPerHour;
     private final Map<String, AtomicInteger> windows = new ConcurrentHashMap<>();
     private final Set<String> usedProofs = ConcurrentHashMap.newKeySet();
     private volatile long currentHour;
@@ -38,11 +50,13 @@ public class RateLimits {
             @Value("${chorus.signatures.link-secret}") String secret,
             @Value("${chorus.signatures.rate.per-client-per-hour:60}") int perClientPerHour,
             @Value("${chorus.signatures.rate.per-link-per-hour:1000}") int perLinkPerHour,
-            @Value("${chorus.signatures.rate.proof-of-work-bits:14}") int difficultyBits) {
+            @Value("${chorus.signatures.rate.proof-of-work-bits:15}") int difficultyBits,
+            @Value("${chorus.signatures.rate.confirmation-mails-per-address-per-hour:5}") int mailsPerAddressPerHour) {
         this.secret = Base64.getDecoder().decode(secret);
         this.perClientPerHour = perClientPerHour;
         this.perLinkPerHour = perLinkPerHour;
         this.difficultyBits = difficultyBits;
+        this.mailsPerAddressPerHour = mailsPerAddressPerHour;
     }
 
     public enum Verdict {
@@ -50,16 +64,41 @@ public class RateLimits {
         PROOF_NEEDED
     }
 
-    /** Counts one submission on this statement's link from this client, and says whether it is within limits. */
+    /**
+     * Counts one attempt from this client (on the client's budget only) and says whether it may go ahead without a
+     * proof of work. The link's budget is spent by {@link #accepted} alone.
+     */
     public Verdict submission(UUID statementId, String clientAddress, Instant now) {
         long hour = now.getEpochSecond() / 3600;
         forgetOlderThan(hour);
         int fromClient = windows.computeIfAbsent(
                         hour + "|client|" + clientKey(clientAddress, hour), key -> new AtomicInteger())
                 .incrementAndGet();
-        int onLink = windows.computeIfAbsent(hour + "|link|" + statementId, key -> new AtomicInteger())
+        AtomicInteger onLink = windows.get(hour + "|link|" + statementId);
+        boolean linkBusy = onLink != null && onLink.get() >= perLinkPerHour;
+        return fromClient > perClientPerHour || (linkBusy && fromClient > 1) ? Verdict.PROOF_NEEDED : Verdict.ALLOWED;
+    }
+
+    /** Spends one of the link's hourly budget: a submission was accepted and stored. */
+    public void accepted(UUID statementId, Instant now) {
+        long hour = now.getEpochSecond() / 3600;
+        windows.computeIfAbsent(hour + "|link|" + statementId, key -> new AtomicInteger())
                 .incrementAndGet();
-        return fromClient > perClientPerHour || onLink > perLinkPerHour ? Verdict.PROOF_NEEDED : Verdict.ALLOWED;
+    }
+
+    /**
+     * Counts one confirmation mail to this address, and says whether it may be sent: false past the hourly limit of
+     * the address, whoever asks and on whichever link.
+     */
+    public boolean confirmationMail(String email, Instant now) {
+        long hour = now.getEpochSecond() / 3600;
+        forgetOlderThan(hour);
+        String address = email == null ? "" : email.strip().toLowerCase(java.util.Locale.ROOT);
+        return windows.computeIfAbsent(
+                                hour + "|mail|" + ENCODE.encodeToString(hmac("mail|" + address + "|" + hour)),
+                                key -> new AtomicInteger())
+                        .incrementAndGet()
+                <= mailsPerAddressPerHour;
     }
 
     /** A puzzle bound to the statement and the hour: find a nonce so that SHA-256(challenge:nonce) starts with zero bits. */

@@ -163,6 +163,11 @@ class SignOnPages {
                 page.addObject("powBits", rateLimits.difficultyBits());
                 return page;
             }
+            if (!rateLimits.confirmationMail(form.email(), now)) {
+                // the address had its hourly share of confirmation mails: nothing is stored or sent, and the page is
+                // the usual one, so the answer tells nobody whether that address signed anything this hour
+                return sent(statement, request);
+            }
             signOn.submit(
                     statement,
                     new SignOn.Submission(
@@ -177,7 +182,12 @@ class SignOnPages {
                             invited == null ? null : invited.wave(),
                             form.individual() ? null : SignOnForm.nullIfEmpty(form.contactName())),
                     links.base());
+            rateLimits.accepted(statement.id(), now);
         }
+        return sent(statement, request);
+    }
+
+    private static ModelAndView sent(OpenStatement statement, HttpServletRequest request) {
         String lang = request.getParameter("lang");
         // a view, not a "redirect:" view name: view resolution was 2 % of a submission
         RedirectView sent = new RedirectView(

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -71,7 +72,7 @@ class AbuseLimitsTest {
     @Test
     void clientsAreCountedPerHourUnderAKeyedHashThatNeverHoldsTheirAddress() {
         RateLimits limits = new RateLimits(
-                Base64.getEncoder().encodeToString("a-test-secret-of-thirty-two-byte".getBytes()), 2, 1000, 8);
+                Base64.getEncoder().encodeToString("a-test-secret-of-thirty-two-byte".getBytes()), 2, 1000, 8, 5);
         UUID statement = UUID.randomUUID();
         Instant now = Instant.parse("2026-05-01T10:15:00Z");
 
@@ -94,6 +95,101 @@ class AbuseLimitsTest {
                 .as("expires")
                 .isFalse();
         assertThat(limits.proofValid(statement, challenge, nonce, now)).isTrue();
+    }
+
+    @Test
+    void aFloodOfRefusedSubmissionsDoesNotLockOtherSignersOut() {
+        Http http = new Http("http://localhost:" + port);
+        UUID statementId = Statements.open(http, "A statement someone floods", "en", "Text.");
+        Http attacker = http.withHeader("X-Forwarded-For", "198.51.100.66");
+        for (int i = 0; i < 6; i++) {
+            assertThat(attacker.postForm(
+                                    "/sign/" + statementId,
+                                    Statements.organisation("Flood " + i, "", "flood" + i + "@example.org"))
+                            .status())
+                    .isEqualTo(303);
+        }
+        long start = System.nanoTime();
+        for (int i = 0; i < 300; i++) {
+            assertThat(attacker.postForm(
+                                    "/sign/" + statementId,
+                                    Statements.organisation("Flood " + i, "", "flood-more" + i + "@example.org"))
+                            .status())
+                    .isEqualTo(429);
+        }
+        System.out.printf("300 refused submissions took %d ms%n", (System.nanoTime() - start) / 1_000_000);
+
+        for (String signer : List.of("198.51.100.20", "198.51.100.21", "2001:db8::7")) {
+            var signed = http.withHeader("X-Forwarded-For", signer)
+                    .postForm(
+                            "/sign/" + statementId,
+                            Statements.organisation("Rightful " + signer, "", "rightful@example.org"));
+            assertThat(signed.status())
+                    .as("a signer without JavaScript on another address signs at once")
+                    .isEqualTo(303);
+        }
+        assertThat(signatures(statementId)).isEqualTo(9);
+        assertThat(attacker.postForm("/sign/" + statementId, Statements.organisation("Again", "", "a@example.org"))
+                        .status())
+                .isEqualTo(429);
+    }
+
+    @Test
+    void refusedAttemptsSpendOnlyTheirSendersBudget() {
+        RateLimits limits = new RateLimits(
+                Base64.getEncoder().encodeToString("a-test-secret-of-thirty-two-byte".getBytes()), 3, 10, 8, 5);
+        UUID statement = UUID.randomUUID();
+        Instant now = Instant.parse("2026-05-01T10:15:00Z");
+        int allowed = 0;
+        for (int i = 0; i < 100; i++) {
+            if (limits.submission(statement, "203.0.113.66", now) == RateLimits.Verdict.ALLOWED) {
+                limits.accepted(statement, now);
+                allowed++;
+            }
+        }
+        assertThat(allowed).isEqualTo(3);
+        for (int i = 0; i < 7; i++) {
+            assertThat(limits.submission(statement, "198.51.100." + i, now))
+                    .as("the refused 97 spent nothing of the link's 10")
+                    .isEqualTo(RateLimits.Verdict.ALLOWED);
+            limits.accepted(statement, now);
+        }
+        assertThat(limits.submission(statement, "198.51.100.200", now))
+                .as("past the link's budget a client's first attempt of the hour is still free")
+                .isEqualTo(RateLimits.Verdict.ALLOWED);
+        assertThat(limits.submission(statement, "198.51.100.200", now)).isEqualTo(RateLimits.Verdict.PROOF_NEEDED);
+        assertThat(limits.submission(UUID.randomUUID(), "198.51.100.201", now))
+                .as("other links are not affected")
+                .isEqualTo(RateLimits.Verdict.ALLOWED);
+    }
+
+    @Test
+    void anAddressReceivesOnlyAFewConfirmationMailsAnHourWhoeverAsks() {
+        Http http = new Http("http://localhost:" + port);
+        UUID statementId = Statements.open(http, "A statement used to bomb an inbox", "en", "Text.");
+        String victim = "victim-" + UUID.randomUUID() + "@example.org";
+        for (int i = 0; i < 12; i++) {
+            var answer = http.withHeader("X-Forwarded-For", "198.51.100." + (100 + i))
+                    .postForm("/sign/" + statementId, Statements.organisation("Bomber " + i, "", victim));
+            assertThat(answer.status())
+                    .as("the answer looks the same either way")
+                    .isEqualTo(303);
+            assertThat(answer.raw().headers().firstValue("Location").orElseThrow())
+                    .endsWith("/sign/" + statementId + "/sent");
+        }
+        assertThat(jdbc.sql("select count(*) from signature where email = ?")
+                        .param(victim)
+                        .query(Integer.class)
+                        .single())
+                .as("at most five confirmation mails an hour to one address")
+                .isEqualTo(5);
+        assertThat(http.withHeader("X-Forwarded-For", "198.51.100.99")
+                        .postForm(
+                                "/sign/" + statementId,
+                                Statements.organisation("Someone else", "", "someone-else@example.org"))
+                        .status())
+                .isEqualTo(303);
+        assertThat(signatures(statementId)).isEqualTo(6);
     }
 
     private static String solve(String challenge, int bits) {
