@@ -410,13 +410,13 @@ class Releases {
         return stopped.size();
     }
 
-    /** Marks releases with no row left to send as completed, and says so once. */
+    /** Marks releases with no row left to send as SENT (completed), and says so once. */
     @Transactional
     int completeFinished(Instant now) {
         record Finished(UUID id, UUID statementId) {}
         List<Finished> finished =
                 jdbc.sql("""
-                        update release r set completed_at = ?
+                        update release r set completed_at = ?, state = 'SENT'
                         where state = 'SENDING' and completed_at is null
                           and not exists (select 1 from delivery d
                                           where d.release_id = r.id and d.status in ('PLANNED', 'SENDING'))

@@ -121,6 +121,15 @@ class ExactlyOnceTest {
                 Topics.DISTRIBUTION, EventTypes.RELEASE_COMPLETED.name(), statementId, Fixtures.TIMEOUT);
         assertThat(completed).hasSize(1);
         assertThat(((ReleaseCompleted) completed.get(0).data()).sent()).isEqualTo(RECIPIENTS);
+        // the coordinator sees the release end as sent, not sending forever
+        assertThat(Eventually.await(Fixtures.TIMEOUT, () -> {
+                            var progress =
+                                    http.get("/api/releases/" + releaseId).json();
+                            assertThat(progress.get("state").asString()).isEqualTo("SENT");
+                            return progress;
+                        })
+                        .hasNonNull("completedAt"))
+                .isTrue();
         assertThat(jdbc.sql("""
                         select count(*) from delivery_recovery
                         where previous_owner = 'crashed-instance' and decision = 'RESEND_WITH_SAME_MESSAGE_ID'
