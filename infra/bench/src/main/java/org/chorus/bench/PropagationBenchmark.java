@@ -18,9 +18,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.chorus.events.Envelope;
 import org.chorus.events.EventTypes;
-import org.chorus.events.MailRequested;
+import org.chorus.events.SealedMailRequested;
 import org.chorus.events.StatementOpened;
 import org.chorus.events.Topics;
+import org.chorus.platform.sealing.DevelopmentKeys;
 import org.chorus.testsupport.Eventually;
 import org.chorus.testsupport.Http;
 import org.chorus.testsupport.Infrastructure;
@@ -234,10 +235,12 @@ final class PropagationBenchmark {
         }
         return Eventually.await(Duration.ofSeconds(60), () -> {
             List<String> paths = TopicReader.awaitEvents(
-                            Topics.MAIL_REQUESTS, EventTypes.MAIL_REQUESTED.name(), probe, Duration.ofSeconds(10))
+                            Topics.MAIL_REQUESTS, EventTypes.MAIL_REQUESTED_V2.name(), probe, Duration.ofSeconds(10))
                     .stream()
-                    .map(envelope ->
-                            ((MailRequested) envelope.data()).variables().get("confirmUrl"))
+                    .map(envelope -> DevelopmentKeys.mailOpener()
+                            .open(envelope.subject(), (SealedMailRequested) envelope.data())
+                            .variables()
+                            .get("confirmUrl"))
                     .map(url -> url.substring(url.indexOf("/confirm/")))
                     .distinct()
                     .toList();

@@ -32,8 +32,11 @@ import org.chorus.events.Envelope;
 import org.chorus.events.EventCodec;
 import org.chorus.events.EventTypes;
 import org.chorus.events.MailRequested;
+import org.chorus.events.SealedMailRequested;
 import org.chorus.events.StatementOpened;
 import org.chorus.events.Topics;
+import org.chorus.platform.sealing.DevelopmentKeys;
+import org.chorus.platform.sealing.MailOpener;
 import org.chorus.testsupport.Eventually;
 import org.chorus.testsupport.Http;
 import org.chorus.testsupport.Infrastructure;
@@ -429,6 +432,8 @@ final class SignOnUnderFault implements AutoCloseable {
 
     /** The signers' mailboxes: confirmation links of one statement as signatures asked distribution to mail them. */
     static final class LinkReader implements AutoCloseable {
+        private static final MailOpener OPENER = DevelopmentKeys.mailOpener();
+
         /** Confirmation link path to the signer's address, and each address to its link. */
         final Map<String, String> paths = new ConcurrentHashMap<>();
 
@@ -473,9 +478,11 @@ final class SignOnUnderFault implements AutoCloseable {
 
         private void read(String value) {
             Envelope<?> envelope = EventCodec.read(value);
-            if (envelope.type().equals(EventTypes.MAIL_REQUESTED.name())
-                    && envelope.data() instanceof MailRequested mail
-                    && mail.variables().get("confirmUrl") != null) {
+            if (!(envelope.data() instanceof SealedMailRequested sealed)) {
+                return;
+            }
+            MailRequested mail = OPENER.open(envelope.subject(), sealed);
+            if (mail.variables().get("confirmUrl") != null) {
                 String url = mail.variables().get("confirmUrl");
                 String path = url.substring(url.indexOf("/confirm/"));
                 String address = mail.recipientAddress().toLowerCase(Locale.ROOT);

@@ -14,6 +14,7 @@ import org.chorus.events.MailRequested;
 import org.chorus.events.SignatoryKind;
 import org.chorus.events.SignatureConfirmed;
 import org.chorus.events.Topics;
+import org.chorus.platform.sealing.DevelopmentKeys;
 import org.chorus.testsupport.Eventually;
 import org.chorus.testsupport.RealInfrastructure;
 import org.chorus.testsupport.TopicReader;
@@ -78,21 +79,24 @@ class PoisonRecordsTest {
                 Topics.MAIL_REQUESTS,
                 key,
                 Envelope.of(
-                        EventTypes.MAIL_REQUESTED,
+                        EventTypes.MAIL_REQUESTED_V2,
                         "/signatures",
                         statement,
                         Instant.now(),
-                        new MailRequested(
-                                request,
-                                "signature-confirmation",
-                                "en",
-                                "after-poison@coalition.example",
-                                "After the poison",
-                                Map.of(
-                                        "statementTitle", subject,
-                                        "signerName", "After the poison",
-                                        "confirmUrl", "http://localhost/confirm/x",
-                                        "manageUrl", "http://localhost/manage/x"))));
+                        DevelopmentKeys.mailSealer()
+                                .seal(
+                                        statement,
+                                        new MailRequested(
+                                                request,
+                                                "signature-confirmation",
+                                                "en",
+                                                "after-poison@coalition.example",
+                                                "After the poison",
+                                                Map.of(
+                                                        "statementTitle", subject,
+                                                        "signerName", "After the poison",
+                                                        "confirmUrl", "http://localhost/confirm/x",
+                                                        "manageUrl", "http://localhost/manage/x")))));
 
         for (Map.Entry<String, String> poison : poisons.entrySet()) {
             assertThat(TopicReader.awaitValues(Topics.deadLetter(poison.getKey()), poison.getValue()::equals, PATIENCE))

@@ -1,5 +1,6 @@
 package org.chorus.distribution;
 
+import org.chorus.platform.sealing.Secrets;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 

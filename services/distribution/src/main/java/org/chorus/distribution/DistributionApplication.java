@@ -3,6 +3,9 @@ package org.chorus.distribution;
 import org.chorus.events.Topics;
 import org.chorus.platform.ChorusPlatform;
 import org.chorus.platform.kafka.TopicDeclarations;
+import org.chorus.platform.kafka.TopicRetention;
+import org.chorus.platform.sealing.MailSealing;
+import org.chorus.platform.sealing.Secrets;
 import org.chorus.platform.web.ConsoleCsrf;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -15,7 +18,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
 @EnableScheduling
-@Import(ChorusPlatform.class)
+@Import({ChorusPlatform.class, MailSealing.Distribution.class})
 public class DistributionApplication {
 
     public static SpringApplicationBuilder application() {
@@ -33,7 +36,7 @@ public class DistributionApplication {
     }
 
     @Bean
-    KafkaAdmin.NewTopics ownedTopics(@Value("${chorus.kafka.partitions}") int partitions) {
-        return TopicDeclarations.owned(partitions, Topics.DISTRIBUTION, Topics.MAIL_REQUESTS);
+    KafkaAdmin.NewTopics ownedTopics(@Value("${chorus.kafka.partitions}") int partitions, TopicRetention retention) {
+        return TopicDeclarations.owned(partitions, retention, Topics.DISTRIBUTION, Topics.MAIL_REQUESTS);
     }
 }

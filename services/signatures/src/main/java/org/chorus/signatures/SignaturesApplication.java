@@ -1,9 +1,11 @@
 package org.chorus.signatures;
 
-import java.util.Base64;
 import org.chorus.events.Topics;
 import org.chorus.platform.ChorusPlatform;
 import org.chorus.platform.kafka.TopicDeclarations;
+import org.chorus.platform.kafka.TopicRetention;
+import org.chorus.platform.sealing.MailSealing;
+import org.chorus.platform.sealing.Secrets;
 import org.chorus.platform.web.ClientAddresses;
 import org.chorus.platform.web.ConsoleCsrf;
 import org.springframework.beans.factory.annotation.Value;
@@ -17,7 +19,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
 @EnableScheduling
-@Import(ChorusPlatform.class)
+@Import({ChorusPlatform.class, MailSealing.Requester.class})
 public class SignaturesApplication {
 
     public static SpringApplicationBuilder application() {
@@ -34,12 +36,12 @@ public class SignaturesApplication {
     }
 
     @Bean
-    ConsoleCsrf consoleCsrf(@Value("${chorus.signatures.link-secret}") String linkSecret) {
-        return new ConsoleCsrf(Base64.getDecoder().decode(linkSecret));
+    ConsoleCsrf consoleCsrf(Environment environment) {
+        return new ConsoleCsrf(Secrets.key(environment, "chorus.signatures.link-secret"));
     }
 
     @Bean
-    KafkaAdmin.NewTopics ownedTopics(@Value("${chorus.kafka.partitions}") int partitions) {
-        return TopicDeclarations.owned(partitions, Topics.SIGNATURES);
+    KafkaAdmin.NewTopics ownedTopics(@Value("${chorus.kafka.partitions}") int partitions, TopicRetention retention) {
+        return TopicDeclarations.owned(partitions, retention, Topics.SIGNATURES);
     }
 }

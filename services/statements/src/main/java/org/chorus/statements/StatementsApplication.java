@@ -3,6 +3,7 @@ package org.chorus.statements;
 import org.chorus.events.Topics;
 import org.chorus.platform.ChorusPlatform;
 import org.chorus.platform.kafka.TopicDeclarations;
+import org.chorus.platform.kafka.TopicRetention;
 import org.chorus.platform.web.ClientAddresses;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -32,7 +33,7 @@ public class StatementsApplication {
     }
 
     @Bean
-    KafkaAdmin.NewTopics ownedTopics(@Value("${chorus.kafka.partitions}") int partitions) {
-        return TopicDeclarations.owned(partitions, Topics.STATEMENTS);
+    KafkaAdmin.NewTopics ownedTopics(@Value("${chorus.kafka.partitions}") int partitions, TopicRetention retention) {
+        return TopicDeclarations.owned(partitions, retention, Topics.STATEMENTS);
     }
 }

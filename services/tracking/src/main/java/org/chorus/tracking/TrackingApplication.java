@@ -3,6 +3,7 @@ package org.chorus.tracking;
 import org.chorus.events.Topics;
 import org.chorus.platform.ChorusPlatform;
 import org.chorus.platform.kafka.TopicDeclarations;
+import org.chorus.platform.kafka.TopicRetention;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -25,7 +26,7 @@ public class TrackingApplication {
     }
 
     @Bean
-    KafkaAdmin.NewTopics ownedTopics(@Value("${chorus.kafka.partitions}") int partitions) {
-        return TopicDeclarations.owned(partitions, Topics.TRACKING);
+    KafkaAdmin.NewTopics ownedTopics(@Value("${chorus.kafka.partitions}") int partitions, TopicRetention retention) {
+        return TopicDeclarations.owned(partitions, retention, Topics.TRACKING);
     }
 }

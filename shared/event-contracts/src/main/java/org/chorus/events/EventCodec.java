@@ -46,5 +46,18 @@ public final class EventCodec {
         }
     }
 
+    /** A record as JSON bytes, written like event data (absent fields left out): what gets sealed inside an event. */
+    public static byte[] writeValue(Object value) {
+        return MAPPER.writeValueAsBytes(value);
+    }
+
+    public static <T> T readValue(byte[] json, Class<T> type) {
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (JacksonException | IllegalArgumentException e) {
+            throw new MalformedEventException("unreadable value: " + e.getMessage(), e);
+        }
+    }
+
     private EventCodec() {}
 }

@@ -68,6 +68,9 @@ public final class EventTypes {
     // chorus.mail-requests, produced by signatures (and any service that needs mail)
     public static final EventType<MailRequested> MAIL_REQUESTED =
             new EventType<>("chorus.mail.requested.v1", Topics.MAIL_REQUESTS, MailRequested.class);
+    /** What producers publish since v2: the personal part sealed for distribution. v1 is still read. */
+    public static final EventType<SealedMailRequested> MAIL_REQUESTED_V2 =
+            new EventType<>("chorus.mail.requested.v2", Topics.MAIL_REQUESTS, SealedMailRequested.class);
 
     // chorus.distribution, produced by distribution
     public static final EventType<MailDelivered> MAIL_DELIVERED =

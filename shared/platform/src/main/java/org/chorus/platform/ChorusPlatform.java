@@ -3,6 +3,7 @@ package org.chorus.platform;
 import java.time.Clock;
 import org.chorus.platform.inbox.Inbox;
 import org.chorus.platform.kafka.KafkaListeners;
+import org.chorus.platform.kafka.TopicRetention;
 import org.chorus.platform.outbox.Outbox;
 import org.chorus.platform.outbox.OutboxRelay;
 import org.chorus.platform.web.ApiErrors;
@@ -13,6 +14,7 @@ import org.chorus.platform.web.ProblemErrorController;
 import org.chorus.platform.web.SecurityHeaders;
 import org.chorus.platform.web.UnstorableInput;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -20,6 +22,7 @@ import tools.jackson.databind.JacksonModule;
 
 /** Imported by every service's application class: the mechanics they share. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TopicRetention.class)
 @Import({
     Outbox.class,
     OutboxRelay.class,

@@ -2,6 +2,7 @@ package org.chorus.distribution.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.crypto.tink.subtle.X25519;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +15,11 @@ import org.chorus.events.EventTypes;
 import org.chorus.events.MailDelivered;
 import org.chorus.events.MailFailed;
 import org.chorus.events.MailRequested;
+import org.chorus.events.SealedMailRequested;
 import org.chorus.events.Topics;
+import org.chorus.platform.sealing.DevelopmentKeys;
+import org.chorus.platform.sealing.MailSealer;
+import org.chorus.platform.sealing.Sealer;
 import org.chorus.testsupport.ChorusServiceTest;
 import org.chorus.testsupport.Eventually;
 import org.chorus.testsupport.TopicReader;
@@ -35,7 +40,7 @@ class ConfirmationMailTest {
         String address = Mailbox.uniqueAddress("signer");
         MailRequested request = confirmation(address, "en", "https://sign.example.org/confirm/abc123");
 
-        TopicReader.send(Topics.MAIL_REQUESTS, request.requestId().toString(), requested(statementId, request));
+        TopicReader.send(Topics.MAIL_REQUESTS, request.requestId().toString(), sealed(statementId, request));
 
         List<Envelope<?>> delivered =
                 TopicReader.awaitEvents(Topics.DISTRIBUTION, EventTypes.MAIL_DELIVERED.name(), statementId, TIMEOUT);
@@ -166,6 +171,41 @@ class ConfirmationMailTest {
         assertThat(Mailbox.body(mail)).contains("https://sign.example.org/confirm/after");
     }
 
+    @Test
+    void aRequestThatDoesNotOpenWithDistributionsKeysIsSetAsideAndTheNextIsStillDelivered() {
+        UUID statementId = UUID.randomUUID();
+        String address = Mailbox.uniqueAddress("foreign-key");
+        byte[] strangersKey = X25519.generatePrivateKey();
+        MailSealer stranger;
+        try {
+            stranger = new MailSealer(new Sealer("dev1", X25519.publicFromPrivate(strangersKey)));
+        } catch (java.security.InvalidKeyException e) {
+            throw new AssertionError(e);
+        }
+        Envelope<SealedMailRequested> foreign = Envelope.of(
+                EventTypes.MAIL_REQUESTED_V2,
+                "/signatures",
+                statementId,
+                Instant.now(),
+                stranger.seal(statementId, confirmation(address, "en", "https://sign.example.org/confirm/foreign")));
+        String after = Mailbox.uniqueAddress("after-foreign-key");
+
+        TopicReader.send(Topics.MAIL_REQUESTS, "foreign", foreign);
+        TopicReader.send(
+                Topics.MAIL_REQUESTS,
+                "foreign",
+                sealed(UUID.randomUUID(), confirmation(after, "en", "https://sign.example.org/confirm/after-foreign")));
+
+        assertThat(TopicReader.awaitValues(
+                        Topics.deadLetter(Topics.MAIL_REQUESTS),
+                        value -> value.contains(foreign.id().toString()),
+                        TIMEOUT))
+                .hasSize(1);
+        MimeMessage mail = Eventually.await(TIMEOUT, () -> single(after));
+        assertThat(Mailbox.body(mail)).contains("https://sign.example.org/confirm/after-foreign");
+        assertThat(Mailbox.messagesTo(address)).isEmpty();
+    }
+
     private String status(UUID requestId) {
         return jdbc.sql("select status from delivery where request_id = ?")
                 .param(requestId)
@@ -189,6 +229,16 @@ class ConfirmationMailTest {
                 Map.of("statementTitle", "Free the Xiamen defenders", "confirmUrl", confirmUrl));
     }
 
+    private static Envelope<SealedMailRequested> sealed(UUID statementId, MailRequested request) {
+        return Envelope.of(
+                EventTypes.MAIL_REQUESTED_V2,
+                "/signatures",
+                statementId,
+                Instant.now(),
+                DevelopmentKeys.mailSealer().seal(statementId, request));
+    }
+
+    /** A request as producers wrote it before v2 (plaintext): still read during the migration. */
     private static Envelope<MailRequested> requested(UUID statementId, MailRequested request) {
         return Envelope.of(EventTypes.MAIL_REQUESTED, "/signatures", statementId, Instant.now(), request);
     }

@@ -12,15 +12,15 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.UUID;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.chorus.platform.sealing.Secrets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -34,7 +34,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SealedIdentities {
     private static final Logger log = LoggerFactory.getLogger(SealedIdentities.class);
-    private static final String DEV_MASTER_KEY = "ZGV2LW9ubHktbWFzdGVyLWtleS1ub3QtZm9yLXVzZSE=";
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
@@ -43,15 +42,15 @@ public class SealedIdentities {
     private final Clock clock;
     private final SecretKey masterKey;
 
-    SealedIdentities(JdbcClient jdbc, Clock clock, @Value("${chorus.signatures.master-key}") String masterKey) {
+    SealedIdentities(JdbcClient jdbc, Clock clock, Environment environment) {
         this.jdbc = jdbc;
         this.clock = clock;
-        byte[] key = Base64.getDecoder().decode(masterKey);
+        byte[] key = Secrets.key(environment, "chorus.signatures.master-key");
         if (key.length != 32) {
             throw new IllegalStateException("chorus.signatures.master-key must be 32 bytes, base64-encoded");
         }
         this.masterKey = new SecretKeySpec(key, "AES");
-        if (masterKey.equals(DEV_MASTER_KEY)) {
+        if (Secrets.isDevelopmentKey(key)) {
             log.warn("chorus.signatures.master-key is the published development key: set a key of your own"
                     + " before storing real signatures");
         }

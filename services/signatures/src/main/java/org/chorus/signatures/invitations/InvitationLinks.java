@@ -10,7 +10,8 @@ import java.util.Base64;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.springframework.beans.factory.annotation.Value;
+import org.chorus.platform.sealing.Secrets;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,8 +25,8 @@ class InvitationLinks {
 
     private final byte[] secret;
 
-    InvitationLinks(@Value("${chorus.signatures.link-secret}") String secret) {
-        this.secret = Base64.getDecoder().decode(secret);
+    InvitationLinks(Environment environment) {
+        this.secret = Secrets.key(environment, "chorus.signatures.link-secret");
     }
 
     sealed interface Check {}

@@ -18,6 +18,7 @@ import org.chorus.events.MailRequested;
 import org.chorus.events.ReminderTriggered;
 import org.chorus.platform.inbox.Inbox;
 import org.chorus.platform.outbox.Outbox;
+import org.chorus.platform.sealing.MailSealer;
 import org.chorus.platform.web.Problems;
 import org.chorus.signatures.links.PublicLinks;
 import org.chorus.signatures.statements.OpenStatement;
@@ -38,6 +39,7 @@ public class Invitations {
 
     private final JdbcClient jdbc;
     private final Outbox outbox;
+    private final MailSealer sealer;
     private final Inbox inbox;
     private final Clock clock;
     private final OpenStatements statements;
@@ -48,6 +50,7 @@ public class Invitations {
     Invitations(
             JdbcClient jdbc,
             Outbox outbox,
+            MailSealer sealer,
             Inbox inbox,
             Clock clock,
             OpenStatements statements,
@@ -56,6 +59,7 @@ public class Invitations {
             @Value("${chorus.signatures.invitation-days:30}") int invitationDays) {
         this.jdbc = jdbc;
         this.outbox = outbox;
+        this.sealer = sealer;
         this.inbox = inbox;
         this.clock = clock;
         this.statements = statements;
@@ -126,21 +130,23 @@ public class Invitations {
                     new InvitationCreated(
                             id, statementId, wave, invitation.organisation(), invitation.country(), language));
             outbox.append(
-                    EventTypes.MAIL_REQUESTED,
+                    EventTypes.MAIL_REQUESTED_V2,
                     statementId,
                     requestId,
-                    new MailRequested(
-                            requestId,
-                            INVITATION_TEMPLATE,
-                            language,
-                            invitation.email(),
-                            invitation.organisation(),
-                            Map.of(
-                                    "statementTitle", statement.title(),
-                                    "organisation", invitation.organisation(),
-                                    "signUrl", signUrl,
-                                    "declineUrl", declineUrl(statementId, id, expiresAt),
-                                    "deadline", expiresAt.toString())));
+                    sealer.seal(
+                            statementId,
+                            new MailRequested(
+                                    requestId,
+                                    INVITATION_TEMPLATE,
+                                    language,
+                                    invitation.email(),
+                                    invitation.organisation(),
+                                    Map.of(
+                                            "statementTitle", statement.title(),
+                                            "organisation", invitation.organisation(),
+                                            "signUrl", signUrl,
+                                            "declineUrl", declineUrl(statementId, id, expiresAt),
+                                            "deadline", expiresAt.toString()))));
             outbox.append(
                     EventTypes.INVITATION_SENT,
                     statementId,
@@ -226,20 +232,22 @@ public class Invitations {
         UUID requestId = reminder.reminderId() == null ? UUID.randomUUID() : reminder.reminderId();
         String language = reminder.language() == null ? invitee.get().language() : reminder.language();
         outbox.append(
-                EventTypes.MAIL_REQUESTED,
+                EventTypes.MAIL_REQUESTED_V2,
                 reminder.statementId(),
                 requestId,
-                new MailRequested(
-                        requestId,
-                        REMINDER_TEMPLATE,
-                        language,
-                        invitee.get().email(),
-                        invitee.get().organisation(),
-                        Map.of(
-                                "statementTitle", statement.get().title(),
-                                "organisation", invitee.get().organisation(),
-                                "signUrl", signUrl(reminder.statementId(), reminder.invitationId(), expiresAt),
-                                "number", String.valueOf(reminder.number()))));
+                sealer.seal(
+                        reminder.statementId(),
+                        new MailRequested(
+                                requestId,
+                                REMINDER_TEMPLATE,
+                                language,
+                                invitee.get().email(),
+                                invitee.get().organisation(),
+                                Map.of(
+                                        "statementTitle", statement.get().title(),
+                                        "organisation", invitee.get().organisation(),
+                                        "signUrl", signUrl(reminder.statementId(), reminder.invitationId(), expiresAt),
+                                        "number", String.valueOf(reminder.number())))));
     }
 
     private Optional<Invited> find(UUID statementId, UUID invitationId) {

@@ -17,6 +17,7 @@ import org.chorus.events.SignatureWithdrawn;
 import org.chorus.events.StatementRevised;
 import org.chorus.platform.inbox.Inbox;
 import org.chorus.platform.outbox.Outbox;
+import org.chorus.platform.sealing.MailSealer;
 import org.chorus.platform.web.Problems;
 import org.chorus.signatures.audit.AuditTrail;
 import org.chorus.signatures.identity.SealedIdentities;
@@ -40,6 +41,7 @@ public class Reconsent {
     private final JdbcClient jdbc;
     private final Inbox inbox;
     private final Outbox outbox;
+    private final MailSealer sealer;
     private final Clock clock;
     private final OpenStatements statements;
     private final SealedIdentities identities;
@@ -51,6 +53,7 @@ public class Reconsent {
             JdbcClient jdbc,
             Inbox inbox,
             Outbox outbox,
+            MailSealer sealer,
             Clock clock,
             OpenStatements statements,
             SealedIdentities identities,
@@ -60,6 +63,7 @@ public class Reconsent {
         this.jdbc = jdbc;
         this.inbox = inbox;
         this.outbox = outbox;
+        this.sealer = sealer;
         this.clock = clock;
         this.statements = statements;
         this.identities = identities;
@@ -111,16 +115,18 @@ public class Reconsent {
             variables.put("reconsentUrl", links.base() + "/reconsent/" + token.secret());
             variables.put("deadline", deadline.toString());
             outbox.append(
-                    EventTypes.MAIL_REQUESTED,
+                    EventTypes.MAIL_REQUESTED_V2,
                     statement.id(),
                     requestId,
-                    new MailRequested(
-                            requestId,
-                            TEMPLATE,
-                            statement.language(),
-                            email,
-                            withheld ? null : signer.name(),
-                            Map.copyOf(variables)));
+                    sealer.seal(
+                            statement.id(),
+                            new MailRequested(
+                                    requestId,
+                                    TEMPLATE,
+                                    statement.language(),
+                                    email,
+                                    withheld ? null : signer.name(),
+                                    Map.copyOf(variables))));
             audit.record(
                     signer.id(),
                     statement.id(),

@@ -15,6 +15,7 @@ import org.chorus.events.SignatureConfirmed;
 import org.chorus.events.SignatureSubmitted;
 import org.chorus.events.Visibility;
 import org.chorus.platform.outbox.Outbox;
+import org.chorus.platform.sealing.MailSealer;
 import org.chorus.signatures.audit.AuditTrail;
 import org.chorus.signatures.identity.Identity;
 import org.chorus.signatures.identity.SealedIdentities;
@@ -31,6 +32,7 @@ class SignOn {
 
     private final JdbcClient jdbc;
     private final Outbox outbox;
+    private final MailSealer sealer;
     private final Clock clock;
     private final SealedIdentities identities;
     private final AuditTrail audit;
@@ -39,12 +41,14 @@ class SignOn {
     SignOn(
             JdbcClient jdbc,
             Outbox outbox,
+            MailSealer sealer,
             Clock clock,
             SealedIdentities identities,
             AuditTrail audit,
             @Value("${chorus.signatures.pending-lifetime:P7D}") Duration pendingLifetime) {
         this.jdbc = jdbc;
         this.outbox = outbox;
+        this.sealer = sealer;
         this.clock = clock;
         this.identities = identities;
         this.audit = audit;
@@ -152,16 +156,18 @@ class SignOn {
         variables.put("confirmUrl", publicBase + "/confirm/" + token.secret());
         variables.put("manageUrl", publicBase + "/manage/" + token.secret());
         outbox.append(
-                EventTypes.MAIL_REQUESTED,
+                EventTypes.MAIL_REQUESTED_V2,
                 statement.id(),
                 requestId,
-                new MailRequested(
-                        requestId,
-                        CONFIRMATION_TEMPLATE,
-                        statement.language(),
-                        submission.email(),
-                        withheld ? null : submission.name(),
-                        Map.copyOf(variables)));
+                sealer.seal(
+                        statement.id(),
+                        new MailRequested(
+                                requestId,
+                                CONFIRMATION_TEMPLATE,
+                                statement.language(),
+                                submission.email(),
+                                withheld ? null : submission.name(),
+                                Map.copyOf(variables))));
     }
 
     /**

@@ -9,9 +9,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.chorus.events.Envelope;
 import org.chorus.events.EventTypes;
-import org.chorus.events.MailRequested;
+import org.chorus.events.SealedMailRequested;
 import org.chorus.events.SignatureConfirmed;
 import org.chorus.events.Topics;
+import org.chorus.platform.sealing.DevelopmentKeys;
 import org.chorus.testsupport.ChorusServiceTest;
 import org.chorus.testsupport.Http;
 import org.chorus.testsupport.TopicReader;
@@ -196,9 +197,10 @@ class SigningTest {
     }
 
     private String confirmUrlMailedTo(String address) {
-        return TopicReader.awaitEvents(Topics.MAIL_REQUESTS, EventTypes.MAIL_REQUESTED.name(), statementId, WAIT)
+        return TopicReader.awaitEvents(Topics.MAIL_REQUESTS, EventTypes.MAIL_REQUESTED_V2.name(), statementId, WAIT)
                 .stream()
-                .map(envelope -> (MailRequested) envelope.data())
+                .map(envelope ->
+                        DevelopmentKeys.mailOpener().open(envelope.subject(), (SealedMailRequested) envelope.data()))
                 .filter(request -> request.recipientAddress().equals(address))
                 .findFirst()
                 .orElseThrow()

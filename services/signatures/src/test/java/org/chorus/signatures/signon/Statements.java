@@ -13,10 +13,12 @@ import java.util.stream.Stream;
 import org.chorus.events.Envelope;
 import org.chorus.events.EventTypes;
 import org.chorus.events.MailRequested;
+import org.chorus.events.SealedMailRequested;
 import org.chorus.events.StatementOpened;
 import org.chorus.events.StatementPublished;
 import org.chorus.events.StatementRevised;
 import org.chorus.events.Topics;
+import org.chorus.platform.sealing.DevelopmentKeys;
 import org.chorus.testsupport.Eventually;
 import org.chorus.testsupport.Http;
 import org.chorus.testsupport.TopicReader;
@@ -125,10 +127,11 @@ public final class Statements {
     }
 
     private static Stream<MailRequested> mailsTo(UUID statementId, String template, String address) {
-        return TopicReader.awaitEvents(Topics.MAIL_REQUESTS, EventTypes.MAIL_REQUESTED.name(), statementId, WAIT)
+        return TopicReader.awaitEvents(Topics.MAIL_REQUESTS, EventTypes.MAIL_REQUESTED_V2.name(), statementId, WAIT)
                 .stream()
                 .sorted(Comparator.comparing(Envelope::time))
-                .map(envelope -> (MailRequested) envelope.data())
+                .map(envelope ->
+                        DevelopmentKeys.mailOpener().open(envelope.subject(), (SealedMailRequested) envelope.data()))
                 .filter(request -> request.template().equals(template)
                         && request.recipientAddress().equals(address));
     }

@@ -8,7 +8,8 @@ import java.util.Base64;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import org.springframework.beans.factory.annotation.Value;
+import org.chorus.platform.sealing.Secrets;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,8 +23,8 @@ class TotpSecrets {
 
     private final SecretKeySpec key;
 
-    TotpSecrets(@Value("${chorus.accounts.totp-key}") String base64Key) {
-        byte[] bytes = Base64.getDecoder().decode(base64Key);
+    TotpSecrets(Environment environment) {
+        byte[] bytes = Secrets.key(environment, "chorus.accounts.totp-key");
         if (bytes.length != 32) {
             throw new IllegalStateException("chorus.accounts.totp-key must be 32 bytes, base64-encoded");
         }

@@ -1,4 +1,4 @@
-package org.chorus.distribution;
+package org.chorus.platform.sealing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,13 +1,13 @@
-package org.chorus.distribution;
+package org.chorus.platform.sealing;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.springframework.core.env.Environment;
 
 /**
- * The service's keys, each at least 32 random bytes, base64-encoded, from configuration. distribution.yml carries
- * published development keys (their bytes start with {@code dev-only}); in the {@code prod} profile the service refuses
- * to start with one of them, or without a key.
+ * A service's secret keys, each at least 32 random bytes, base64-encoded, from configuration: the one way every
+ * service reads them. The yml files carry published development keys (their bytes start with {@code dev-only}); in
+ * the {@code prod} profile a service refuses to start with one of them, or without a key.
  */
 public final class Secrets {
     private static final byte[] DEV_MARK = "dev-only".getBytes(StandardCharsets.US_ASCII);
@@ -29,6 +29,11 @@ public final class Secrets {
                     + " this deployment's own (openssl rand -base64 32).");
         }
         return key;
+    }
+
+    /** True for a published development key (its bytes start with {@code dev-only}). */
+    public static boolean isDevelopmentKey(byte[] key) {
+        return key.length >= DEV_MARK.length && startsWithDevMark(key);
     }
 
     private static boolean startsWithDevMark(byte[] key) {
