@@ -14,6 +14,7 @@ import org.chorus.events.SignatureMerged;
 import org.chorus.events.SignatureRejected;
 import org.chorus.events.Visibility;
 import org.chorus.platform.outbox.Outbox;
+import org.chorus.platform.text.HumanText;
 import org.chorus.platform.web.Problems;
 import org.chorus.signatures.audit.AuditTrail;
 import org.chorus.signatures.identity.Identity;
@@ -208,6 +209,7 @@ class Signatures {
 
     @Transactional
     void reject(UUID statementId, UUID signatureId, String reason) {
+        reason = HumanText.multiLine("reason", reason, 500);
         Row row = open(statementId, signatureId);
         jdbc.sql("""
                         update signature set status = 'REJECTED', reason = ?, reconsent_token_hash = null,

@@ -19,6 +19,7 @@ import org.chorus.events.ReminderTriggered;
 import org.chorus.platform.inbox.Inbox;
 import org.chorus.platform.outbox.Outbox;
 import org.chorus.platform.sealing.MailSealer;
+import org.chorus.platform.text.HumanText;
 import org.chorus.platform.web.Problems;
 import org.chorus.signatures.links.PublicLinks;
 import org.chorus.signatures.statements.OpenStatement;
@@ -80,7 +81,14 @@ public class Invitations {
     /** What a link in hand amounts to; {@code invited} is present only when VALID. */
     public record Following(Status status, Invited invited) {}
 
-    record NewInvitation(String organisation, String country, String email, String language) {}
+    /** One invitee as a coordinator entered them, through the platform's HumanText. */
+    record NewInvitation(String organisation, String country, String email, String language) {
+        NewInvitation {
+            organisation = HumanText.singleLine("organisation", organisation, 200);
+            country = HumanText.singleLine("country", country, 10);
+            email = HumanText.singleLine("email", email, 254);
+        }
+    }
 
     record Created(UUID id, String organisation, String signUrl, Instant expiresAt) {}
 

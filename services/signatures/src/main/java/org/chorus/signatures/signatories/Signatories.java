@@ -1,11 +1,11 @@
 package org.chorus.signatures.signatories;
 
-import java.io.StringWriter;
 import java.sql.Timestamp;
 import java.text.Collator;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +15,8 @@ import org.chorus.events.EventTypes;
 import org.chorus.events.SignatoryKind;
 import org.chorus.events.SignatureConfirmed;
 import org.chorus.platform.outbox.Outbox;
+import org.chorus.platform.text.Csv;
+import org.chorus.platform.text.SignatoryLines;
 import org.chorus.platform.web.Problems;
 import org.chorus.signatures.audit.AuditTrail;
 import org.chorus.signatures.signon.ConfirmationToken;
@@ -48,7 +50,7 @@ class Signatories {
 
     record Signatory(String name, String country, String qualifier, SignatoryKind kind, Instant confirmedAt) {}
 
-    record ImportResult(boolean preview, int imported, List<SignatoryBlock.Line> lines) {}
+    record ImportResult(boolean preview, int imported, List<SignatoryLines.Line> lines) {}
 
     /**
      * Parses the block; unless previewing, stores every entry as a confirmed, coordinator-entered signature with its
@@ -57,16 +59,16 @@ class Signatories {
     @Transactional
     ImportResult importBlock(UUID statementId, String block, boolean preview) {
         OpenStatement statement = statement(statementId);
-        List<SignatoryBlock.Line> lines = SignatoryBlock.parse(block == null ? "" : block);
+        List<SignatoryLines.Line> lines = SignatoryLines.parse(block == null ? "" : block);
         if (lines.isEmpty()) {
             throw Problems.badRequest("The text holds no signatory lines");
         }
-        boolean readable = lines.stream().allMatch(SignatoryBlock.Line::ok);
+        boolean readable = lines.stream().allMatch(SignatoryLines.Line::ok);
         if (preview || !readable) {
             return new ImportResult(true, 0, lines);
         }
         Instant now = clock.instant();
-        for (SignatoryBlock.Line line : lines) {
+        for (SignatoryLines.Line line : lines) {
             UUID id = UUID.randomUUID();
             jdbc.sql("""
                             insert into signature (id, statement_id, kind, name, country, qualifier, status, revision,
@@ -119,33 +121,31 @@ class Signatories {
         return list;
     }
 
+    /** The printed block, one line per signatory whatever their names hold (SignatoryLines, English country names). */
     String text(List<Signatory> list) {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < list.size(); i++) {
             Signatory s = list.get(i);
-            text.append(SignatoryBlock.format(i + 1, s.name(), s.country(), s.qualifier()))
+            text.append(SignatoryLines.line(
+                            i + 1, new SignatoryLines.Signatory(s.name(), s.country(), s.qualifier()), Locale.ENGLISH))
                     .append('\n');
         }
         return text.toString();
     }
 
+    /** Through the platform's one CSV writer: every cell quoted, formulas neutralised, one record per signatory. */
     String csv(List<Signatory> list) {
-        StringWriter csv = new StringWriter();
-        csv.append("number,name,country_code,country,qualifier,kind\r\n");
+        StringBuilder csv =
+                new StringBuilder(Csv.row(List.of("number", "name", "country_code", "country", "qualifier", "kind")));
         for (int i = 0; i < list.size(); i++) {
             Signatory s = list.get(i);
-            csv.append(String.valueOf(i + 1))
-                    .append(',')
-                    .append(cell(s.name()))
-                    .append(',')
-                    .append(cell(s.country()))
-                    .append(',')
-                    .append(cell(s.country() == null ? null : Countries.name(s.country(), Locale.ENGLISH)))
-                    .append(',')
-                    .append(cell(s.qualifier()))
-                    .append(',')
-                    .append(s.kind().name())
-                    .append("\r\n");
+            csv.append(Csv.row(Arrays.asList(
+                    String.valueOf(i + 1),
+                    s.name(),
+                    s.country(),
+                    s.country() == null ? null : Countries.name(s.country(), Locale.ENGLISH),
+                    s.qualifier(),
+                    s.kind().name())));
         }
         return csv.toString();
     }
@@ -153,15 +153,6 @@ class Signatories {
     byte[] pdf(UUID statementId, List<Signatory> list) {
         return SignatoryPdf.render(
                 statement(statementId).title(), text(list).lines().toList());
-    }
-
-    /** RFC 4180 quoting; a leading =, +, - or @ is prefixed with ' so spreadsheets do not run it as a formula. */
-    private static String cell(String value) {
-        if (value == null) {
-            return "";
-        }
-        String safe = value.matches("^[=+\\-@].*") ? "'" + value : value;
-        return safe.matches(".*[\",\r\n].*") ? '"' + safe.replace("\"", "\"\"") + '"' : safe;
     }
 
     private OpenStatement statement(UUID statementId) {

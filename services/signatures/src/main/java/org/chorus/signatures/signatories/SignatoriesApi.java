@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.chorus.platform.text.SignatoryLines;
 import org.chorus.platform.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -36,7 +37,7 @@ class SignatoriesApi {
             @RequestParam(defaultValue = "false") boolean preview,
             @RequestBody(required = false) String block) {
         Signatories.ImportResult result = signatories.importBlock(statementId, block, preview);
-        boolean readable = result.lines().stream().allMatch(SignatoryBlock.Line::ok);
+        boolean readable = result.lines().stream().allMatch(SignatoryLines.Line::ok);
         if (!preview && !readable) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                     HttpStatus.BAD_REQUEST, "Some lines could not be read; nothing was imported");

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.chorus.events.Countries;
 import org.chorus.events.Visibility;
+import org.chorus.platform.text.HumanText;
 import org.chorus.signatures.statements.OpenStatement;
 import org.chorus.signatures.statements.OpenStatements;
 import org.chorus.signatures.web.Pages;
@@ -41,6 +42,16 @@ class ManagePages {
             country = trim(country);
             qualifier = trim(qualifier);
             visibility = trim(visibility);
+        }
+
+        /** Name, country and qualifier through the platform's HumanText; refusals named in {@code errors}. */
+        CorrectionForm normalised(Map<String, String> errors) {
+            return new CorrectionForm(
+                    HumanText.formField("name", name, 200, errors, "error.name.long"),
+                    HumanText.formField("country", country, 10, errors, "error.country"),
+                    HumanText.formField("qualifier", qualifier, 300, errors, "error.qualifier.long"),
+                    visibility,
+                    countCountry);
         }
 
         static CorrectionForm of(Signature signature) {
@@ -78,19 +89,14 @@ class ManagePages {
     }
 
     @PostMapping("/manage/{token}")
-    ModelAndView correct(@PathVariable String token, @ModelAttribute CorrectionForm form) {
+    ModelAndView correct(@PathVariable String token, @ModelAttribute CorrectionForm typed) {
         return changeable(token, (signature, statement) -> {
             Map<String, String> errors = new LinkedHashMap<>();
+            CorrectionForm form = typed.normalised(errors);
             boolean keepsSealedName =
                     signature.withheld() && form.withheld() && form.name().isEmpty();
             if (form.name().isEmpty() && !keepsSealedName) {
                 errors.put("name", "error.name.missing");
-            }
-            if (form.name().length() > 200) {
-                errors.put("name", "error.name.long");
-            }
-            if (form.qualifier().length() > 300) {
-                errors.put("qualifier", "error.qualifier.long");
             }
             if (!form.country().isEmpty() && !Countries.isKnown(form.country())) {
                 errors.put("country", "error.country");

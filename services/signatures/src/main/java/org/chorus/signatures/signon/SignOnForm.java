@@ -4,11 +4,13 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.chorus.events.SignatoryKind;
 import org.chorus.events.Visibility;
+import org.chorus.platform.text.HumanText;
 
 /**
  * What a signer enters on the public sign-on page: an organisation (name, country, qualifier, contact name, contact
@@ -18,13 +20,13 @@ import org.chorus.events.Visibility;
  * people never see or fill in. Absent {@code kind} and {@code visibility} mean an organisation signing publicly.
  */
 record SignOnForm(
-        @Size(max = 200, message = "error.name.long") String name,
+        String name,
 
         String country,
 
-        @Size(max = 300, message = "error.qualifier.long") String qualifier,
+        String qualifier,
 
-        @Size(max = 200, message = "error.contactName.long") String contactName,
+        String contactName,
 
         @NotBlank(message = "error.email.missing")
         @Email(message = "error.email.invalid")
@@ -97,6 +99,27 @@ record SignOnForm(
                 SignatoryKind.ORGANISATION.name(),
                 Visibility.PUBLIC.name(),
                 true,
+                invitation);
+    }
+
+    /**
+     * Every text field through the platform's {@link HumanText} (NFC, one line, no controls or invisible layout
+     * characters, lengths in code points). A refused field is named in {@code errors} with its page text and kept as
+     * typed, so the form shows it again.
+     */
+    SignOnForm normalised(Map<String, String> errors) {
+        return new SignOnForm(
+                HumanText.formField("name", name, 200, errors, "error.name.long"),
+                HumanText.formField("country", country, 10, errors, "error.country"),
+                HumanText.formField("qualifier", qualifier, 300, errors, "error.qualifier.long"),
+                HumanText.formField("contactName", contactName, 200, errors, "error.contactName.long"),
+                HumanText.formField("email", email, 254, errors, "error.email.invalid"),
+                authorised,
+                revisionHash,
+                website,
+                kind,
+                visibility,
+                countCountry,
                 invitation);
     }
 

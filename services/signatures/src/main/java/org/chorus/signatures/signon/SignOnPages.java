@@ -120,6 +120,7 @@ class SignOnPages {
             return inviteOnly(statement);
         }
         Map<String, String> errors = new LinkedHashMap<>();
+        form = form.normalised(errors);
         if (form.name().isEmpty()) {
             errors.put("name", form.individual() ? "error.name.person" : "error.name.org");
         }

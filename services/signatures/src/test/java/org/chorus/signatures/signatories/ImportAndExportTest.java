@@ -71,9 +71,10 @@ class ImportAndExportTest {
         assertThat(csv.lines().toList()).hasSize(35);
         assertThat(csv)
                 .contains(
-                        "10,International Federation for Human Rights (FIDH),,,within the framework of the Observatory for the"
-                                + " Protection of Human Rights Defenders,ORGANISATION",
-                        "30,\"Centro de Derechos Humanos Fray Francisco de Vitoria OP, A.C.\",MX,Mexico,,ORGANISATION");
+                        "\"10\",\"International Federation for Human Rights (FIDH)\",\"\",\"\",\"within the framework of the"
+                                + " Observatory for the Protection of Human Rights Defenders\",\"ORGANISATION\"",
+                        "\"30\",\"Centro de Derechos Humanos Fray Francisco de Vitoria OP, A.C.\",\"MX\",\"Mexico\",\"\","
+                                + "\"ORGANISATION\"");
         String pdf =
                 Statements.pdfText("http://localhost:" + port + "/api/statements/" + statementId + "/signatories.pdf");
         assertThat(pdf).contains("Lawyers for Lawyers (Netherlands)", "Signatories:");

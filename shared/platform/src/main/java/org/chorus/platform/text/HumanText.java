@@ -41,6 +41,22 @@ public final class HumanText {
         return checkLength(field, text, maxCodePoints);
     }
 
+    /**
+     * For a page's form: the one-line text normalised, or, when refused, the text as typed with the refusal's page
+     * text in {@code errors} under {@code field} ({@code tooLongKey} for a text that is too long, the field's own
+     * message; otherwise {@link RefusedText#messageKey()}), so the form shows it again with the reason.
+     */
+    public static String formField(
+            String field, String value, int maxCodePoints, java.util.Map<String, String> errors, String tooLongKey) {
+        try {
+            return singleLine(field, value, maxCodePoints);
+        } catch (RefusedText refused) {
+            errors.putIfAbsent(
+                    field, refused.reason() == RefusedText.Reason.TOO_LONG ? tooLongKey : refused.messageKey());
+            return value;
+        }
+    }
+
     /** A text of several lines (a statement's body, a comment): line ends become LF, nothing else steers layout. */
     public static String multiLine(String field, String value, int maxCodePoints) {
         if (value == null) {
