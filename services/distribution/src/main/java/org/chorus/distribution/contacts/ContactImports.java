@@ -10,6 +10,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.chorus.platform.text.Csv;
+import org.chorus.platform.text.HumanText;
+import org.chorus.platform.text.RefusedText;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -118,14 +121,13 @@ class ContactImports {
             int rowNumber = r + 1;
             List<String> cells = table.get(r);
             Map<String, String> value = new HashMap<>();
-            column.forEach(
-                    (name, index) -> value.put(name, index < cells.size() ? blankToNull(cells.get(index)) : null));
             int before = errors.size();
+            column.forEach((name, index) -> value.put(name, cell(rowNumber, name, cells, index, errors)));
             String name = value.get("name");
             String email = value.get("email");
             if (name == null) {
                 errors.add(new RowError(rowNumber, "name", "must not be blank"));
-            } else if (name.length() > 200) {
+            } else if (name.codePointCount(0, name.length()) > 200) {
                 errors.add(new RowError(rowNumber, "name", "at most 200 characters"));
             }
             if (email == null) {
@@ -199,9 +201,9 @@ class ContactImports {
     String exportCsv(UUID listId) {
         Contacts.ContactList list = contacts.find(listId)
                 .orElseThrow(() -> org.chorus.platform.web.Problems.notFound("No contact list " + listId + "."));
-        StringBuilder csv = new StringBuilder(Csv.line(COLUMNS));
+        StringBuilder csv = new StringBuilder(Csv.row(COLUMNS));
         for (Contacts.Contact contact : list.contacts()) {
-            csv.append(Csv.line(List.of(
+            csv.append(Csv.row(List.of(
                     contact.name(),
                     nullToEmpty(contact.email()),
                     nullToEmpty(contact.outlet()),
@@ -220,6 +222,16 @@ class ContactImports {
 
     private static String nullToEmpty(String value) {
         return value == null ? "" : value;
+    }
+
+    /** One cell of a row through the platform's HumanText; a refused cell is a row error naming its column. */
+    private static String cell(int rowNumber, String column, List<String> cells, int index, List<RowError> errors) {
+        try {
+            return blankToNull(HumanText.singleLine(column, index < cells.size() ? cells.get(index) : null, 1000));
+        } catch (RefusedText refused) {
+            errors.add(new RowError(rowNumber, column, refused.problem()));
+            return null;
+        }
     }
 
     private static String blankToNull(String value) {

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.chorus.distribution.AddressKey;
 import org.chorus.distribution.ledger.Ledger;
+import org.chorus.platform.text.HumanText;
 import org.chorus.platform.web.Problems;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,6 +53,29 @@ public class Contacts {
             String consentBasis,
             boolean accredited) {
 
+        /** What a coordinator or an import entered, through the platform's HumanText (one line each). */
+        Contact normalised() {
+            return new Contact(
+                    id,
+                    HumanText.singleLine("name", name, 200),
+                    HumanText.singleLine("email", email, 254),
+                    HumanText.singleLine("outlet", outlet, 200),
+                    language,
+                    languages,
+                    HumanText.singleLine("role", role, 200),
+                    country,
+                    HumanText.singleLine("beat", beat, 200),
+                    type,
+                    tags == null
+                            ? List.of()
+                            : tags.stream()
+                                    .map(tag -> HumanText.singleLine("tags", tag, 50))
+                                    .toList(),
+                    HumanText.singleLine("source", source, 200),
+                    HumanText.singleLine("consentBasis", consentBasis, 200),
+                    accredited);
+        }
+
         Contact withId(UUID newId) {
             return new Contact(
                     newId,
@@ -75,6 +99,7 @@ public class Contacts {
 
     @Transactional
     ContactList createList(String name) {
+        name = HumanText.singleLine("name", name, 200);
         UUID id = UUID.randomUUID();
         jdbc.sql("insert into contact_list (id, name) values (?, ?)")
                 .params(id, name)
@@ -85,7 +110,7 @@ public class Contacts {
     @Transactional
     Contact add(UUID listId, Contact details) {
         lockList(listId);
-        Contact contact = details.withId(UUID.randomUUID());
+        Contact contact = details.normalised().withId(UUID.randomUUID());
         if (!insert(listId, contact)) {
             throw Problems.conflict("The list already has a contact with the e-mail address " + contact.email() + ".");
         }

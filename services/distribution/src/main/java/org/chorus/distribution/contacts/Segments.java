@@ -3,6 +3,7 @@ package org.chorus.distribution.contacts;
 import java.util.List;
 import java.util.UUID;
 import org.chorus.distribution.AddressKey;
+import org.chorus.platform.text.HumanText;
 import org.chorus.platform.web.Problems;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -28,10 +29,26 @@ public class Segments {
             List<String> countries,
             List<String> languages,
             List<String> types,
-            List<String> tags) {}
+            List<String> tags) {
+
+        /** The name and tags a coordinator entered, through the platform's HumanText. */
+        Segment normalised() {
+            return new Segment(
+                    id,
+                    listId,
+                    HumanText.singleLine("name", name, 200),
+                    countries,
+                    languages,
+                    types,
+                    tags.stream()
+                            .map(tag -> HumanText.singleLine("tags", tag, 50))
+                            .toList());
+        }
+    }
 
     @Transactional
     Segment create(Segment segment) {
+        segment = segment.normalised();
         contacts.lockList(segment.listId());
         jdbc.sql("""
                         insert into segment (id, list_id, name, countries, languages, types, tags)

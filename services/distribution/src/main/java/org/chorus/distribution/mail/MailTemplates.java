@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.chorus.platform.text.HumanText;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.context.Context;
@@ -51,7 +52,8 @@ class MailTemplates {
             return Optional.empty();
         }
         Context context = new Context(Locale.forLanguageTag(lang));
-        variables.forEach(context::setVariable);
+        // every variable is one line (names, titles, links): nothing another service sends can add lines to a mail
+        variables.forEach((key, value) -> context.setVariable(key, HumanText.flattened(value)));
         String text = engine.process(name, context).replace("\r\n", "\n");
         int subjectEnd = text.indexOf('\n');
         if (subjectEnd < 0) {

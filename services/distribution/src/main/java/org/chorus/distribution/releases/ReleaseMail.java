@@ -7,7 +7,8 @@ import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.chorus.distribution.signatories.SignatoryBlock;
+import org.chorus.platform.text.HumanText;
+import org.chorus.platform.text.SignatoryLines;
 
 /**
  * The plain-text mail of a release: the title, the text, then the numbered signatories; after a "-- " separator, a
@@ -33,7 +34,7 @@ final class ReleaseMail {
     record Rendered(String language, String subject, String body) {}
 
     static Rendered render(
-            Text text, List<SignatoryBlock.Signatory> signatories, String unsubscribeUrl, Embargo earlyCopy) {
+            Text text, List<SignatoryLines.Signatory> signatories, String unsubscribeUrl, Embargo earlyCopy) {
         Rendered shared = renderBeforeLink(text, signatories, earlyCopy);
         return new Rendered(shared.language(), shared.subject(), withLink(shared.body(), unsubscribeUrl));
     }
@@ -42,7 +43,7 @@ final class ReleaseMail {
      * The mail up to its recipient's unsubscribe link: the same for every recipient who reads this text, so that a
      * release stores it once per language rather than once per recipient. {@link #withLink} completes it.
      */
-    static Rendered renderBeforeLink(Text text, List<SignatoryBlock.Signatory> signatories, Embargo earlyCopy) {
+    static Rendered renderBeforeLink(Text text, List<SignatoryLines.Signatory> signatories, Embargo earlyCopy) {
         Words words = WORDS.getOrDefault(text.language(), WORDS.get("en"));
         String mark = earlyCopy == null ? null : embargoMark(words, text.language(), earlyCopy);
         String body = (mark == null ? "" : mark + "\n\n")
@@ -52,11 +53,12 @@ final class ReleaseMail {
                 + "\n\n"
                 + words.signatories()
                 + "\n\n"
-                + String.join("\n", SignatoryBlock.lines(signatories, text.language()))
+                + String.join("\n", SignatoryLines.lines(signatories, Locale.forLanguageTag(text.language())))
                 + "\n\n-- \n"
                 + words.unsubscribe()
                 + "\n";
-        String subject = mark == null ? text.title() : "[" + mark + "] " + text.title();
+        String title = HumanText.flattened(text.title());
+        String subject = mark == null ? title : "[" + mark + "] " + title;
         return new Rendered(text.language(), subject, body);
     }
 

@@ -14,7 +14,6 @@ import org.chorus.distribution.contacts.Contacts;
 import org.chorus.distribution.contacts.Segments;
 import org.chorus.distribution.ledger.Ledger;
 import org.chorus.distribution.signatories.Signatories;
-import org.chorus.distribution.signatories.SignatoryBlock;
 import org.chorus.distribution.statements.StatementCopies;
 import org.chorus.distribution.unsubscribe.Unsubscribes;
 import org.chorus.events.EmbargoHeld;
@@ -22,6 +21,8 @@ import org.chorus.events.EventTypes;
 import org.chorus.events.ReleaseCompleted;
 import org.chorus.events.ReleasePublished;
 import org.chorus.platform.outbox.Outbox;
+import org.chorus.platform.text.HumanText;
+import org.chorus.platform.text.SignatoryLines;
 import org.chorus.platform.web.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -142,7 +143,7 @@ class Releases {
                             + " has no contacts that may be mailed: none match, or all unsubscribed, bounced or"
                             + " removed.");
         }
-        List<SignatoryBlock.Signatory> signed = signatories.of(statementId);
+        List<SignatoryLines.Signatory> signed = signatories.of(statementId);
         Release release = new Release(
                 UUID.randomUUID(),
                 statementId,
@@ -344,6 +345,7 @@ class Releases {
     /** A coordinator's decision on a HELD release, recorded with who made it. */
     @Transactional
     Progress decide(UUID releaseId, boolean send, String decidedBy, Instant now) {
+        decidedBy = HumanText.singleLine("decidedBy", decidedBy, 200);
         String state = jdbc.sql("select state from release where id = ? for update")
                 .param(releaseId)
                 .query(String.class)

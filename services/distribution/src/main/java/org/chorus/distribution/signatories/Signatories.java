@@ -7,6 +7,7 @@ import org.chorus.events.SignatureConfirmed;
 import org.chorus.events.SignatureCorrected;
 import org.chorus.events.Visibility;
 import org.chorus.platform.inbox.Inbox;
+import org.chorus.platform.text.SignatoryLines;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -80,12 +81,12 @@ public class Signatories {
     }
 
     @Transactional(readOnly = true)
-    public List<SignatoryBlock.Signatory> of(UUID statementId) {
+    public List<SignatoryLines.Signatory> of(UUID statementId) {
         return jdbc.sql("""
                         select name, country, qualifier from signatory
                         where statement_id = ? order by confirmed_at, seq""")
                 .param(statementId)
-                .query(SignatoryBlock.Signatory.class)
+                .query(SignatoryLines.Signatory.class)
                 .list();
     }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.chorus.distribution.Fixtures;
 import org.chorus.distribution.Mailbox;
+import org.chorus.platform.text.Csv;
 import org.chorus.testsupport.ChorusServiceTest;
 import org.chorus.testsupport.Http;
 import org.junit.jupiter.api.BeforeEach;
@@ -123,13 +124,36 @@ class ContactImportTest {
         assertThat(export.statusCode()).isEqualTo(200);
         assertThat(export.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
-        assertThat(export.body().lines())
+        assertThat(export.body().lines()).hasSize(3).allMatch(line -> line.startsWith("\""));
+        assertThat(Csv.parse(export.body()))
                 .containsExactly(
-                        HEADER.strip(),
-                        "Amina Reporter," + amina
-                                + ",\"Le Temps, Genève\",Editor,CH,fr,human rights,PRESS,geneva;un,conference 2025,consent,yes",
-                        "Piotr Adviser," + piotr
-                                + ",European Parliament,Adviser,PL,pl,china,POLICY,eu,referral,legitimate interest,no");
+                        List.of(HEADER.strip().split(",")),
+                        List.of(
+                                "Amina Reporter",
+                                amina,
+                                "Le Temps, Genève",
+                                "Editor",
+                                "CH",
+                                "fr",
+                                "human rights",
+                                "PRESS",
+                                "geneva;un",
+                                "conference 2025",
+                                "consent",
+                                "yes"),
+                        List.of(
+                                "Piotr Adviser",
+                                piotr,
+                                "European Parliament",
+                                "Adviser",
+                                "PL",
+                                "pl",
+                                "china",
+                                "POLICY",
+                                "eu",
+                                "referral",
+                                "legitimate interest",
+                                "no"));
     }
 
     @Test
@@ -152,8 +176,8 @@ class ContactImportTest {
         String exported =
                 http.get("/api/contact-lists/" + listId + "/contacts.csv").body();
         assertThat(exported.lines())
-                .anyMatch(line -> line.startsWith("Multi," + first + ",,,,es;fr,"))
-                .anyMatch(line -> line.startsWith("Single," + second + ",,,,fr,"));
+                .anyMatch(line -> line.startsWith("\"Multi\",\"" + first + "\",\"\",\"\",\"\",\"es;fr\","))
+                .anyMatch(line -> line.startsWith("\"Single\",\"" + second + "\",\"\",\"\",\"\",\"fr\","));
         var segment = http.postJson(
                 "/api/contact-lists/" + listId + "/segments",
                 Map.of("name", "Reads French", "languages", List.of("fr")));

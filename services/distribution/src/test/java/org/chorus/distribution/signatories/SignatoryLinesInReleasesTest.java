@@ -17,7 +17,8 @@ class SignatoryLinesInReleasesTest {
                 .map(s -> new SignatoryLines.Signatory(s.name(), s.countryCode(), s.qualifier()))
                 .toList();
 
-        assertThat(SignatoryLines.lines(signatories, Locale.forLanguageTag("en"))).containsExactlyElementsOf(XIAMEN.signatoryBlock());
+        assertThat(SignatoryLines.lines(signatories, Locale.forLanguageTag("en")))
+                .containsExactlyElementsOf(XIAMEN.signatoryBlock());
     }
 
     @Test
