@@ -56,13 +56,18 @@ public class RequestSuppressions {
                 .map(reason -> reason.equals("HARD_BOUNCE") ? "suppressed: bounced" : "suppressed: unsubscribed");
     }
 
-    /** A requested mail hard-bounced: no requested mail goes to its address again. */
+    /**
+     * A requested mail hard-bounced: no requested mail goes to its address again (also after Redaction emptied the row:
+     * then its keyed address hash is used).
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void hardBounce(long deliveryId) {
         jdbc.sql("""
                         insert into request_suppression (address_hash, scheme, scope, reason)
-                        select address_hmac(recipient_address, ?, ?), ?, '*', 'HARD_BOUNCE' from delivery
-                        where id = ? and kind = 'MAIL_REQUEST' and recipient_address is not null
+                        select coalesce(address_hmac(recipient_address, ?, ?), address_hash), ?, '*', 'HARD_BOUNCE'
+                        from delivery
+                        where id = ? and kind = 'MAIL_REQUEST'
+                          and (recipient_address is not null or address_hash is not null)
                         on conflict do nothing""")
                 .params(key.innerPad(), key.outerPad(), AddressKey.SCHEME, deliveryId)
                 .update();

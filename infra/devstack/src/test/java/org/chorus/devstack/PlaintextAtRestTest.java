@@ -1,0 +1,367 @@
+package org.chorus.devstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
+import org.chorus.distribution.ledger.Redaction;
+import org.chorus.events.Topics;
+import org.chorus.testsupport.Eventually;
+import org.chorus.testsupport.Http;
+import org.chorus.testsupport.Infrastructure;
+import org.chorus.testsupport.RealInfrastructure;
+import org.chorus.testsupport.TopicReader;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * What an attacker who reads the broker (every topic and dead-letter topic from the beginning) or a copy of the
+ * database (every table of every schema) learns about signers after a whole sign-on: a withheld signer's address, and
+ * the secrets of every link mailed to a signer, invitee or press contact (confirm, manage, re-consent, invitation,
+ * decline, unsubscribe) must be nowhere in plaintext once distribution's bounce window has passed. The needles come
+ * from the mails GreenMail received, as a recipient sees them.
+ */
+class PlaintextAtRestTest {
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final Pattern LINK = Pattern.compile("https?://[^\\s<>\"]+");
+    private static final Pattern UUID_TEXT =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    /** Random tokens (base64url, possibly signed as payload.mac): long, with upper and lower case and digits. */
+    private static final Pattern SECRET = Pattern.compile("(?=.*[A-Z])(?=.*[a-z])(?=.*[0-9])[A-Za-z0-9_.-]{20,}");
+
+    static Infrastructure infrastructure;
+    static Http statements;
+    static Http signatures;
+    static Http coordinatorSignatures;
+    static Http distribution;
+
+    @BeforeAll
+    static void startThePlatform() {
+        infrastructure = RealInfrastructure.get();
+        statements = TestPlatform.statements();
+        signatures = TestPlatform.signatures();
+        coordinatorSignatures = signatures.withHeader("Authorization", "Bearer " + DevStack.DEV_API_TOKEN);
+        distribution = TestPlatform.distribution();
+    }
+
+    @Test
+    void noTopicOrTableHoldsASignersAddressOrLiveLinkInPlaintext() {
+        String run = Long.toString(System.nanoTime(), 36);
+        String withheld = "withheld-" + run + "@defenders.example";
+        String invitee = "invitee-" + run + "@union.example";
+        String press = "desk-" + run + "@newswire.example";
+        String statementId = DevStack.loadDemo(statements);
+        Eventually.await(
+                WAIT,
+                () -> assertThat(signatures.get("/sign/" + statementId).status())
+                        .isEqualTo(200));
+        String hash = contentHash(statementId);
+
+        // a withheld individual signs and confirms through the mailed link
+        assertThat(signatures
+                        .postForm("/sign/" + statementId, withheldSigner(withheld, hash))
+                        .status())
+                .isEqualTo(303);
+        String confirmUrl = link(Eventually.await(WAIT, () -> onlyMailTo(withheld)), "/confirm/");
+        assertThat(signatures.postForm(confirmUrl, Map.of()).status()).isEqualTo(200);
+
+        // an invitation
+        assertThat(coordinatorSignatures
+                        .postJson(
+                                "/api/statements/" + statementId + "/invitations",
+                                Map.of(
+                                        "invitations",
+                                        List.of(Map.of(
+                                                "organisation",
+                                                "Quiet Union " + run,
+                                                "country",
+                                                "NL",
+                                                "email",
+                                                invitee,
+                                                "language",
+                                                "en"))))
+                        .status())
+                .isBetween(200, 201);
+        Eventually.await(WAIT, () -> onlyMailTo(invitee));
+
+        // a material revision: the withheld signer is asked to re-consent
+        assertThat(statements
+                        .postJson(
+                                "/api/statements/" + statementId + "/revisions",
+                                Map.of(
+                                        "title",
+                                        "Free the Xiamen defenders",
+                                        "body",
+                                        "We urge the release of every detained defender, now. " + run,
+                                        "material",
+                                        true))
+                        .status())
+                .isEqualTo(200);
+        String reconsentUrl = Eventually.await(WAIT, () -> {
+            List<MimeMessage> mails = mailsTo(withheld);
+            assertThat(mails).hasSize(2);
+            return link(mails.get(1), "/reconsent/");
+        });
+        assertThat(signatures.get(reconsentUrl).status()).isEqualTo(200);
+
+        // publication and a release to the press
+        assertThat(statements
+                        .postJson("/api/statements/" + statementId + "/publish", Map.of("confirm", true))
+                        .status())
+                .isEqualTo(200);
+        String listId = distribution
+                .postJson("/api/contact-lists", Map.of("name", "Press " + run))
+                .json()
+                .get("id")
+                .asString();
+        assertThat(distribution
+                        .postJson(
+                                "/api/contact-lists/" + listId + "/contacts",
+                                Map.of("name", "Desk", "email", press, "language", "en"))
+                        .status())
+                .isEqualTo(201);
+        Eventually.await(
+                WAIT,
+                () -> assertThat(distribution
+                                .postJson("/api/releases", Map.of("statementId", statementId, "contactListId", listId))
+                                .status())
+                        .isEqualTo(201));
+        Eventually.await(WAIT, () -> onlyMailTo(press));
+
+        Set<String> secrets = new LinkedHashSet<>();
+        for (String recipient : List.of(withheld, invitee, press)) {
+            mailsTo(recipient).forEach(mail -> secrets.addAll(linkSecrets(mail)));
+        }
+        assertThat(secrets)
+                .as("confirm/manage, re-consent, invitation, decline and unsubscribe secrets")
+                .hasSizeGreaterThanOrEqualTo(5);
+        Redaction redaction = distributionContext().getBean(Redaction.class);
+
+        Eventually.await(WAIT, () -> {
+            // past the bounce window
+            redaction.redact(Instant.now().plus(Duration.ofDays(400)));
+            List<String> found = new ArrayList<>();
+            List<String> needles = new ArrayList<>(secrets);
+            needles.add(withheld);
+            found.addAll(onTopics(needles));
+            found.addAll(inTables(needles, invitee));
+            assertThat(found).as("plaintext found").isEmpty();
+        });
+    }
+
+    @Test
+    void theMailRequestsTopicAndEveryDeadLetterTopicKeepRecordsForABoundedTime() throws Exception {
+        TestPlatform.get();
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrap()))) {
+            List<String> bounded = new ArrayList<>(List.of(Topics.MAIL_REQUESTS));
+            Topics.ALL.forEach(topic -> bounded.add(Topics.deadLetter(topic)));
+            List<ConfigResource> resources = bounded.stream()
+                    .map(topic -> new ConfigResource(ConfigResource.Type.TOPIC, topic))
+                    .toList();
+            Map<ConfigResource, Config> configs =
+                    admin.describeConfigs(resources).all().get();
+            for (ConfigResource resource : resources) {
+                long retention =
+                        Long.parseLong(configs.get(resource).get("retention.ms").value());
+                assertThat(retention)
+                        .as("retention.ms of %s", resource.name())
+                        .isPositive()
+                        .isLessThanOrEqualTo(Duration.ofDays(14).toMillis());
+            }
+        }
+    }
+
+    private static Map<String, String> withheldSigner(String address, String hash) {
+        return Map.of(
+                "kind", "INDIVIDUAL",
+                "name", "Withheld Defender",
+                "country", "CN",
+                "qualifier", "Rights lawyer",
+                "email", address,
+                "visibility", "WITHHELD",
+                "countCountry", "true",
+                "revisionHash", hash,
+                "website", "");
+    }
+
+    private static String contentHash(String statementId) {
+        return statements
+                .get("/api/statements/" + statementId)
+                .json()
+                .at("/revision/contentHash")
+                .asString();
+    }
+
+    /** Every record (key and value) of every topic, dead-letter topics included, from the beginning. */
+    private static List<String> onTopics(List<String> needles) {
+        List<String> found = new ArrayList<>();
+        Set<String> topics;
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrap()))) {
+            topics = admin.listTopics().names().get();
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+        assertThat(topics).contains(Topics.MAIL_REQUESTS, Topics.deadLetter(Topics.MAIL_REQUESTS));
+        try (var consumer = TopicReader.outsideConsumer()) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : topics) {
+                consumer.partitionsFor(topic)
+                        .forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
+                assertThat(System.nanoTime()).as("read every topic to its end").isLessThan(deadline);
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    String text = Objects.toString(record.key(), "") + " " + Objects.toString(record.value(), "");
+                    for (String needle : needles) {
+                        if (text.contains(needle)) {
+                            found.add("topic " + record.topic() + " offset " + record.offset() + ": " + needle);
+                        }
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Every row of every table of every schema, as text (bytea as hex, so plaintext in a byte column is found too).
+     * The invitee's address is signatures' own record of whom it invited (signatures.invitation), the one place it is
+     * meant to be; everywhere else it is a needle too.
+     */
+    private static List<String> inTables(List<String> needles, String invitee) {
+        List<String> found = new ArrayList<>();
+        try (Connection db = DriverManager.getConnection(
+                        infrastructure.jdbcUrl(), infrastructure.dbUser(), infrastructure.dbPassword());
+                Statement sql = db.createStatement()) {
+            List<String[]> tables = new ArrayList<>();
+            try (ResultSet rows = sql.executeQuery("""
+                    select table_schema, table_name from information_schema.tables
+                    where table_type = 'BASE TABLE' and table_schema not in ('pg_catalog', 'information_schema')""")) {
+                while (rows.next()) {
+                    tables.add(new String[] {rows.getString(1), rows.getString(2)});
+                }
+            }
+            assertThat(tables.stream().map(table -> table[0]))
+                    .contains("statements", "signatures", "tracking", "distribution");
+            for (String[] table : tables) {
+                String name = '"' + table[0] + "\".\"" + table[1] + '"';
+                List<String> searched = new ArrayList<>(needles);
+                if (!(table[0].equals("signatures") && table[1].equals("invitation"))) {
+                    searched.add(invitee);
+                }
+                try (ResultSet rows = sql.executeQuery("select t::text from " + name + " t")) {
+                    while (rows.next()) {
+                        String row = rows.getString(1);
+                        for (String needle : searched) {
+                            String hex = HexFormat.of().formatHex(needle.getBytes(StandardCharsets.UTF_8));
+                            if (row.contains(needle) || row.contains(hex)) {
+                                found.add("table " + name + ": " + needle);
+                            }
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return found;
+    }
+
+    /** The secret parts of every link in a mail: path segments and query values that are random tokens. */
+    private static Set<String> linkSecrets(MimeMessage mail) {
+        Set<String> secrets = new LinkedHashSet<>();
+        Matcher links = LINK.matcher(body(mail));
+        while (links.find()) {
+            String afterHost = links.group().replaceFirst("https?://[^/]+", "");
+            for (String part : afterHost.split("[/?&=]")) {
+                if (SECRET.matcher(part).matches() && !UUID_TEXT.matcher(part).matches()) {
+                    secrets.add(part);
+                }
+            }
+        }
+        return secrets;
+    }
+
+    private static String link(MimeMessage mail, String path) {
+        Matcher links = LINK.matcher(body(mail));
+        while (links.find()) {
+            if (links.group().contains(path)) {
+                return links.group();
+            }
+        }
+        throw new AssertionError("no " + path + " link in the mail");
+    }
+
+    private static ConfigurableApplicationContext distributionContext() {
+        return TestPlatform.get().services().stream()
+                .filter(context -> context.getBeanProvider(Redaction.class).getIfAvailable() != null)
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static MimeMessage onlyMailTo(String address) {
+        List<MimeMessage> mails = mailsTo(address);
+        assertThat(mails).as("mails to %s", address).hasSize(1);
+        return mails.get(0);
+    }
+
+    private static List<MimeMessage> mailsTo(String address) {
+        return Arrays.stream(infrastructure.mail().getReceivedMessages())
+                .filter(message -> recipients(message).contains(address))
+                .toList();
+    }
+
+    private static String recipients(MimeMessage message) {
+        try {
+            Address[] to = message.getAllRecipients();
+            return to == null ? "" : Arrays.toString(to);
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String body(MimeMessage message) {
+        try {
+            return message.getContent().toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
