@@ -33,8 +33,16 @@ class AuthorizationMatrixTest {
             "statements POST /console/statements/from-text",
             "statements GET /console/account",
             "statements POST /console/account/tokens",
-            "distribution POST /api/bounces",
-            "distribution POST /api/contact-lists",
+            "statements POST /api/coalitions",
+            "distribution POST /api/contact-lists");
+
+    /**
+     * What B's coalition owns beside B itself: its press list with contacts, segments and imports, and who is in it. A
+     * coordinator of another coalition, and B's viewer (who is not in B's coalition), get 404 as for nothing at all.
+     */
+    private static final Set<String> COALITION = Set.of(
+            "statements GET /api/coalitions/{id}/members",
+            "statements POST /api/coalitions/{id}/members",
             "distribution POST /api/contact-lists/{id}/imports",
             "distribution GET /api/contact-lists/{id}",
             "distribution POST /api/contact-lists/{id}/contacts",
@@ -46,6 +54,7 @@ class AuthorizationMatrixTest {
     /** Lists that span statements: a coordinator sees only the statements they have a role on. */
     private static final Set<String> LISTS = Set.of(
             "statements GET /api/statements",
+            "statements GET /api/coalitions",
             "tracking GET /api/statements",
             "tracking GET /console/statements",
             "distribution GET /console/releases",
@@ -56,6 +65,7 @@ class AuthorizationMatrixTest {
             "statements POST /api/coordinators",
             "statements PUT /api/coordinators/{id}/admin",
             "statements POST /console/account/coordinators",
+            "distribution PUT /api/admin/contact-lists/{id}/coalition",
             "tracking POST /api/admin/rebuild");
 
     private static StatementB b;
@@ -88,8 +98,28 @@ class AuthorizationMatrixTest {
                         }
                     }
                     case "admin" -> expect(failures, call, answer, Set.of(403));
+                    case "coalition" -> expect(failures, call, answer, Set.of(404));
                     default -> expect(failures, call, answer, Set.of(403, 404));
                 }
+            }
+        }
+
+        assertThat(failures).isEmpty();
+        assertThat(b.whatTheOwnerSees()).isEqualTo(before);
+    }
+
+    @Test
+    void aCoordinatorOfAnotherCoalitionCannotSeeOrChangeOurPressList() {
+        String before = b.whatTheOwnerSees();
+        List<String> failures = new ArrayList<>();
+
+        for (Endpoint endpoint : CoordinatorEndpoints.all()) {
+            if (!kind(endpoint).equals("coalition")) {
+                continue;
+            }
+            for (Call call : CoordinatorEndpoints.calls(endpoint)) {
+                expect(failures, call, b.otherCoordinator.call(call), Set.of(404));
+                expect(failures, call, b.viewer.call(call), Set.of(404));
             }
         }
 
@@ -131,9 +161,8 @@ class AuthorizationMatrixTest {
         List<String> failures = new ArrayList<>();
 
         for (Endpoint endpoint : CoordinatorEndpoints.all()) {
-            if (endpoint.key().equals("statements POST /api/tokens")
-                    || endpoint.key().equals("distribution POST /api/bounces")) {
-                continue; // where a coordinator obtains a token; where a mail provider reports bounces
+            if (endpoint.key().equals("statements POST /api/tokens")) {
+                continue; // where a coordinator obtains a token
             }
             for (Call call : CoordinatorEndpoints.calls(endpoint)) {
                 var answer = nobody.call(call);
@@ -156,6 +185,7 @@ class AuthorizationMatrixTest {
         assertThat(endpoints.stream().map(Endpoint::key).collect(Collectors.toSet()))
                 .as("every endpoint named as shared, a list or for administrators still exists")
                 .containsAll(ORGANISATION_WIDE)
+                .containsAll(COALITION)
                 .containsAll(ADMINISTRATORS_ONLY);
         assertThat(endpoints.stream().filter(endpoint -> kind(endpoint).equals("statement")))
                 .as("the endpoints about statement B")
@@ -179,6 +209,9 @@ class AuthorizationMatrixTest {
     private static String kind(Endpoint endpoint) {
         if (ORGANISATION_WIDE.contains(endpoint.key())) {
             return "organisation";
+        }
+        if (COALITION.contains(endpoint.key())) {
+            return "coalition";
         }
         if (LISTS.contains(endpoint.key())) {
             return "list";

@@ -38,6 +38,7 @@ final class CoordinatorEndpoints {
 
     /** Pages and APIs for signers, press contacts and mail providers: their own tests cover their links. */
     private static final List<String> NOT_FOR_COORDINATORS = List.of(
+            "/api/bounces",
             "/sign/",
             "/confirm/",
             "/manage/",
@@ -120,6 +121,9 @@ final class CoordinatorEndpoints {
         if (name.equals("id") || name.equals("statementId")) {
             if (pattern.startsWith("/api/tokens/") || pattern.startsWith("/console/account/tokens/")) {
                 return StatementB.get().values.get("ownerTokenId");
+            }
+            if (pattern.startsWith("/api/coalitions/")) {
+                return StatementB.get().values.get("coalitionId");
             }
             if (pattern.startsWith("/api/coordinators/")) {
                 return StatementB.get().values.get("ownerId");

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Releases belong to their statement's coalition: a coordinator with no role on a statement can neither release it
  * nor see, preview, decide on or test-send its release (all answered as if it did not exist), a viewer may read but
- * not act, and the statement's owner still can. Contact lists stay the organisation's shared press book.
+ * not act, and the statement's owner still can. Contact lists belong to the coalition, so the other coordinator does not
+ * even see the list (CoalitionOwnershipTest covers the lists in full).
  */
 class ReleaseAccessTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -52,9 +53,9 @@ class ReleaseAccessTest {
                 Map.of("statementId", statement, "contactListId", list, "embargoUntil", embargo.toString());
 
         Http other = as(platform.ports().distribution(), coordinator().token());
-        // the press book is shared: the other coalition's coordinator reads the list …
-        assertThat(other.get("/api/contact-lists/" + list).status()).isEqualTo(200);
-        // … but cannot release B's statement to it
+        // the list is the coalition's own: the other coalition's coordinator does not see it …
+        assertThat(other.get("/api/contact-lists/" + list).status()).isEqualTo(404);
+        // … and cannot release B's statement to it
         var refused = other.postJson("/api/releases", newRelease);
         assertThat(refused.status()).isEqualTo(404);
         assertThat(refused.contentType()).startsWith("application/problem+json");

@@ -127,6 +127,11 @@ final class StatementB {
                 .json()
                 .get("id")
                 .asString();
+        String segmentId = distribution
+                .postJson("/api/contact-lists/" + listId + "/segments", Map.of("name", "English desks"))
+                .json()
+                .get("id")
+                .asString();
         String releaseId = Eventually.await(WAIT, () -> {
             var release = distribution.postJson(
                     "/api/releases",
@@ -154,7 +159,8 @@ final class StatementB {
                 "contactListId", listId,
                 "contactId", contactId,
                 "ownerId", me.get("id").asString()));
-        valuesOfB.put("segmentId", UUID.randomUUID().toString());
+        valuesOfB.put("segmentId", segmentId);
+        valuesOfB.put("coalitionId", me.get("coalitions").get(0).asString());
         valuesOfB.put("ownerTokenId", tokens.get(0).get("id").asString());
         return new StatementB(statementB, titleB, Map.copyOf(valuesOfB), owner, otherCoordinator, viewer, editor);
     }
@@ -181,6 +187,18 @@ final class StatementB {
             seen.add(owner.send(port("signatures"), "GET", path, null, null).body());
         }
         seen.add(owner.send(port("distribution"), "GET", "/api/releases/" + values.get("releaseId"), null, null)
+                .body());
+        String list = "/api/contact-lists/" + values.get("contactListId");
+        for (String path :
+                List.of(list, list + "/contacts.csv", list + "/segments/" + values.get("segmentId") + "/contacts")) {
+            seen.add(owner.send(port("distribution"), "GET", path, null, null).body());
+        }
+        seen.add(owner.send(
+                        port("statements"),
+                        "GET",
+                        "/api/coalitions/" + values.get("coalitionId") + "/members",
+                        null,
+                        null)
                 .body());
         seen.add(String.valueOf(owner.send(port("statements"), "GET", "/api/tokens", null, null)
                 .json()

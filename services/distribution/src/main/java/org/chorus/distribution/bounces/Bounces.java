@@ -3,6 +3,7 @@ package org.chorus.distribution.bounces;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.chorus.distribution.contacts.Suppressions;
 import org.chorus.distribution.ledger.RequestSuppressions;
@@ -36,6 +37,9 @@ class Bounces {
         this.outbox = outbox;
     }
 
+    /** The states of a mail that left: only such a mail can bounce. */
+    private static final Set<String> SENT = Set.of("SENDING", "SENT", "BOUNCED");
+
     enum Outcome {
         UNKNOWN_MESSAGE,
         ALREADY_APPLIED,
@@ -50,17 +54,37 @@ class Bounces {
             String template,
             UUID releaseId,
             UUID contactId,
-            String eventSubject) {}
+            String eventSubject,
+            String status,
+            String address) {}
 
+    /** The mail a test send went out as: its bounce marks it bounced, but suppresses nobody. */
+    private static final String TEST_SEND = "release-test";
+
+    /** A bounce read from the bounce mailbox, which names the mail by its Message-ID only. */
     @Transactional
     Outcome apply(String reportId, String messageId, boolean hard, String reason, Instant now) {
+        return apply(reportId, messageId, null, hard, reason, now);
+    }
+
+    /**
+     * A bounce of the mail with {@code messageId}; with a {@code recipient}, only if that mail went to that address.
+     * Mail that never left (planned, suppressed, failed, cancelled) is answered as unknown: it cannot have bounced.
+     */
+    @Transactional
+    Outcome apply(String reportId, String messageId, String recipient, boolean hard, String reason, Instant now) {
         Optional<Bounced> delivery =
                 jdbc.sql("""
                         select d.id, d.kind, d.request_id, d.template, d.release_id, d.contact_id,
-                               coalesce(d.event_subject, r.statement_id::text) as event_subject
+                               coalesce(d.event_subject, r.statement_id::text) as event_subject, d.status,
+                               coalesce(d.recipient_address, c.email) as address
                         from delivery d left join release r on r.id = d.release_id
+                        left join contact c on c.id = d.contact_id
                         where d.message_id = ?""").param(messageId).query(Bounced.class).optional();
-        if (delivery.isEmpty()) {
+        if (delivery.isEmpty()
+                || !SENT.contains(delivery.get().status())
+                || (recipient != null
+                        && !recipient.equalsIgnoreCase(delivery.get().address()))) {
             return Outcome.UNKNOWN_MESSAGE;
         }
         Bounced bounced = delivery.get();
@@ -77,7 +101,9 @@ class Bounces {
                 .params((hard ? "hard bounce: " : "soft bounce: ") + reason, bounced.id())
                 .update();
         boolean suppressed = false;
-        if (bounced.contactId() != null) {
+        if (TEST_SEND.equals(bounced.template())) {
+            log.info("Test send {} bounced; nobody suppressed", bounced.id());
+        } else if (bounced.contactId() != null) {
             suppressed = hard
                     ? suppressions.suppress(bounced.contactId(), Suppressions.Reason.HARD_BOUNCE, now)
                     : suppressions.softBounce(bounced.contactId(), now);

@@ -1,6 +1,7 @@
 package org.chorus.distribution.bounces;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -25,11 +26,14 @@ class BouncesApi {
         this.clock = clock;
     }
 
+    /** {@code recipient}: the address the provider could not deliver to; the mail must have gone to it. */
     record Report(
             @NotBlank @Size(max = 300) String messageId,
+            @NotBlank @Email @Size(max = 254) String recipient,
             @NotNull Boolean hard,
             @Size(max = 1000) String reason) {}
 
+    /** Only from a configured mail provider, signed with its secret ({@link ProviderSignatures}); else 401. */
     @PostMapping
     ResponseEntity<Map<String, String>> report(@Valid @RequestBody Report report) {
         String messageId = report.messageId().strip();
@@ -37,11 +41,12 @@ class BouncesApi {
         Bounces.Outcome outcome = bounces.apply(
                 "api:" + messageId + ":" + (report.hard() ? "hard" : "soft") + ":" + reason,
                 messageId,
+                report.recipient().strip(),
                 report.hard(),
                 reason,
                 clock.instant());
         if (outcome == Bounces.Outcome.UNKNOWN_MESSAGE) {
-            throw Problems.notFound("No mail with Message-ID " + messageId + " was sent.");
+            throw Problems.notFound("No mail with Message-ID " + messageId + " was sent to this recipient.");
         }
         return ResponseEntity.accepted().body(Map.of("outcome", outcome.name()));
     }

@@ -98,11 +98,11 @@ public class Contacts {
     public record ContactList(UUID id, String name, List<Contact> contacts) {}
 
     @Transactional
-    ContactList createList(String name) {
+    ContactList createList(String name, UUID coalitionId) {
         name = HumanText.singleLine("name", name, 200);
         UUID id = UUID.randomUUID();
-        jdbc.sql("insert into contact_list (id, name) values (?, ?)")
-                .params(id, name)
+        jdbc.sql("insert into contact_list (id, name, coalition_id) values (?, ?, ?)")
+                .params(id, name, coalitionId)
                 .update();
         return new ContactList(id, name, List.of());
     }

@@ -1,5 +1,6 @@
 package org.chorus.distribution.contacts;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -34,8 +35,10 @@ class ContactsApi {
     private final ContactImports imports;
     private final Segments segments;
     private final Clock clock;
+    private final ContactListAccess access;
 
-    ContactsApi(Contacts contacts, ContactImports imports, Segments segments, Clock clock) {
+    ContactsApi(Contacts contacts, ContactImports imports, Segments segments, Clock clock, ContactListAccess access) {
+        this.access = access;
         this.contacts = contacts;
         this.imports = imports;
         this.segments = segments;
@@ -59,21 +62,26 @@ class ContactsApi {
     ResponseEntity<ContactImports.Report> importCsv(
             @PathVariable UUID id,
             @RequestParam(defaultValue = "false") boolean dryRun,
-            @RequestBody(required = false) String csv) {
+            @RequestBody(required = false) String csv,
+            HttpServletRequest http) {
+        access.require(http, id);
         ContactImports.Report report = imports.importCsv(id, csv, dryRun);
         return ResponseEntity.status(dryRun ? HttpStatus.OK : HttpStatus.CREATED)
                 .body(report);
     }
 
     @GetMapping(path = "/{id}/contacts.csv", produces = "text/csv;charset=UTF-8")
-    ResponseEntity<String> exportCsv(@PathVariable UUID id) {
+    ResponseEntity<String> exportCsv(@PathVariable UUID id, HttpServletRequest http) {
+        access.require(http, id);
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"contacts-" + id + ".csv\"")
                 .body(imports.exportCsv(id));
     }
 
     @PostMapping("/{id}/segments")
-    ResponseEntity<Segments.Segment> createSegment(@PathVariable UUID id, @Valid @RequestBody NewSegment request) {
+    ResponseEntity<Segments.Segment> createSegment(
+            @PathVariable UUID id, @Valid @RequestBody NewSegment request, HttpServletRequest http) {
+        access.require(http, id);
         for (String language : orEmpty(request.languages())) {
             if (!LANGUAGES.contains(language)) {
                 throw Problems.badRequest("Unknown language '" + language + "': use an ISO 639-1 code.");
@@ -98,7 +106,9 @@ class ContactsApi {
 
     /** Who a segment would reach now: its contacts that may be mailed. */
     @GetMapping("/{id}/segments/{segmentId}/contacts")
-    List<Contacts.Contact> segmentContacts(@PathVariable UUID id, @PathVariable UUID segmentId) {
+    List<Contacts.Contact> segmentContacts(
+            @PathVariable UUID id, @PathVariable UUID segmentId, HttpServletRequest http) {
+        access.require(http, id);
         return segments.mailable(id, segmentId);
     }
 
@@ -106,7 +116,8 @@ class ContactsApi {
         return values == null ? List.of() : values;
     }
 
-    record NewList(@NotBlank @Size(max = 200) String name) {}
+    /** {@code coalitionId}: one of the caller's coalitions; without it, the first one (their personal coalition). */
+    record NewList(@NotBlank @Size(max = 200) String name, UUID coalitionId) {}
 
     record NewContact(
             @NotBlank @Size(max = 200) String name,
@@ -138,14 +149,17 @@ class ContactsApi {
     record ListView(UUID id, String name) {}
 
     @PostMapping
-    ResponseEntity<ListView> createList(@Valid @RequestBody NewList request) {
-        Contacts.ContactList list = contacts.createList(request.name().strip());
+    ResponseEntity<ListView> createList(@Valid @RequestBody NewList request, HttpServletRequest http) {
+        Contacts.ContactList list =
+                contacts.createList(request.name().strip(), access.forNewList(http, request.coalitionId()));
         return ResponseEntity.created(URI.create("/api/contact-lists/" + list.id()))
                 .body(new ListView(list.id(), list.name()));
     }
 
     @PostMapping("/{id}/contacts")
-    ResponseEntity<Contacts.Contact> add(@PathVariable UUID id, @Valid @RequestBody NewContact request) {
+    ResponseEntity<Contacts.Contact> add(
+            @PathVariable UUID id, @Valid @RequestBody NewContact request, HttpServletRequest http) {
+        access.require(http, id);
         List<String> languages = languages(request.language(), request.languages());
         if (request.country() != null && !COUNTRIES.contains(request.country())) {
             throw Problems.badRequest("Unknown country '" + request.country() + "': use an ISO 3166-1 alpha-2 code.");
@@ -173,13 +187,15 @@ class ContactsApi {
     }
 
     @DeleteMapping("/{id}/contacts/{contactId}")
-    ResponseEntity<Void> remove(@PathVariable UUID id, @PathVariable UUID contactId) {
+    ResponseEntity<Void> remove(@PathVariable UUID id, @PathVariable UUID contactId, HttpServletRequest http) {
+        access.require(http, id);
         contacts.remove(id, contactId, clock.instant());
         return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/{id}")
-    Contacts.ContactList get(@PathVariable UUID id) {
+    Contacts.ContactList get(@PathVariable UUID id, HttpServletRequest http) {
+        access.require(http, id);
         return contacts.find(id).orElseThrow(() -> Problems.notFound("No contact list " + id + "."));
     }
 

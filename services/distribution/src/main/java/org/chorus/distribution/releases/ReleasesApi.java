@@ -9,10 +9,16 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,16 +35,19 @@ class ReleasesApi {
     private final ReleaseAccess access;
     private final String unsubscribeMailbox;
     private final Clock clock;
+    private final TestSendLimit testSends;
 
     ReleasesApi(
             Releases releases,
             ReleaseAccess access,
             Clock clock,
+            TestSendLimit testSends,
             @org.springframework.beans.factory.annotation.Value(
                             "${chorus.mail.unsubscribe-mailbox:${chorus.mail.imap.user:bounces@localhost}}")
                     String unsubscribeMailbox) {
         this.releases = releases;
         this.access = access;
+        this.testSends = testSends;
         this.clock = clock;
         this.unsubscribeMailbox = unsubscribeMailbox;
     }
@@ -51,9 +60,10 @@ class ReleasesApi {
 
             @NotBlank @Size(max = 200) String decidedBy) {}
 
+    /** {@code address} is ignored where coordinators sign in: a test goes to the caller's own account address. */
     record TestSend(
             @NotNull UUID statementId,
-            @NotBlank @Email @Size(max = 254) String address,
+            @Email @Size(max = 254) String address,
 
             @Pattern(regexp = "[a-z]{2}", message = "must be an ISO 639-1 code such as en, fr, ar")
             String language) {}
@@ -61,12 +71,13 @@ class ReleasesApi {
     record Preview(String language, String subject, Map<String, String> headers, String body) {}
 
     /**
-     * Releases a statement to a contact list. Only an editor or owner of the statement may; the contact lists are the
-     * organisation's shared press book, open to every coordinator.
+     * Releases a statement to a contact list. Only an editor or owner of the statement may, and only to a list of the
+     * statement's coalition that they belong to.
      */
     @PostMapping
     ResponseEntity<Releases.Release> publish(@Valid @RequestBody NewRelease request, HttpServletRequest http) {
         access.requireStatement(http, request.statementId(), true);
+        access.requireListOfStatement(http, request.statementId(), request.contactListId());
         Releases.Release release = releases.publish(
                 request.statementId(),
                 request.contactListId(),
@@ -104,6 +115,7 @@ class ReleasesApi {
             @RequestParam(required = false) Instant embargoUntil,
             HttpServletRequest http) {
         access.requireStatement(http, statementId, false);
+        access.requireContactOfStatement(http, statementId, contactId);
         ReleaseMail.Rendered mail = releases.preview(statementId, contactId, embargoUntil);
         String url = mail.body().lines().reduce((first, last) -> last).orElse("");
         return new Preview(
@@ -123,12 +135,27 @@ class ReleasesApi {
                 mail.body());
     }
 
-    /** Sends the release as a recipient in {@code language} would get it to one address, such as the coordinator's. */
+    /**
+     * Sends the release as a recipient in {@code language} would get it, to the caller's own account address only
+     * (whatever {@code address} says), at most a few times a minute per coordinator: 429 with Retry-After beyond.
+     */
     @PostMapping("/test-send")
-    ResponseEntity<Map<String, UUID>> testSend(@Valid @RequestBody TestSend request, HttpServletRequest http) {
+    ResponseEntity<?> testSend(@Valid @RequestBody TestSend request, HttpServletRequest http) {
         access.requireStatement(http, request.statementId(), true);
-        UUID requestId = releases.testSend(
-                request.statementId(), request.language(), request.address().strip());
-        return ResponseEntity.accepted().body(Map.of("requestId", requestId));
+        String address = access.ownAddress(http, request.address());
+        Optional<Duration> wait = testSends.take(address);
+        if (wait.isPresent()) {
+            long seconds = Math.max(1, wait.get().toSeconds() + (wait.get().toMillisPart() > 0 ? 1 : 0));
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    "You sent several tests in the last minute; try again in " + seconds + " s.");
+            problem.setTitle("Too many test sends");
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem);
+        }
+        UUID requestId = releases.testSend(request.statementId(), request.language(), address);
+        return ResponseEntity.accepted().body(Map.of("requestId", requestId, "address", address));
     }
 }

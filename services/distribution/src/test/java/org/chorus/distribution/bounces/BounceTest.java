@@ -12,12 +12,14 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import org.chorus.distribution.AddressKey;
 import org.chorus.distribution.Fixtures;
+import org.chorus.distribution.MailProvider;
 import org.chorus.distribution.Mailbox;
 import org.chorus.events.EventTypes;
 import org.chorus.events.MailBounced;
@@ -137,32 +139,128 @@ class BounceTest {
         String messageId = Mailbox.header(Mailbox.messagesTo(full).get(0), "Message-ID");
 
         for (int day = 1; day <= 2; day++) {
-            var soft = http.postJson(
-                    "/api/bounces",
-                    Map.of("messageId", messageId, "hard", false, "reason", "452 4.2.2 mailbox full, day " + day));
+            var soft = MailProvider.report(
+                    http,
+                    Map.of(
+                            "messageId",
+                            messageId,
+                            "recipient",
+                            full,
+                            "hard",
+                            false,
+                            "reason",
+                            "452 4.2.2 mailbox full, day " + day));
             assertThat(soft.status()).isEqualTo(202);
             assertThat(soft.json().get("outcome").asString()).isEqualTo("APPLIED");
         }
-        var again = http.postJson(
-                "/api/bounces",
-                Map.of("messageId", messageId, "hard", false, "reason", "452 4.2.2 mailbox full, day 2"));
+        var again = MailProvider.report(
+                http,
+                Map.of(
+                        "messageId",
+                        messageId,
+                        "recipient",
+                        full,
+                        "hard",
+                        false,
+                        "reason",
+                        "452 4.2.2 mailbox full, day 2"));
         assertThat(again.json().get("outcome").asString()).isEqualTo("ALREADY_APPLIED");
-        var third = http.postJson(
-                "/api/bounces",
-                Map.of("messageId", messageId, "hard", false, "reason", "452 4.2.2 mailbox full, day 3"));
+        var third = MailProvider.report(
+                http,
+                Map.of(
+                        "messageId",
+                        messageId,
+                        "recipient",
+                        full,
+                        "hard",
+                        false,
+                        "reason",
+                        "452 4.2.2 mailbox full, day 3"));
         assertThat(third.json().get("outcome").asString()).isEqualTo("SUPPRESSED");
 
         var none = http.postJson("/api/releases", Map.of("statementId", statementId, "contactListId", listId));
         assertThat(none.status()).isEqualTo(422);
         assertThat(none.json().get("detail").asString()).contains("no contacts that may be mailed");
 
-        var unknown =
-                http.postJson("/api/bounces", Map.of("messageId", "<" + UUID.randomUUID() + "@chorus>", "hard", true));
+        var unknown = MailProvider.report(
+                http, Map.of("messageId", "<" + UUID.randomUUID() + "@chorus>", "recipient", full, "hard", true));
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.contentType()).startsWith("application/problem+json");
-        var missing = http.postJson("/api/bounces", Map.of("messageId", messageId));
+        var missing = MailProvider.report(http, Map.of("messageId", messageId, "recipient", full));
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.json().at("/errors/0/field").asString()).isEqualTo("hard");
+    }
+
+    @Test
+    void aBounceReportWithoutTheProvidersSignatureSuppressesNobody() {
+        UUID statementId = fixtures.publishedStatement("Free the defenders", "We urge their release.", "en");
+        String reporter = Mailbox.uniqueAddress("still-reading");
+        String listId = fixtures.list(List.of(new Fixtures.Person("Still Reading", reporter, "en", false)));
+        fixtures.awaitSent(fixtures.release(statementId, listId), 1);
+        String messageId = Mailbox.header(Mailbox.messagesTo(reporter).get(0), "Message-ID");
+        Map<String, Object> hard = Map.of("messageId", messageId, "recipient", reporter, "hard", true);
+        byte[] guessed = "a-secret-somebody-guessed-at-32-bytes-long".getBytes(StandardCharsets.UTF_8);
+
+        List<Http.Response> refused = List.of(
+                http.postJson("/api/bounces", hard),
+                http.withHeader("Authorization", "Bearer a-coordinator-token").postJson("/api/bounces", hard),
+                MailProvider.report(http, "dev", guessed, Instant.now(), hard),
+                MailProvider.report(http, "elsewhere", MailProvider.DEV_SECRET, Instant.now(), hard),
+                MailProvider.report(
+                        http, "dev", MailProvider.DEV_SECRET, Instant.now().minusSeconds(3600), hard),
+                http.withHeader("X-Chorus-Provider", "dev")
+                        .withHeader(
+                                "X-Chorus-Timestamp",
+                                Long.toString(Instant.now().getEpochSecond()))
+                        .withHeader(
+                                "X-Chorus-Signature",
+                                "sha256="
+                                        + MailProvider.sign(
+                                                MailProvider.DEV_SECRET,
+                                                Long.toString(Instant.now().getEpochSecond()),
+                                                "{\"messageId\":\"<other@chorus>\"}"))
+                        .postJson("/api/bounces", hard));
+
+        assertThat(refused).allSatisfy(answer -> {
+            assertThat(answer.status()).isEqualTo(401);
+            assertThat(answer.contentType()).startsWith("application/problem+json");
+        });
+        assertThat(suppressed(reporter)).isZero();
+        assertThat(status(messageId)).isEqualTo("SENT");
+        var next = http.postJson("/api/releases", Map.of("statementId", statementId, "contactListId", listId));
+        assertThat(next.json().get("recipients").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aSignedBounceForAnotherAddressThanTheMailWentToSuppressesNobody() {
+        UUID statementId = fixtures.publishedStatement("Free the defenders", "We urge their release.", "en");
+        String reporter = Mailbox.uniqueAddress("reporter");
+        String victim = Mailbox.uniqueAddress("victim");
+        String listId = fixtures.list(List.of(new Fixtures.Person("Reporter", reporter, "en", false)));
+        fixtures.awaitSent(fixtures.release(statementId, listId), 1);
+        String messageId = Mailbox.header(Mailbox.messagesTo(reporter).get(0), "Message-ID");
+
+        var answer = MailProvider.report(http, Map.of("messageId", messageId, "recipient", victim, "hard", true));
+
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(suppressed(reporter)).isZero();
+        assertThat(suppressed(victim)).isZero();
+        assertThat(status(messageId)).isEqualTo("SENT");
+    }
+
+    private int suppressed(String address) {
+        return jdbc.sql("select count(*) from suppression where address_hash = address_hmac(?, ?, ?)")
+                .params(address, key.innerPad(), key.outerPad())
+                .query(Integer.class)
+                .single();
+    }
+
+    private String status(String messageId) {
+        return jdbc.sql("select status from delivery where message_id = ?")
+                .param(messageId)
+                .query(String.class)
+                .single();
     }
 
     @Test

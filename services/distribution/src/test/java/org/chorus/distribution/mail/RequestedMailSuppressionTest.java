@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.chorus.distribution.AddressKey;
+import org.chorus.distribution.MailProvider;
 import org.chorus.distribution.Mailbox;
 import org.chorus.events.Envelope;
 import org.chorus.events.EventTypes;
@@ -139,9 +140,17 @@ class RequestedMailSuppressionTest {
                         .get(0)
                         .data();
 
-        var bounce = http.postJson(
-                "/api/bounces",
-                Map.of("messageId", delivered.messageId(), "hard", true, "reason", "550 5.1.1 user unknown"));
+        var bounce = MailProvider.report(
+                http,
+                Map.of(
+                        "messageId",
+                        delivered.messageId(),
+                        "recipient",
+                        gone,
+                        "hard",
+                        true,
+                        "reason",
+                        "550 5.1.1 user unknown"));
 
         assertThat(bounce.status()).isEqualTo(202);
         var bounced = (MailBounced)

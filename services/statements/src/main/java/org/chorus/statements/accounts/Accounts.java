@@ -42,13 +42,16 @@ class Accounts {
     private final Map<UUID, Deque<Instant>> wrongCodes = new ConcurrentHashMap<>();
     private final TotpSecrets secrets;
     private final LoginThrottle throttle;
+    private final Coalitions coalitions;
 
     Accounts(
             CoordinatorRepository coordinators,
             PasswordEncoder passwords,
             Clock clock,
             TotpSecrets secrets,
-            LoginThrottle throttle) {
+            LoginThrottle throttle,
+            Coalitions coalitions) {
+        this.coalitions = coalitions;
         this.secrets = secrets;
         this.throttle = throttle;
         this.coordinators = coordinators;
@@ -76,6 +79,7 @@ class Accounts {
             throw Problems.conflict("A coordinator account with this e-mail address already exists.");
         }
         coordinators.joinInvitedStatements(coordinator.id(), address);
+        coalitions.personal(coordinator.id(), address);
         return new Enrolment(coordinator.id(), address, secret, Totp.otpauthUri(ISSUER, address, secret));
     }
 

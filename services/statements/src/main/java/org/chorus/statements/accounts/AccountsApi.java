@@ -30,11 +30,16 @@ import org.springframework.web.bind.annotation.RestController;
 class AccountsApi {
     private final Accounts accounts;
     private final ClientAddresses clientAddresses;
+    private final Coalitions coalitions;
 
-    AccountsApi(Accounts accounts, ClientAddresses clientAddresses) {
+    AccountsApi(Accounts accounts, ClientAddresses clientAddresses, Coalitions coalitions) {
         this.accounts = accounts;
         this.clientAddresses = clientAddresses;
+        this.coalitions = coalitions;
     }
+
+    /** Who the caller is, with the ids of their coalitions, their first (personal) one first. */
+    record Me(UUID id, String email, String language, boolean admin, List<UUID> coalitions) {}
 
     record NewCoordinator(
             @NotBlank @Email @Size(max = 254) String email,
@@ -98,10 +103,18 @@ class AccountsApi {
         return ResponseEntity.noContent().build();
     }
 
-    /** Who the token belongs to, with {@code admin}: other services ask this before operator actions. */
+    /**
+     * Who the token belongs to, with {@code admin} and {@code coalitions}: other services ask this before operator
+     * actions and before showing a coalition's contacts.
+     */
     @GetMapping("/api/me")
-    CurrentCoordinator me(@AuthenticationPrincipal CurrentCoordinator me) {
-        return me;
+    Me me(@AuthenticationPrincipal CurrentCoordinator me) {
+        return new Me(
+                me.id(),
+                me.email(),
+                me.language(),
+                me.admin(),
+                coalitions.of(me.id()).stream().map(Coalitions.Coalition::id).toList());
     }
 
     record AdminFlag(@NotNull Boolean admin) {}

@@ -17,6 +17,7 @@ import org.chorus.events.StatementWithdrawn;
 import org.chorus.platform.outbox.Outbox;
 import org.chorus.platform.text.HumanText;
 import org.chorus.platform.web.Problems;
+import org.chorus.statements.accounts.Coalitions;
 import org.chorus.statements.accounts.CurrentCoordinator;
 import org.chorus.statements.drafting.Statement.Status;
 import org.springframework.context.ApplicationEventPublisher;
@@ -31,13 +32,16 @@ class Drafting {
     private final Outbox outbox;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Coalitions coalitions;
 
     Drafting(
             StatementRepository statements,
             Access access,
             Outbox outbox,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            Coalitions coalitions) {
+        this.coalitions = coalitions;
         this.statements = statements;
         this.access = access;
         this.outbox = outbox;
@@ -60,6 +64,14 @@ class Drafting {
 
     @Transactional
     StatementView create(CurrentCoordinator me, String title, String text, String language, Details details) {
+        return create(me, title, text, language, details, null);
+    }
+
+    /** A new statement of {@code coalitionId} (one of the caller's), or of the caller's first coalition when null. */
+    @Transactional
+    StatementView create(
+            CurrentCoordinator me, String title, String text, String language, Details details, UUID coalitionId) {
+        UUID coalition = coalitions.forNewStatement(me, coalitionId);
         title = HumanText.singleLine("title", title, 300);
         String body = lines(text);
         details = details.normalised();
@@ -90,7 +102,7 @@ class Drafting {
                 null,
                 null);
         Revision revision = new Revision(id, 1, title, body, Revision.contentHash(title, body), now, me.id(), true);
-        statements.insert(statement);
+        statements.insert(statement, coalition);
         statements.insert(revision);
         statements.putMember(id, me.id(), Role.OWNER);
         outbox.append(

@@ -16,11 +16,11 @@ class StatementRepository {
         this.jdbc = jdbc;
     }
 
-    void insert(Statement statement) {
+    void insert(Statement statement, UUID coalitionId) {
         jdbc.sql("""
                         insert into statement (id, title, summary, language, slug, coalition, press_contact, status,
-                                               current_revision, created_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                               current_revision, created_at, coalition_id)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         statement.id(),
                         statement.title(),
@@ -31,7 +31,8 @@ class StatementRepository {
                         statement.pressContact(),
                         statement.status().name(),
                         statement.currentRevision(),
-                        Timestamp.from(statement.createdAt()))
+                        Timestamp.from(statement.createdAt()),
+                        coalitionId)
                 .update();
     }
 

@@ -46,7 +46,8 @@ class StatementsApi {
             String slug,
 
             @Size(max = 300) String coalition,
-            @Size(max = 500) String pressContact) {}
+            @Size(max = 500) String pressContact,
+            UUID coalitionId) {}
 
     record PastedText(
             @NotBlank @Size(max = 200_000) String text,
@@ -93,7 +94,8 @@ class StatementsApi {
                 request.title().strip(),
                 request.body().strip(),
                 request.language(),
-                new Drafting.Details(request.summary(), request.slug(), request.coalition(), request.pressContact()));
+                new Drafting.Details(request.summary(), request.slug(), request.coalition(), request.pressContact()),
+                request.coalitionId());
         return ResponseEntity.created(URI.create("/api/statements/" + created.id()))
                 .body(created);
     }

@@ -80,8 +80,8 @@ class ConsolePages {
     }
 
     @GetMapping(path = "/console/statements/{id}/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter liveUpdates(@PathVariable UUID id, Locale locale) {
-        return live.subscribe(id, locale);
+    SseEmitter liveUpdates(@PathVariable UUID id, Locale locale, HttpServletRequest request) {
+        return live.subscribe(id, locale, gate.whileAllowedToRead(request, id));
     }
 
     /** The gate's refusal (unknown caller, statements service down) as a page in the coordinator's language. */

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -22,9 +23,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatusCode;
@@ -66,12 +69,25 @@ public class CoordinatorGate extends OncePerRequestFilter {
 
     private final String statementsUrl;
     private final List<String> adminPaths;
+    private final List<String> providerPaths;
     private final HttpClient client =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
 
     /** What the statements service answered to one question about one token; {@code status} is its HTTP status. */
-    private record Answer(int status, boolean admin, String role, Set<UUID> statements, long expiresAt) {}
+    private record Answer(
+            int status,
+            boolean admin,
+            String role,
+            Set<UUID> statements,
+            long expiresAt,
+            String email,
+            List<UUID> coalitions,
+            UUID coalition) {
+        Answer(int status, long expiresAt) {
+            this(status, false, null, Set.of(), expiresAt, null, List.of(), null);
+        }
+    }
 
     /** Why a coordinator may not go on; {@link #status} is what they are answered. */
     public static final class Refusal extends ErrorResponseException {
@@ -93,9 +109,19 @@ public class CoordinatorGate extends OncePerRequestFilter {
         }
     }
 
+    public CoordinatorGate(String statementsUrl, List<String> adminPaths, Environment environment) {
+        this(statementsUrl, adminPaths, List.of(), environment);
+    }
+
+    /**
+     * {@code chorus.coordinators.provider-paths}: exact paths under {@code /api/} that are not for coordinators but for
+     * outside services that authenticate themselves (a mail provider reporting bounces); the gate leaves them alone.
+     */
+    @Autowired
     public CoordinatorGate(
             @Value("${chorus.coordinators.statements-url:}") String statementsUrl,
             @Value("${chorus.coordinators.admin-paths:/api/admin/}") List<String> adminPaths,
+            @Value("${chorus.coordinators.provider-paths:}") List<String> providerPaths,
             Environment environment) {
         if (statementsUrl.isBlank()
                 && environment.matchesProfiles("prod")
@@ -108,6 +134,10 @@ public class CoordinatorGate extends OncePerRequestFilter {
         this.adminPaths = adminPaths.stream()
                 .map(String::strip)
                 .filter(prefix -> !prefix.isEmpty())
+                .toList();
+        this.providerPaths = providerPaths.stream()
+                .map(String::strip)
+                .filter(path -> !path.isEmpty())
                 .toList();
     }
 
@@ -156,7 +186,9 @@ public class CoordinatorGate extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = routedPath(request);
-        return statementsUrl.isEmpty() || !(path.startsWith("/api/") || path.startsWith("/console"));
+        return statementsUrl.isEmpty()
+                || !(path.startsWith("/api/") || path.startsWith("/console"))
+                || providerPaths.contains(path);
     }
 
     @Override
@@ -265,7 +297,7 @@ public class CoordinatorGate extends OncePerRequestFilter {
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                return new Answer(response.statusCode(), false, null, Set.of(), expiresAt);
+                return new Answer(response.statusCode(), expiresAt);
             }
             JsonNode body = JSON.readTree(response.body());
             JsonNode admin = body.get("admin");
@@ -279,18 +311,90 @@ public class CoordinatorGate extends OncePerRequestFilter {
                     }
                 }
             }
+            JsonNode email = body.get("email");
+            JsonNode coalition = body.get("coalitionId");
+            List<UUID> coalitions = new ArrayList<>();
+            if (body.get("coalitions") != null && body.get("coalitions").isArray()) {
+                for (JsonNode id : body.get("coalitions")) {
+                    coalitions.add(UUID.fromString(id.asString()));
+                }
+            }
             return new Answer(
                     200,
                     admin != null && admin.isBoolean() && admin.asBoolean(),
                     role == null || !role.isString() ? null : role.asString(),
                     Set.copyOf(statements),
-                    expiresAt);
+                    expiresAt,
+                    email == null || !email.isString() ? null : email.asString(),
+                    List.copyOf(coalitions),
+                    coalition == null || !coalition.isString() ? null : UUID.fromString(coalition.asString()));
         } catch (IOException | JacksonException | IllegalArgumentException e) {
-            return new Answer(503, false, null, Set.of(), expiresAt);
+            return new Answer(503, expiresAt);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Answer(503, false, null, Set.of(), expiresAt);
+            return new Answer(503, expiresAt);
         }
+    }
+
+    // Coalitions: who the caller is and which coalitions they belong to, for data a coalition owns (contact lists).
+
+    /** The caller as {@code GET /api/me} answers: their account address and their coalitions, the first one first. */
+    public record Caller(String email, List<UUID> coalitions) {}
+
+    /**
+     * The caller, to check what their coalitions own; empty when the gate is off (a service tested alone), where
+     * everything is open. Throws a {@link Refusal} when the caller is unknown or the statements service cannot answer.
+     */
+    public Optional<Caller> caller(HttpServletRequest request) {
+        if (statementsUrl.isEmpty()) {
+            return Optional.empty();
+        }
+        Answer answer = answer(requireToken(request), ME);
+        refusal(answer, false, false).ifPresent(refusal -> {
+            throw refusal;
+        });
+        return Optional.of(new Caller(answer.email(), answer.coalitions()));
+    }
+
+    /**
+     * The coalition {@code statement} belongs to, to a caller with a role on it; empty when the gate is off. Throws a
+     * {@link Refusal} (404 to a caller without a role) otherwise.
+     */
+    public Optional<UUID> coalitionOf(HttpServletRequest request, UUID statement) {
+        if (statementsUrl.isEmpty()) {
+            return Optional.empty();
+        }
+        Answer answer = answer(requireToken(request), STATEMENTS + "/" + statement + "/coalition");
+        refusal(answer, false, false).ifPresent(refusal -> {
+            throw refusal;
+        });
+        if (answer.coalition() == null) {
+            throw new Refusal(503, "Coordinator accounts cannot be checked right now; try again.");
+        }
+        return Optional.of(answer.coalition());
+    }
+
+    /**
+     * For a response that goes on after its request was let in (a live stream): true while the caller's token may still
+     * read {@code statement}, as the statements service answers (cached as every answer here, 10 s).
+     */
+    public BooleanSupplier whileAllowedToRead(HttpServletRequest request, UUID statement) {
+        if (statementsUrl.isEmpty()) {
+            return () -> true;
+        }
+        String token = token(request);
+        if (token == null) {
+            return () -> false;
+        }
+        return () -> verdict(token, STATEMENTS + "/" + statement, false, false).isEmpty();
+    }
+
+    private static String requireToken(HttpServletRequest request) {
+        String token = token(request);
+        if (token == null) {
+            throw new Refusal(401, "Sign in at the coordinator console, or send Authorization: Bearer <token>.");
+        }
+        return token;
     }
 
     private static String token(HttpServletRequest request) {

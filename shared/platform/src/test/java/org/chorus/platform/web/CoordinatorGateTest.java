@@ -31,9 +31,10 @@ class CoordinatorGateTest {
     static final String OLD_STATEMENTS = "token-from-before-admin-existed";
     static final String VIEWER = "token-of-a-viewer";
     static final UUID THEIRS = UUID.randomUUID();
+    static final UUID COALITION = UUID.randomUUID();
     static final Map<String, String> ME = Map.of(
             ADMIN, "{\"id\":\"a\",\"email\":\"x\",\"admin\":true}",
-            COLLEAGUE, "{\"id\":\"c\",\"email\":\"y\",\"admin\":false}",
+            COLLEAGUE, "{\"id\":\"c\",\"email\":\"y\",\"admin\":false,\"coalitions\":[\"" + COALITION + "\"]}",
             OLD_STATEMENTS, "{\"id\":\"o\",\"email\":\"z\"}",
             VIEWER, "{\"id\":\"v\",\"email\":\"v\",\"admin\":false}");
 
@@ -176,6 +177,25 @@ class CoordinatorGateTest {
         assertThat(gate.statementsReadableBy(request(ADMIN)).test(THEIRS)).isFalse();
         assertThat(gate.statementsReadableBy(request(COLLEAGUE)).test(UUID.randomUUID()))
                 .isFalse();
+    }
+
+    @Test
+    void aMailProvidersPathIsLeftToItsOwnAuthenticationAndCallersNameTheirCoalitions() {
+        CoordinatorGate gate = new CoordinatorGate(
+                "http://127.0.0.1:" + statements.getAddress().getPort(),
+                List.of("/api/admin/"),
+                List.of("/api/bounces"),
+                new MockEnvironment());
+
+        assertThat(call(gate, "POST", "/api/bounces", null).getStatus()).isEqualTo(200);
+        assertThat(call(gate, "POST", "/api/bounces/x", null).getStatus()).isEqualTo(401);
+        assertThat(gate.caller(request(COLLEAGUE)).orElseThrow())
+                .isEqualTo(new CoordinatorGate.Caller("y", List.of(COALITION)));
+        assertThat(gate.caller(request(ADMIN)).orElseThrow().coalitions()).isEmpty();
+        assertThatThrownBy(() -> gate.caller(request("unknown")))
+                .isInstanceOf(CoordinatorGate.Refusal.class)
+                .satisfies(refusal ->
+                        assertThat(((CoordinatorGate.Refusal) refusal).status()).isEqualTo(401));
     }
 
     @Test
