@@ -238,7 +238,8 @@ final class CoordinatorEndpoints {
             case "email", "address" -> "matrix-" + UUID.randomUUID() + "@coalition.example";
             case "language" -> "fr";
             case "languages" -> "fr";
-            case "country" -> "NL";
+            case "country", "countries" -> "NL";
+            case "type", "types" -> "PRESS";
             case "decision" -> "send";
             case "slug" -> "matrix-" + UUID.randomUUID().toString().substring(0, 8);
             case "timeZone" -> "Europe/Paris";

@@ -8,6 +8,7 @@ import java.util.function.Predicate;
 import org.chorus.distribution.contacts.ContactListAccess;
 import org.chorus.platform.web.CoordinatorGate;
 import org.chorus.platform.web.Problems;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -54,11 +55,14 @@ class ReleaseAccess {
 
     /** The address a test send goes to: the caller's own, whatever they ask for; {@code asked} when the gate is off. */
     String ownAddress(HttpServletRequest request, String asked) {
-        return gate.caller(request)
-                .map(CoordinatorGate.Caller::email)
-                .or(() -> Optional.ofNullable(asked).map(String::strip))
-                .filter(address -> !address.isEmpty())
-                .orElseThrow(() -> Problems.badRequest("Give the address to send the test to."));
+        Optional<CoordinatorGate.Caller> caller = gate.caller(request);
+        String address = caller.isPresent() ? caller.get().email() : asked;
+        if (address == null || address.isBlank()) {
+            throw caller.isPresent()
+                    ? Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Your account address cannot be read right now.")
+                    : Problems.badRequest("Give the address to send the test to.");
+        }
+        return address.strip();
     }
 
     /** Returns when the caller may read ({@code acting} false) or change statement's releases; else a Refusal. */
