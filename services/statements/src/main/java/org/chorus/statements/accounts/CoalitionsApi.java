@@ -8,6 +8,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.chorus.platform.text.HumanText;
 import org.chorus.platform.web.Problems;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -38,7 +39,7 @@ class CoalitionsApi {
     @PostMapping("/api/coalitions")
     ResponseEntity<Coalitions.Coalition> create(
             @AuthenticationPrincipal CurrentCoordinator me, @Valid @RequestBody NewCoalition request) {
-        Coalitions.Coalition created = coalitions.create(me, request.name().strip());
+        Coalitions.Coalition created = coalitions.create(me, HumanText.singleLine("name", request.name(), 200));
         return ResponseEntity.created(URI.create("/api/coalitions/" + created.id()))
                 .body(created);
     }
