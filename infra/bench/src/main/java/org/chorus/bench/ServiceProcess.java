@@ -59,7 +59,13 @@ final class ServiceProcess implements AutoCloseable {
         if (!jvmOptions.isEmpty()) {
             command.addAll(List.of(jvmOptions.split("\\s+")));
         }
-        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--logging.level.root=WARN"));
+        // the bench reads health and metrics on the service's own port (in production they have a port of their own)
+        command.addAll(List.of(
+                "-jar",
+                jar.toString(),
+                "--server.port=" + port,
+                "--management.server.port=" + port,
+                "--logging.level.root=WARN"));
         // an extra argument replaces the infrastructure's value (Spring would join repeated keys with a comma)
         infrastructure.springProperties().forEach((key, value) -> {
             if (java.util.Arrays.stream(extra).noneMatch(argument -> argument.startsWith("--" + key + "="))) {

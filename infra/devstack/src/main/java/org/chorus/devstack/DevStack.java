@@ -33,8 +33,17 @@ public final class DevStack {
         stoppers.add(platform);
         String statementId = loadDemo(coordinatorApi(PORTS.statements()));
 
-        String tracking = "http://localhost:" + PORTS.tracking();
-        System.out.printf(
+        System.out.print(banner(infrastructure, platform, statementId, (System.nanoTime() - started) / 1e9));
+    }
+
+    /**
+     * Where everything is, as started: the Kafka and PostgreSQL addresses are the running servers' own (the embedded
+     * KRaft broker picks its port itself), the health addresses are the services' management ports.
+     */
+    static String banner(Infrastructure infrastructure, Platform platform, String statementId, double seconds) {
+        Platform.Ports ports = platform.ports();
+        String tracking = "http://localhost:" + ports.tracking();
+        return String.format(
                 """
 
                 Chorus is running (started in %.1f s). Ctrl-C stops everything.
@@ -48,16 +57,17 @@ public final class DevStack {
                   Sign-on counts:            %s/api/statements/%s/counts
                   Public counter:            %s/public/statements/%s/counter/embed
                   Distribution API:          http://localhost:%d/api/contact-lists , /api/releases
-                  Health of each service:    http://localhost:{8081..8084}/actuator/health
-                  PostgreSQL jdbc:postgresql://localhost:%d/postgres (postgres/postgres)  Kafka localhost:%d  SMTP localhost:%d
+                  Health and metrics:        http://localhost:{%d,%d,%d,%d}/actuator/health , /actuator/prometheus
+                  PostgreSQL %s (postgres/postgres)
+                  Kafka %s  SMTP localhost:%d
 
                 """,
-                (System.nanoTime() - started) / 1e9,
-                PORTS.signatures(),
+                seconds,
+                ports.signatures(),
                 statementId,
                 MAIL_VIEWER,
-                PORTS.statements(),
-                PORTS.statements(),
+                ports.statements(),
+                ports.statements(),
                 statementId,
                 DEV_API_TOKEN,
                 tracking,
@@ -66,10 +76,14 @@ public final class DevStack {
                 statementId,
                 tracking,
                 statementId,
-                PORTS.distribution(),
-                POSTGRES,
-                KAFKA,
-                SMTP);
+                ports.distribution(),
+                platform.managementPort(ports.statements()),
+                platform.managementPort(ports.signatures()),
+                platform.managementPort(ports.tracking()),
+                platform.managementPort(ports.distribution()),
+                infrastructure.jdbcUrl(),
+                infrastructure.kafkaBootstrap(),
+                infrastructure.smtpPort());
     }
 
     /** The dev profile's coordinator (statements-dev.yml) calling the statements API with its API token. */

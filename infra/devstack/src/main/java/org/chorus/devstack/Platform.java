@@ -40,6 +40,8 @@ public record Platform(Ports ports, List<ConfigurableApplicationContext> service
             infrastructure.springProperties().forEach((key, value) -> args.add("--" + key + "=" + value));
             extraProperties.forEach((key, value) -> args.add("--" + key + "=" + value));
             args.add("--server.port=" + service.port());
+            // actuator answers on a port of its own (never the public one); here any free one, see managementPort
+            args.add("--management.server.port=0");
             if (!service.name().equals("statements")) {
                 args.add("--chorus.coordinators.statements-url=http://localhost:" + ports.statements());
                 // Spring Security is on this JVM's classpath for statements only; in their own JVMs the other
@@ -58,6 +60,16 @@ public record Platform(Ports ports, List<ConfigurableApplicationContext> service
     }
 
     private record Service(String name, int port) {}
+
+    /** The port on which the service listening on {@code servicePort} answers health, metrics and info. */
+    public int managementPort(int servicePort) {
+        return services.stream()
+                .filter(context -> Integer.valueOf(servicePort)
+                        .equals(context.getEnvironment().getProperty("local.server.port", Integer.class)))
+                .map(context -> context.getEnvironment().getProperty("local.management.port", Integer.class))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service listens on " + servicePort));
+    }
 
     @Override
     public void close() {

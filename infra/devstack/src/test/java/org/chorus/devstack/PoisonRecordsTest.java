@@ -128,7 +128,7 @@ class PoisonRecordsTest {
                 platform.ports().distribution(), Topics.MAIL_REQUESTS);
         consumed.forEach((port, topic) -> Eventually.await(
                 PATIENCE,
-                () -> assertThat(TestPlatform.anonymous(port)
+                () -> assertThat(TestPlatform.anonymous(platform.managementPort(port))
                                 .get("/actuator/prometheus")
                                 .body()
                                 .lines())

@@ -12,6 +12,7 @@ import org.chorus.platform.web.CoordinatorGate;
 import org.chorus.platform.web.NulInJson;
 import org.chorus.platform.web.ProblemErrorController;
 import org.chorus.platform.web.SecurityHeaders;
+import org.chorus.platform.web.SlowClients;
 import org.chorus.platform.web.UnstorableInput;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -30,6 +31,7 @@ import tools.jackson.databind.JacksonModule;
     KafkaListeners.class,
     ApiErrors.class,
     SecurityHeaders.class,
+    SlowClients.class,
     UnstorableInput.class,
     CoordinatorGate.class,
     ProblemErrorController.class,

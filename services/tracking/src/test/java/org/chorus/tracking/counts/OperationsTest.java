@@ -12,6 +12,7 @@ import org.chorus.testsupport.TopicReader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
@@ -22,6 +23,10 @@ class OperationsTest {
 
     @LocalServerPort
     int port;
+
+    /** Health and metrics answer on the management port, not the public one. */
+    @LocalManagementPort
+    int managementPort;
 
     @Autowired
     KafkaListenerEndpointRegistry listeners;
@@ -44,7 +49,10 @@ class OperationsTest {
         awaitConfirmed(statementId, 1);
         Eventually.await(
                 SignOnCountsTest.PATIENCE,
-                () -> assertThat(http.get("/actuator/prometheus").body().lines())
+                () -> assertThat(new Http("http://localhost:" + managementPort)
+                                .get("/actuator/prometheus")
+                                .body()
+                                .lines())
                         .anyMatch(line -> line.startsWith("chorus_kafka_dead_letters_total{")
                                 && line.contains("topic=\"chorus.signatures\"")));
     }
@@ -61,7 +69,10 @@ class OperationsTest {
 
         awaitDeadLettered(poison);
         awaitConfirmed(statementId, 2);
-        assertThat(http.get("/actuator/prometheus").body().lines())
+        assertThat(new Http("http://localhost:" + managementPort)
+                        .get("/actuator/prometheus")
+                        .body()
+                        .lines())
                 .as("the poll that went one event per transaction is counted")
                 .anyMatch(line -> line.startsWith("chorus_tracking_poll_fallbacks_total") && !line.endsWith(" 0.0"));
     }
@@ -118,7 +129,7 @@ class OperationsTest {
 
     @Test
     void healthIsUp() {
-        var health = http.get("/actuator/health");
+        var health = new Http("http://localhost:" + managementPort).get("/actuator/health");
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json().get("status").asString()).isEqualTo("UP");
     }

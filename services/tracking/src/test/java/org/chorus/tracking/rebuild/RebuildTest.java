@@ -19,6 +19,7 @@ import org.chorus.tracking.TrackingEvents;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -30,6 +31,10 @@ class RebuildTest {
 
     @LocalServerPort
     int port;
+
+    /** Health and metrics answer on the management port, not the public one. */
+    @LocalManagementPort
+    int managementPort;
 
     @Autowired
     JdbcClient jdbc;
@@ -205,7 +210,10 @@ class RebuildTest {
         // (kafka_consumer_fetch_manager_records_lag{topic,partition}) when it next scans the client, within a minute
         Eventually.await(
                 PATIENCE,
-                () -> assertThat(http.get("/actuator/prometheus").body().lines())
+                () -> assertThat(new Http("http://localhost:" + managementPort)
+                                .get("/actuator/prometheus")
+                                .body()
+                                .lines())
                         .anyMatch(line -> line.startsWith("kafka_consumer_fetch_manager_records_lag_max")));
     }
 }

@@ -10,7 +10,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Pages load nothing from elsewhere, cannot be framed, and send no referrer. In the {@code prod} profile browsers are
+ * Pages load nothing from elsewhere, cannot be framed, and send no referrer. No answer but a static asset (style,
+ * script, font, image) may be kept by a browser or proxy ({@code Cache-Control: no-store}): console pages, APIs and a
+ * signer's personal pages (confirm, manage, re-consent, decline, unsubscribe) show identities and addresses; an answer
+ * that may be cached says so itself (a controller's own Cache-Control replaces this one). In the {@code prod} profile browsers are
  * also told to reach Chorus over HTTPS only ({@code chorus.web.strict-transport-security} overrides the value, an
  * empty value turns it off).
  */
@@ -34,9 +37,18 @@ public class SecurityHeaders extends OncePerRequestFilter {
                         + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
         response.setHeader("Referrer-Policy", "no-referrer");
         response.setHeader("X-Content-Type-Options", "nosniff");
+        if (!isStaticAsset(request.getRequestURI())) {
+            response.setHeader("Cache-Control", "no-store");
+        }
         if (!strictTransportSecurity.isEmpty()) {
             response.setHeader("Strict-Transport-Security", strictTransportSecurity);
         }
         chain.doFilter(request, response);
+    }
+
+    private static boolean isStaticAsset(String path) {
+        String lower = path == null ? "" : path.toLowerCase(java.util.Locale.ROOT);
+        return lower.startsWith("/webjars/")
+                || lower.matches("[^?;]*\\.(css|js|woff2?|ttf|otf|png|svg|ico|jpe?g|webp)");
     }
 }
