@@ -87,6 +87,19 @@ public class Ledger {
         return inserted == 1;
     }
 
+    /**
+     * The statement was withdrawn: every requested mail about it not yet handed to the SMTP server (confirmations,
+     * invitations, reminders still PLANNED) is CANCELLED with the reason; one being sent at this moment finishes.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int cancelRequestedFor(UUID statementId, String reason) {
+        return jdbc.sql("""
+                        update delivery set status = 'CANCELLED', last_error = ?
+                        where kind = 'MAIL_REQUEST' and event_subject = ? and status = 'PLANNED'""")
+                .params("statement withdrawn: " + reason, statementId.toString())
+                .update();
+    }
+
     /** Records a request that can never be sent, and reports it as failed for good. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void refuseRequested(

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.chorus.distribution.ledger.Ledger;
 import org.chorus.distribution.ledger.RequestSuppressions;
+import org.chorus.distribution.statements.StatementCopies;
 import org.chorus.distribution.unsubscribe.Unsubscribes;
 import org.chorus.events.MailRequested;
 import org.chorus.events.MalformedEventException;
@@ -33,13 +34,16 @@ class MailRequests {
     private final Ledger ledger;
     private final RequestSuppressions suppressions;
     private final Unsubscribes unsubscribes;
+    private final StatementCopies statements;
 
     MailRequests(
             Inbox inbox,
             MailTemplates templates,
             Ledger ledger,
             RequestSuppressions suppressions,
-            Unsubscribes unsubscribes) {
+            Unsubscribes unsubscribes,
+            StatementCopies statements) {
+        this.statements = statements;
         this.inbox = inbox;
         this.templates = templates;
         this.ledger = ledger;
@@ -56,6 +60,15 @@ class MailRequests {
             throw new MalformedEventException("mail request without request id or recipient", null);
         }
         if (ledger.knownRequest(request.requestId())) {
+            return;
+        }
+        if (statements.withdrawnForMail(subject)) {
+            ledger.refuseRequested(
+                    request.requestId(),
+                    request.template(),
+                    subject,
+                    request.recipientAddress(),
+                    "the statement was withdrawn");
             return;
         }
         Optional<String> suppressed = suppressions.reasonFor(request.recipientAddress(), request.template());

@@ -1,6 +1,7 @@
 package org.chorus.distribution.releases;
 
 import java.time.Clock;
+import org.chorus.distribution.ledger.Ledger;
 import org.chorus.distribution.statements.StatementCopies;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -9,10 +10,12 @@ import org.springframework.stereotype.Component;
 @Component
 class StatementLifecycle {
     private final Releases releases;
+    private final Ledger ledger;
     private final Clock clock;
 
-    StatementLifecycle(Releases releases, Clock clock) {
+    StatementLifecycle(Releases releases, Ledger ledger, Clock clock) {
         this.releases = releases;
+        this.ledger = ledger;
         this.clock = clock;
     }
 
@@ -24,5 +27,6 @@ class StatementLifecycle {
     @EventListener
     void on(StatementCopies.Withdrawn withdrawn) {
         releases.stopForWithdrawal(withdrawn.statementId(), withdrawn.reason(), clock.instant());
+        ledger.cancelRequestedFor(withdrawn.statementId(), withdrawn.reason());
     }
 }

@@ -14,7 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The confirmed public signatories of each statement, in the order they confirmed: what a release prints. A withheld
- * signer never enters; one who withdraws, is rejected or merged away, or becomes withheld, leaves at once.
+ * signer never enters; one who withdraws, is rejected or merged away, or becomes withheld, leaves at once; one confirmed
+ * after sign-on ended is never printed (left out when listing, so also when the close is read after the confirmation).
  */
 @Service
 public class Signatories {
@@ -83,8 +84,11 @@ public class Signatories {
     @Transactional(readOnly = true)
     public List<SignatoryLines.Signatory> of(UUID statementId) {
         return jdbc.sql("""
-                        select name, country, qualifier from signatory
-                        where statement_id = ? order by confirmed_at, seq""")
+                        select name, country, qualifier from signatory s
+                        where statement_id = ?
+                          and not exists (select 1 from statement_copy c where c.id = s.statement_id
+                                          and s.confirmed_at > c.sign_on_ended_at)
+                        order by confirmed_at, seq""")
                 .param(statementId)
                 .query(SignatoryLines.Signatory.class)
                 .list();

@@ -116,17 +116,19 @@ public class StatementCopies {
     }
 
     @Transactional
-    void closed(UUID eventId, StatementClosed closed) {
+    void closed(UUID eventId, StatementClosed closed, Instant signOnEndedAt) {
         if (inbox.firstDelivery(eventId)) {
             moveTo(closed.statementId(), "CLOSED");
+            signOnEnded(closed.statementId(), signOnEndedAt);
         }
     }
 
     @Transactional
-    void published(UUID eventId, StatementPublished published) {
+    void published(UUID eventId, StatementPublished published, Instant signOnEndedAt) {
         if (!inbox.firstDelivery(eventId)) {
             return;
         }
+        signOnEnded(published.statementId(), signOnEndedAt);
         jdbc.sql("update statement_copy set published_revision = ? where id = ? and status <> 'WITHDRAWN'")
                 .params(published.revision(), published.statementId())
                 .update();
@@ -135,10 +137,43 @@ public class StatementCopies {
 
     /** Records the withdrawal and lets releases not yet sent stop, in the same transaction. */
     @Transactional
-    void withdrawn(UUID eventId, StatementWithdrawn withdrawn) {
-        if (inbox.firstDelivery(eventId) && moveTo(withdrawn.statementId(), "WITHDRAWN")) {
+    void withdrawn(UUID eventId, StatementWithdrawn withdrawn, Instant signOnEndedAt) {
+        if (!inbox.firstDelivery(eventId)) {
+            return;
+        }
+        signOnEnded(withdrawn.statementId(), signOnEndedAt);
+        if (moveTo(withdrawn.statementId(), "WITHDRAWN")) {
             events.publishEvent(new Withdrawn(withdrawn.statementId(), withdrawn.reason()));
         }
+    }
+
+    /** Of the moments sign-on ended that lifecycle events name, the earliest stays. */
+    private void signOnEnded(UUID statementId, Instant at) {
+        jdbc.sql("""
+                        update statement_copy set sign_on_ended_at = least(coalesce(sign_on_ended_at, ?), ?)
+                        where id = ?""")
+                .params(Timestamp.from(at), Timestamp.from(at), statementId)
+                .update();
+    }
+
+    /**
+     * Whether the statement was withdrawn, read under a share lock held until the caller's transaction ends: a
+     * withdrawal consumed meanwhile waits for it, and then cancels what that transaction planned.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public boolean withdrawnForMail(String statementId) {
+        UUID id;
+        try {
+            id = statementId == null ? null : UUID.fromString(statementId);
+        } catch (IllegalArgumentException notAStatement) {
+            return false;
+        }
+        return id != null
+                && jdbc.sql("select status = 'WITHDRAWN' from statement_copy where id = ? for share")
+                        .param(id)
+                        .query(Boolean.class)
+                        .optional()
+                        .orElse(false);
     }
 
     /** Moves the statement forward in its lifecycle; false if it is unknown or already there or further. */

@@ -3,6 +3,7 @@ package org.chorus.distribution.statements;
 import org.chorus.events.Envelope;
 import org.chorus.events.EventCodec;
 import org.chorus.events.ScheduleSet;
+import org.chorus.events.SignOnEnd;
 import org.chorus.events.StatementClosed;
 import org.chorus.events.StatementOpened;
 import org.chorus.events.StatementPublished;
@@ -30,11 +31,11 @@ class StatementListener {
         } else if (event.data() instanceof ScheduleSet schedule) {
             copies.scheduled(event.id(), schedule);
         } else if (event.data() instanceof StatementClosed closed) {
-            copies.closed(event.id(), closed);
+            copies.closed(event.id(), closed, SignOnEnd.of(event).orElseThrow());
         } else if (event.data() instanceof StatementPublished published) {
-            copies.published(event.id(), published);
+            copies.published(event.id(), published, SignOnEnd.of(event).orElseThrow());
         } else if (event.data() instanceof StatementWithdrawn withdrawn) {
-            copies.withdrawn(event.id(), withdrawn);
+            copies.withdrawn(event.id(), withdrawn, SignOnEnd.of(event).orElseThrow());
         }
     }
 }

@@ -135,6 +135,7 @@ class Signatures {
     @Transactional
     void approve(UUID statementId, UUID signatureId) {
         Row row = open(statementId, signatureId);
+        refuseOnceOut(statementId);
         Instant now = clock.instant();
         jdbc.sql("update signature set approved_at = ?, awaiting_approval = false where id = ?")
                 .params(Timestamp.from(now), row.id())
@@ -163,6 +164,9 @@ class Signatures {
     @Transactional
     Settings change(UUID statementId, Boolean inviteOnly, Boolean approvalRequired) {
         Settings current = settings(statementId);
+        if (Boolean.FALSE.equals(approvalRequired) && current.approvalRequired()) {
+            refuseOnceOut(statementId);
+        }
         jdbc.sql("update statement set invite_only = ?, approval_required = ? where id = ?")
                 .params(
                         inviteOnly == null ? current.inviteOnly() : inviteOnly,
@@ -183,6 +187,23 @@ class Signatures {
             }
         }
         return settings(statementId);
+    }
+
+    /**
+     * A held signature confirmed before sign-on ended may still be approved while the statement is closed (it counts:
+     * its confirmation time is before the end); once the statement is published or withdrawn the list is final.
+     */
+    private void refuseOnceOut(UUID statementId) {
+        Boolean out = jdbc.sql(
+                        "select published_at is not null or withdrawn_at is not null from statement where id = ?")
+                .param(statementId)
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
+        if (out) {
+            throw Problems.conflict(
+                    "statementOut", "Statement " + statementId + " was published or withdrawn; its list is final.");
+        }
     }
 
     /** Publishes the confirmation that makes a held signature count; withheld signers only as they allowed. */

@@ -1,5 +1,6 @@
 package org.chorus.signatures.invitations;
 
+import java.time.Clock;
 import java.util.UUID;
 import org.chorus.signatures.statements.OpenStatement;
 import org.chorus.signatures.statements.OpenStatements;
@@ -17,10 +18,12 @@ import org.springframework.web.servlet.ModelAndView;
 class DeclinePages {
     private final Invitations invitations;
     private final OpenStatements statements;
+    private final Clock clock;
 
-    DeclinePages(Invitations invitations, OpenStatements statements) {
+    DeclinePages(Invitations invitations, OpenStatements statements, Clock clock) {
         this.invitations = invitations;
         this.statements = statements;
+        this.clock = clock;
     }
 
     @GetMapping("/sign/{statementId}/decline")
@@ -55,6 +58,12 @@ class DeclinePages {
         var statement = statements.find(id);
         if (statement.isEmpty()) {
             return notValid();
+        }
+        if (statement.get().signOnEnded(clock.instant())) {
+            return Pages.message(
+                    HttpStatus.CONFLICT,
+                    statement.get().endedMessage(),
+                    statement.get().language());
         }
         Invitations.Following following = invitations.check(id, token);
         return switch (following.status()) {

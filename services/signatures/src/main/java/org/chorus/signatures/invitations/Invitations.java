@@ -99,6 +99,12 @@ public class Invitations {
         OpenStatement statement = statements
                 .find(statementId)
                 .orElseThrow(() -> Problems.notFound("No statement " + statementId + " is open for signature here"));
+        if (statement.signOnEnded(clock.instant())) {
+            throw Problems.conflict(
+                    statement.endedMessage(),
+                    "Sign-on for statement " + statementId + " has ended"
+                            + (statement.withdrawn() ? " (it was withdrawn)" : "") + "; no invitation was sent.");
+        }
         jdbc.sql("select id from statement where id = ? for update")
                 .param(statementId)
                 .query(UUID.class)
@@ -230,7 +236,10 @@ public class Invitations {
                 .query(Invitee.class)
                 .optional();
         Optional<OpenStatement> statement = statements.find(reminder.statementId());
-        if (invitee.isEmpty() || statement.isEmpty() || invitee.get().answered()) {
+        if (invitee.isEmpty()
+                || statement.isEmpty()
+                || invitee.get().answered()
+                || statement.get().signOnEnded(clock.instant())) {
             return;
         }
         Instant expiresAt = clock.instant().plus(validity);

@@ -1,5 +1,6 @@
 package org.chorus.signatures.reconsent;
 
+import java.time.Clock;
 import org.chorus.signatures.statements.OpenStatement;
 import org.chorus.signatures.statements.OpenStatements;
 import org.chorus.signatures.web.Pages;
@@ -15,10 +16,12 @@ import org.springframework.web.servlet.ModelAndView;
 class ReconsentPages {
     private final Reconsent reconsent;
     private final OpenStatements statements;
+    private final Clock clock;
 
-    ReconsentPages(Reconsent reconsent, OpenStatements statements) {
+    ReconsentPages(Reconsent reconsent, OpenStatements statements, Clock clock) {
         this.reconsent = reconsent;
         this.statements = statements;
+        this.clock = clock;
     }
 
     @GetMapping("/reconsent/{token}")
@@ -30,6 +33,9 @@ class ReconsentPages {
                             statements.find(request.statementId()).orElseThrow();
                     if (!"CONFIRMED".equals(request.status())) {
                         return Pages.message(HttpStatus.GONE, "gone", statement.language());
+                    }
+                    if (statement.signOnEnded(clock.instant())) {
+                        return Pages.message(HttpStatus.CONFLICT, statement.endedMessage(), statement.language());
                     }
                     boolean done = request.revision() >= statement.revision();
                     ModelAndView page = page(done ? "signatures/reconfirmed" : "signatures/reconsent", statement);
@@ -48,6 +54,9 @@ class ReconsentPages {
                             statements.find(request.statementId()).orElseThrow();
                     if (!"CONFIRMED".equals(request.status())) {
                         return Pages.message(HttpStatus.GONE, "gone", statement.language());
+                    }
+                    if (statement.signOnEnded(clock.instant())) {
+                        return Pages.message(HttpStatus.CONFLICT, statement.endedMessage(), statement.language());
                     }
                     boolean first = reconsent.reconfirm(request, statement);
                     ModelAndView page = page("signatures/reconfirmed", statement);

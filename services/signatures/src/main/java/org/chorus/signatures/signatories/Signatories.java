@@ -59,6 +59,11 @@ class Signatories {
     @Transactional
     ImportResult importBlock(UUID statementId, String block, boolean preview) {
         OpenStatement statement = statement(statementId);
+        if (!preview && statement.signOnEnded(clock.instant())) {
+            throw Problems.conflict(
+                    statement.endedMessage(),
+                    "Sign-on for statement " + statementId + " has ended; nothing was imported.");
+        }
         List<SignatoryLines.Line> lines = SignatoryLines.parse(block == null ? "" : block);
         if (lines.isEmpty()) {
             throw Problems.badRequest("The text holds no signatory lines");
@@ -105,7 +110,10 @@ class Signatories {
         return new ImportResult(false, lines.size(), lines);
     }
 
-    /** Confirmed public signatories that count; withheld ones and those awaiting approval are left out entirely. */
+    /**
+     * Confirmed public signatories that count; withheld ones, those awaiting approval, and those confirmed after
+     * sign-on ended are left out entirely.
+     */
     @Transactional(readOnly = true)
     List<Signatory> publicList(UUID statementId, Order order) {
         statement(statementId);
@@ -113,6 +121,8 @@ class Signatories {
                 jdbc.sql("""
                         select name, country, qualifier, kind, confirmed_at from signature
                         where statement_id = ? and status = 'CONFIRMED' and not awaiting_approval and visibility = 'PUBLIC'
+                          and not exists (select 1 from statement st where st.id = signature.statement_id
+                                          and signature.confirmed_at > st.sign_on_ended_at)
                         order by seq""").param(statementId).query(Signatory.class).list());
         if (order == Order.ALPHABETICAL) {
             Collator collator = Collator.getInstance(Locale.ENGLISH);

@@ -1,5 +1,6 @@
 package org.chorus.signatures.signon;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,19 +21,22 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * The signer's personal link from the confirmation mail: withdraw, or correct name, country, qualifier and
- * visibility, until the statement is published.
+ * The signer's personal link from the confirmation mail: correct name, country, qualifier and visibility while
+ * sign-on is open; withdraw until the statement is published (after the close too, since the names are not out yet,
+ * and still once the statement is withdrawn: a signer at risk can always take their name back from what is kept).
  */
 @Controller
 class ManagePages {
     private final SignOn signOn;
     private final Changes changes;
     private final OpenStatements statements;
+    private final Clock clock;
 
-    ManagePages(SignOn signOn, Changes changes, OpenStatements statements) {
+    ManagePages(SignOn signOn, Changes changes, OpenStatements statements, Clock clock) {
         this.signOn = signOn;
         this.changes = changes;
         this.statements = statements;
+        this.clock = clock;
     }
 
     /** What the correction form sends; a withheld signer's name fields start empty (their values are sealed). */
@@ -91,6 +95,9 @@ class ManagePages {
     @PostMapping("/manage/{token}")
     ModelAndView correct(@PathVariable String token, @ModelAttribute CorrectionForm typed) {
         return changeable(token, (signature, statement) -> {
+            if (statement.signOnEnded(clock.instant())) {
+                return Pages.message(HttpStatus.CONFLICT, "correctionsEnded", statement.language());
+            }
             Map<String, String> errors = new LinkedHashMap<>();
             CorrectionForm form = typed.normalised(errors);
             boolean keepsSealedName =
@@ -137,13 +144,13 @@ class ManagePages {
         if (signature.status() != Signature.Status.PENDING && signature.status() != Signature.Status.CONFIRMED) {
             return Pages.message(HttpStatus.GONE, "gone", statement.language());
         }
-        if (statement.published()) {
+        if (statement.published() && !statement.withdrawn()) {
             return Pages.message(HttpStatus.CONFLICT, "published", statement.language());
         }
         return action.apply(signature, statement);
     }
 
-    private static ModelAndView managePage(
+    private ModelAndView managePage(
             Signature signature,
             OpenStatement statement,
             String token,
@@ -151,6 +158,7 @@ class ManagePages {
             Map<String, String> errors,
             HttpStatus status) {
         ModelAndView page = page("signatures/manage", statement, status);
+        page.addObject("correctionsEnded", statement.signOnEnded(clock.instant()));
         page.addObject("signature", signature);
         page.addObject("token", token);
         page.addObject("form", form);

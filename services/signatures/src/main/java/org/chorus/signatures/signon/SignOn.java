@@ -196,7 +196,8 @@ class SignOn {
      * Confirms a pending signature; empty when the link is unknown or was already used. A signature no coordinator
      * approved yet is held when the statement requires approval before counting, or when it came through an invitation
      * that another live signature already used (a forwarded link): it is confirmed, but its SignatureConfirmed event
-     * waits for the approval (coordinator.Signatures#approve).
+     * waits for the approval (coordinator.Signatures#approve). Nothing is confirmed once sign-on ended (closed,
+     * published, withdrawn, or past the deadline).
      */
     @Transactional
     Optional<Signature> confirm(String secret) {
@@ -207,8 +208,12 @@ class SignOn {
                                 and (s.invitation_id is not null
                                      or (select approval_required from statement where id = s.statement_id))
                         where token_hash = ? and status = 'PENDING'
+                          and not exists (select 1 from statement st where st.id = s.statement_id
+                                          and (st.sign_on_ended_at is not null or st.withdrawn_at is not null))
+                          and not exists (select 1 from statement_deadline d
+                                          where d.statement_id = s.statement_id and d.deadline <= ?)
                         returning *""")
-                .params(Timestamp.from(now), new ConfirmationToken(secret).hash())
+                .params(Timestamp.from(now), new ConfirmationToken(secret).hash(), Timestamp.from(now))
                 .query(Signature.class)
                 .optional();
         confirmed.ifPresent(signature -> {

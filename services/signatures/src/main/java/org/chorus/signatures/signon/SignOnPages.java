@@ -79,6 +79,9 @@ class SignOnPages {
             return unknownStatement();
         }
         OpenStatement statement = found.get();
+        if (statement.signOnEnded(clock.instant())) {
+            return signOnEnded(statement);
+        }
         if (invitation != null) {
             Invitations.Following following = invitations.open(statement.id(), invitation);
             if (following.status() != Invitations.Status.VALID) {
@@ -108,6 +111,9 @@ class SignOnPages {
             return unknownStatement();
         }
         OpenStatement statement = found.get();
+        if (statement.signOnEnded(clock.instant())) {
+            return signOnEnded(statement);
+        }
         SignOnForm form = SignOnForm.read(request::getParameter);
         Invitations.Invited invited = null;
         if (!form.invitation().isEmpty()) {
@@ -212,6 +218,9 @@ class SignOnPages {
                 .map(signature -> {
                     OpenStatement statement =
                             statements.find(signature.statementId()).orElseThrow();
+                    if (signature.status() == Signature.Status.PENDING && statement.signOnEnded(clock.instant())) {
+                        return signOnEnded(statement);
+                    }
                     ModelAndView page = page(
                             signature.status() == Signature.Status.PENDING
                                     ? "signatures/confirm"
@@ -239,10 +248,12 @@ class SignOnPages {
         }
         return signOn.findByToken(token)
                 .map(signature -> {
-                    ModelAndView page = page(
-                            "signatures/already-confirmed",
-                            statements.find(signature.statementId()).orElseThrow(),
-                            HttpStatus.CONFLICT);
+                    OpenStatement statement =
+                            statements.find(signature.statementId()).orElseThrow();
+                    if (signature.status() == Signature.Status.PENDING) {
+                        return signOnEnded(statement); // the only reason a pending signature is not confirmed
+                    }
+                    ModelAndView page = page("signatures/already-confirmed", statement, HttpStatus.CONFLICT);
                     page.addObject("signature", signature);
                     return page;
                 })
@@ -312,6 +323,11 @@ class SignOnPages {
 
     private static ModelAndView unknownStatement() {
         return Pages.message(HttpStatus.NOT_FOUND, "unknown", null);
+    }
+
+    /** Closed, published, withdrawn or past its deadline: nothing sent here is stored or counted. */
+    private static ModelAndView signOnEnded(OpenStatement statement) {
+        return Pages.message(HttpStatus.CONFLICT, statement.endedMessage(), statement.language());
     }
 
     private static ModelAndView inviteOnly(OpenStatement statement) {

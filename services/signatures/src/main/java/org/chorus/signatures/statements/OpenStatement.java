@@ -3,7 +3,11 @@ package org.chorus.signatures.statements;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A statement open for signature, with the exact text signers see. */
+/**
+ * A statement opened for signature, with the exact text signers see, and where its sign-on stands: {@code
+ * signOnEndedAt} is the moment the statements service says sign-on ended (closed, published or withdrawn),
+ * {@code deadline} the deadline it set.
+ */
 public record OpenStatement(
         UUID id,
         String title,
@@ -15,11 +19,28 @@ public record OpenStatement(
         Instant publishedAt,
         Instant reconsentDeadline,
         String reconsentResolved,
-        boolean inviteOnly) {
+        boolean inviteOnly,
+        Instant signOnEndedAt,
+        Instant withdrawnAt,
+        Instant deadline) {
 
     /** Once published, signatures can no longer be withdrawn or corrected. */
     public boolean published() {
         return publishedAt != null;
+    }
+
+    public boolean withdrawn() {
+        return withdrawnAt != null;
+    }
+
+    /** Whether sign-on has ended at {@code now}: closed, published, withdrawn, or past its deadline. */
+    public boolean signOnEnded(Instant now) {
+        return signOnEndedAt != null || withdrawnAt != null || (deadline != null && !now.isBefore(deadline));
+    }
+
+    /** The page text (and problem code) that tells a signer sign-on ended: {@code signOnWithdrawn} or {@code signOnEnded}. */
+    public String endedMessage() {
+        return withdrawn() ? "signOnWithdrawn" : "signOnEnded";
     }
 
     public String shortHash() {

@@ -6,9 +6,12 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.chorus.events.ScheduleSet;
+import org.chorus.events.StatementClosed;
 import org.chorus.events.StatementOpened;
 import org.chorus.events.StatementPublished;
 import org.chorus.events.StatementRevised;
+import org.chorus.events.StatementWithdrawn;
 import org.chorus.platform.inbox.Inbox;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -70,19 +73,64 @@ public class OpenStatements {
     }
 
     @Transactional
-    void published(UUID eventId, Instant at, StatementPublished event) {
+    void published(UUID eventId, Instant at, StatementPublished event, Instant signOnEndedAt) {
         if (!inbox.firstDelivery(eventId)) {
             return;
         }
         jdbc.sql("update statement set published_at = ? where id = ? and published_at is null")
                 .params(Timestamp.from(at), event.statementId())
                 .update();
+        signOnEnded(event.statementId(), signOnEndedAt);
+    }
+
+    /** Sign-on ended at the moment the statement's close names (the earliest end seen stays). */
+    @Transactional
+    void closed(UUID eventId, StatementClosed event, Instant signOnEndedAt) {
+        if (inbox.firstDelivery(eventId)) {
+            signOnEnded(event.statementId(), signOnEndedAt);
+        }
+    }
+
+    /** Withdrawn: nothing more is signed, confirmed, reminded or invited for it. */
+    @Transactional
+    void withdrawn(UUID eventId, Instant at, StatementWithdrawn event, Instant signOnEndedAt) {
+        if (!inbox.firstDelivery(eventId)) {
+            return;
+        }
+        jdbc.sql("update statement set withdrawn_at = ? where id = ? and withdrawn_at is null")
+                .params(Timestamp.from(at), event.statementId())
+                .update();
+        signOnEnded(event.statementId(), signOnEndedAt);
+    }
+
+    /** The deadline of the latest schedule: once it passes nothing more is signed or confirmed. */
+    @Transactional
+    void scheduled(UUID eventId, ScheduleSet schedule) {
+        if (inbox.firstDelivery(eventId)) {
+            jdbc.sql("""
+                            insert into statement_deadline (statement_id, deadline) values (?, ?)
+                            on conflict (statement_id) do update set deadline = excluded.deadline""")
+                    .params(
+                            schedule.statementId(),
+                            schedule.deadline() == null ? null : Timestamp.from(schedule.deadline()))
+                    .update();
+        }
+    }
+
+    private void signOnEnded(UUID statementId, Instant at) {
+        jdbc.sql("""
+                        update statement set sign_on_ended_at = least(coalesce(sign_on_ended_at, ?), ?)
+                        where id = ?""")
+                .params(Timestamp.from(at), Timestamp.from(at), statementId)
+                .update();
     }
 
     public Optional<OpenStatement> find(UUID id) {
         return jdbc.sql("""
                         select id, title, language, revision, text, content_hash, opened_at, published_at,
-                               reconsent_deadline, reconsent_resolved, invite_only
+                               reconsent_deadline, reconsent_resolved, invite_only,
+                               sign_on_ended_at, withdrawn_at,
+                               (select deadline from statement_deadline where statement_id = id)
                         from statement where id = ?""").param(id).query(OpenStatements::row).optional();
     }
 
@@ -99,7 +147,10 @@ public class OpenStatements {
                 instant(row.getTimestamp(8)),
                 instant(row.getTimestamp(9)),
                 row.getString(10),
-                row.getBoolean(11));
+                row.getBoolean(11),
+                instant(row.getTimestamp(12)),
+                instant(row.getTimestamp(13)),
+                instant(row.getTimestamp(14)));
     }
 
     private static Instant instant(Timestamp timestamp) {

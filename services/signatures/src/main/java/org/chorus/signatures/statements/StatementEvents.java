@@ -2,9 +2,13 @@ package org.chorus.signatures.statements;
 
 import org.chorus.events.Envelope;
 import org.chorus.events.EventCodec;
+import org.chorus.events.ScheduleSet;
+import org.chorus.events.SignOnEnd;
+import org.chorus.events.StatementClosed;
 import org.chorus.events.StatementOpened;
 import org.chorus.events.StatementPublished;
 import org.chorus.events.StatementRevised;
+import org.chorus.events.StatementWithdrawn;
 import org.chorus.events.Topics;
 import org.chorus.signatures.reconsent.Reconsent;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -27,8 +31,16 @@ class StatementEvents {
             statements.opened(event.id(), event.time(), opened);
         } else if (event.data() instanceof StatementRevised revised) {
             reconsent.revised(event.id(), revised);
+        } else if (event.data() instanceof StatementClosed closed) {
+            statements.closed(event.id(), closed, SignOnEnd.of(event).orElseThrow());
         } else if (event.data() instanceof StatementPublished published) {
-            statements.published(event.id(), event.time(), published);
+            statements.published(
+                    event.id(), event.time(), published, SignOnEnd.of(event).orElseThrow());
+        } else if (event.data() instanceof StatementWithdrawn withdrawn) {
+            statements.withdrawn(
+                    event.id(), event.time(), withdrawn, SignOnEnd.of(event).orElseThrow());
+        } else if (event.data() instanceof ScheduleSet schedule) {
+            statements.scheduled(event.id(), schedule);
         }
     }
 }

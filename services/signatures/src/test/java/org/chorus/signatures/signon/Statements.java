@@ -14,9 +14,11 @@ import org.chorus.events.Envelope;
 import org.chorus.events.EventTypes;
 import org.chorus.events.MailRequested;
 import org.chorus.events.SealedMailRequested;
+import org.chorus.events.StatementClosed;
 import org.chorus.events.StatementOpened;
 import org.chorus.events.StatementPublished;
 import org.chorus.events.StatementRevised;
+import org.chorus.events.StatementWithdrawn;
 import org.chorus.events.Topics;
 import org.chorus.platform.sealing.DevelopmentKeys;
 import org.chorus.testsupport.Eventually;
@@ -69,6 +71,23 @@ public final class Statements {
                         id,
                         Instant.now(),
                         new StatementPublished(id, revision, hash)));
+    }
+
+    /** Closes sign-on as the statements service does, naming the moment it ended. */
+    public static void close(UUID id, Instant signOnEndedAt) {
+        lifecycle(id, EventTypes.STATEMENT_CLOSED, new StatementClosed(id, 1, HASH, signOnEndedAt));
+    }
+
+    /** Withdraws the statement as the statements service does, naming the moment sign-on ended. */
+    public static void withdraw(UUID id, Instant signOnEndedAt) {
+        lifecycle(
+                id,
+                EventTypes.STATEMENT_WITHDRAWN,
+                new StatementWithdrawn(id, "A signatory was put at risk.", signOnEndedAt));
+    }
+
+    private static <T> void lifecycle(UUID id, org.chorus.events.EventType<T> type, T data) {
+        TopicReader.send(Topics.STATEMENTS, id.toString(), Envelope.of(type, "/statements", id, Instant.now(), data));
     }
 
     /** The organisation form as a browser sends it; the contact person is "Contact for" the organisation. */
@@ -124,6 +143,17 @@ public final class Statements {
                 () -> mailsTo(statementId, template, address)
                         .reduce((first, second) -> second)
                         .orElseThrow(() -> new AssertionError("no " + template + " mail to " + address)));
+    }
+
+    /** The template of every mail requested about the statement so far, oldest first. */
+    public static List<String> templatesMailed(UUID statementId) {
+        return TopicReader.awaitEvents(Topics.MAIL_REQUESTS, EventTypes.MAIL_REQUESTED_V2.name(), statementId, WAIT)
+                .stream()
+                .sorted(Comparator.comparing(Envelope::time))
+                .map(envelope -> DevelopmentKeys.mailOpener()
+                        .open(envelope.subject(), (SealedMailRequested) envelope.data())
+                        .template())
+                .toList();
     }
 
     private static Stream<MailRequested> mailsTo(UUID statementId, String template, String address) {

@@ -3,6 +3,7 @@ package org.chorus.statements.drafting;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -207,14 +208,14 @@ class Drafting {
             throw Problems.conflict("Statement " + id + " is " + describe(statement.status())
                     + "; only a statement open for signature can be closed.");
         }
-        Statement closed = statement.moved(Status.CLOSED, clock.instant(), null);
+        Statement closed = statement.moved(Status.CLOSED, lifecycleNow(), null);
         statements.update(closed);
         Revision revision = current(closed);
         outbox.append(
                 EventTypes.STATEMENT_CLOSED,
                 id,
                 id,
-                new StatementClosed(id, revision.number(), revision.contentHash()));
+                new StatementClosed(id, revision.number(), revision.contentHash(), closed.closedAt()));
         return StatementView.of(closed, revision, role);
     }
 
@@ -222,7 +223,7 @@ class Drafting {
     StatementView publish(CurrentCoordinator me, UUID id, boolean confirm) {
         Role role = access.require(id, me, Role.OWNER).role();
         Statement statement = locked(id);
-        Instant now = clock.instant();
+        Instant now = lifecycleNow();
         Revision revision = current(statement);
         switch (statement.status()) {
             case CLOSED -> {}
@@ -236,7 +237,7 @@ class Drafting {
                         EventTypes.STATEMENT_CLOSED,
                         id,
                         id,
-                        new StatementClosed(id, revision.number(), revision.contentHash()));
+                        new StatementClosed(id, revision.number(), revision.contentHash(), now));
             }
             default ->
                 throw Problems.conflict("Statement " + id + " is " + describe(statement.status())
@@ -248,7 +249,7 @@ class Drafting {
                 EventTypes.STATEMENT_PUBLISHED,
                 id,
                 id,
-                new StatementPublished(id, revision.number(), revision.contentHash()));
+                new StatementPublished(id, revision.number(), revision.contentHash(), published.closedAt()));
         return StatementView.of(published, revision, role);
     }
 
@@ -260,9 +261,10 @@ class Drafting {
         if (statement.status() == Status.WITHDRAWN) {
             throw Problems.conflict("Statement " + id + " is already withdrawn.");
         }
-        Statement withdrawn = statement.moved(Status.WITHDRAWN, clock.instant(), reason);
+        Statement withdrawn = statement.moved(Status.WITHDRAWN, lifecycleNow(), reason);
         statements.update(withdrawn);
-        outbox.append(EventTypes.STATEMENT_WITHDRAWN, id, id, new StatementWithdrawn(id, reason));
+        Instant signOnEndedAt = withdrawn.closedAt() != null ? withdrawn.closedAt() : withdrawn.withdrawnAt();
+        outbox.append(EventTypes.STATEMENT_WITHDRAWN, id, id, new StatementWithdrawn(id, reason, signOnEndedAt));
         return StatementView.of(withdrawn, current(withdrawn), role);
     }
 
@@ -375,6 +377,14 @@ class Drafting {
                 from,
                 to,
                 WordDiff.between(Revision.signedText(a.title(), a.body()), Revision.signedText(b.title(), b.body())));
+    }
+
+    /**
+     * The moment of a lifecycle move, to the microsecond PostgreSQL keeps: the moment sign-on ended travels in the
+     * events and every consumer compares confirmation times with it, so the stored and the sent value are one.
+     */
+    private Instant lifecycleNow() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     Clock clock() {

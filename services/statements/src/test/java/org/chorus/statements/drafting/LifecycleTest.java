@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.chorus.events.EventTypes;
 import org.chorus.events.ScheduleSet;
+import org.chorus.events.StatementClosed;
 import org.chorus.events.StatementPublished;
 import org.chorus.events.StatementRevised;
 import org.chorus.events.StatementWithdrawn;
@@ -61,8 +62,13 @@ class LifecycleTest {
                         .get(0)
                         .data();
         assertThat(event.revision()).isEqualTo(1);
-        assertThat(TopicReader.awaitEvents(Topics.STATEMENTS, EventTypes.STATEMENT_CLOSED.name(), id, WAIT))
-                .hasSize(1);
+        var closed = TopicReader.awaitEvents(Topics.STATEMENTS, EventTypes.STATEMENT_CLOSED.name(), id, WAIT);
+        assertThat(closed).hasSize(1);
+        Instant closedAt = Instant.parse(api.get(path).json().get("closedAt").asString());
+        assertThat(((StatementClosed) closed.get(0).data()).signOnEndedAt()).isEqualTo(closedAt);
+        assertThat(event.signOnEndedAt())
+                .as("publication carries the moment sign-on ended: the close")
+                .isEqualTo(closedAt);
     }
 
     @Test
@@ -100,6 +106,9 @@ class LifecycleTest {
                         .get(0)
                         .data();
         assertThat(event.reason()).isEqualTo("A signatory was put at risk.");
+        assertThat(event.signOnEndedAt())
+                .as("a statement withdrawn after its close ended sign-on at the close")
+                .isEqualTo(Instant.parse(confirmed.json().get("closedAt").asString()));
     }
 
     @Test

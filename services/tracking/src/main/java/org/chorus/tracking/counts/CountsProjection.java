@@ -4,6 +4,7 @@ import org.chorus.events.Envelope;
 import org.chorus.events.MalformedEventException;
 import org.chorus.events.ReconsentRequested;
 import org.chorus.events.ScheduleSet;
+import org.chorus.events.SignOnEnd;
 import org.chorus.events.SignatureConfirmed;
 import org.chorus.events.SignatureCorrected;
 import org.chorus.events.SignatureMerged;
@@ -12,6 +13,7 @@ import org.chorus.events.SignatureRejected;
 import org.chorus.events.SignatureWithdrawn;
 import org.chorus.events.StatementClosed;
 import org.chorus.events.StatementOpened;
+import org.chorus.events.StatementPublished;
 import org.chorus.events.StatementWithdrawn;
 import org.chorus.tracking.projection.Projection;
 import org.springframework.stereotype.Component;
@@ -64,10 +66,15 @@ class CountsProjection implements Projection {
             repository.reconsent(reconsent);
         } else if (data instanceof StatementClosed closed) {
             require(closed.statementId() != null, event);
-            repository.ended(closed.statementId(), "CLOSED", event.time());
+            repository.ended(closed.statementId(), "CLOSED", SignOnEnd.of(event).orElseThrow());
+        } else if (data instanceof StatementPublished published) {
+            require(published.statementId() != null, event);
+            repository.ended(
+                    published.statementId(), "CLOSED", SignOnEnd.of(event).orElseThrow());
         } else if (data instanceof StatementWithdrawn withdrawn) {
             require(withdrawn.statementId() != null, event);
-            repository.ended(withdrawn.statementId(), "WITHDRAWN", event.time());
+            repository.ended(
+                    withdrawn.statementId(), "WITHDRAWN", SignOnEnd.of(event).orElseThrow());
         } else if (data instanceof ScheduleSet schedule) {
             require(schedule.statementId() != null, event);
             repository.schedule(schedule, event.time());

@@ -17,9 +17,17 @@ import org.springframework.stereotype.Repository;
 
 @Repository
 class CountsRepository {
-    /** Signatures that still count: neither withdrawn, rejected nor merged into another. */
+    /**
+     * Signatures confirmed after sign-on ended: never counted. Applied when counting, not when the confirmation
+     * arrives, so a confirmation read before the close that ends it is left out as soon as the close is read.
+     */
+    static final String AFTER_THE_END = "exists (select 1 from statement_end e"
+            + " where e.statement_id = s.statement_id and s.confirmed_at > e.ended_at)";
+
+    /** Signatures that still count: neither withdrawn, rejected nor merged into another, and confirmed in time. */
     static final String COUNTING =
-            "not exists (select 1 from signature_removal removal where removal.signature_id = s.signature_id)";
+            "not exists (select 1 from signature_removal removal where removal.signature_id = s.signature_id)"
+                    + " and not " + AFTER_THE_END;
 
     /** The newest revision a signature agreed to: its confirmation or a later reconfirmation. */
     static final String EFFECTIVE_REVISION = "greatest(s.revision, coalesce((select max(r.revision)"
@@ -148,11 +156,15 @@ class CountsRepository {
                 .update();
     }
 
-    /** Sign-on ended (closed or withdrawn); the first end seen stays. */
+    /**
+     * Sign-on ended (closed or withdrawn) at the moment the lifecycle event names: the first reason seen stays, and
+     * of several moments the earliest, in whatever order they arrive.
+     */
     void ended(UUID statementId, String reason, Instant at) {
         jdbc.sql("""
                         insert into statement_end (statement_id, reason, ended_at) values (?, ?, ?)
-                        on conflict (statement_id) do nothing""").params(statementId, reason, Timestamp.from(at)).update();
+                        on conflict (statement_id) do update set ended_at = excluded.ended_at
+                        where excluded.ended_at < statement_end.ended_at""").params(statementId, reason, Timestamp.from(at)).update();
     }
 
     Optional<Ended> ended(UUID statementId) {
@@ -194,10 +206,22 @@ class CountsRepository {
                 .list();
     }
 
+    /** Withdrawn, rejected and merged signatures, and (as AFTER_SIGN_ON_ENDED) those confirmed too late. */
     List<Removed> removed(UUID statementId) {
-        return jdbc.sql("""
+        List<Removed> removed = new java.util.ArrayList<>(
+                jdbc.sql("""
                         select reason, count(*) as signatures from signature_removal
-                        where statement_id = ? group by reason order by reason""").param(statementId).query(Removed.class).list();
+                        where statement_id = ? group by reason order by reason""").param(statementId).query(Removed.class).list());
+        long late = jdbc.sql("select count(*) from signature s where s.statement_id = ? and " + AFTER_THE_END
+                        + " and not exists (select 1 from signature_removal removal"
+                        + " where removal.signature_id = s.signature_id)")
+                .param(statementId)
+                .query(Long.class)
+                .single();
+        if (late > 0) {
+            removed.add(new Removed("AFTER_SIGN_ON_ENDED", late));
+        }
+        return removed;
     }
 
     Optional<Schedule> schedule(UUID statementId) {

@@ -15,6 +15,13 @@ public final class Problems {
         return of(HttpStatus.CONFLICT, detail);
     }
 
+    /** A conflict with a message {@code code} (a problem property) that pages and clients translate. */
+    public static ErrorResponseException conflict(String code, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, detail);
+        problem.setProperty("code", code);
+        return new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
+    }
+
     public static ErrorResponseException badRequest(String detail) {
         return of(HttpStatus.BAD_REQUEST, detail);
     }
