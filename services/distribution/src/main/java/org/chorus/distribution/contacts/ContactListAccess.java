@@ -1,6 +1,7 @@
 package org.chorus.distribution.contacts;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.chorus.platform.web.CoordinatorGate;
@@ -41,6 +42,11 @@ public class ContactListAccess {
             throw Problems.badRequest("You belong to no coalition " + requested + ".");
         }
         return requested;
+    }
+
+    /** The caller's coalitions, whose lists they see; empty with the gate off (the service tested alone). */
+    public Optional<List<UUID>> coalitionsOf(HttpServletRequest request) {
+        return gate.caller(request).map(CoordinatorGate.Caller::coalitions);
     }
 
     /** Returns the list's coalition when the caller belongs to it; otherwise 404, as for a list that does not exist. */

@@ -166,6 +166,23 @@ public class Contacts {
         ledger.suppressPlanned(contactId, "contact removed");
     }
 
+    /** The lists of these coalitions (every list when empty: the service tested alone), by name. */
+    @Transactional(readOnly = true)
+    public List<ListSummary> lists(Optional<List<UUID>> coalitions) {
+        return jdbc.sql("""
+                        select l.id, l.name,
+                               (select count(*) from contact c where c.list_id = l.id and c.removed_at is null) as contacts
+                          from contact_list l
+                         where ? or l.coalition_id = any(?)
+                         order by l.name, l.id""")
+                .params(coalitions.isEmpty(), coalitions.orElse(List.of()).toArray(UUID[]::new))
+                .query((row, number) ->
+                        new ListSummary(row.getObject("id", UUID.class), row.getString("name"), row.getInt("contacts")))
+                .list();
+    }
+
+    public record ListSummary(UUID id, String name, int contacts) {}
+
     /** The list with its current contacts in the order they were added. */
     @Transactional(readOnly = true)
     public Optional<ContactList> find(UUID listId) {

@@ -193,6 +193,12 @@ class ContactsApi {
         return ResponseEntity.noContent().build();
     }
 
+    /** The contact lists of the caller's coalitions (every list with the gate off), with their number of contacts. */
+    @GetMapping
+    List<Contacts.ListSummary> lists(HttpServletRequest http) {
+        return contacts.lists(access.coalitionsOf(http));
+    }
+
     @GetMapping("/{id}")
     Contacts.ContactList get(@PathVariable UUID id, HttpServletRequest http) {
         access.require(http, id);
