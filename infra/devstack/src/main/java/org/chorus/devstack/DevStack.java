@@ -20,6 +20,7 @@ public final class DevStack {
     static final int MAIL_VIEWER = 8025;
     static final String DEV_API_TOKEN = "chorus-dev-api-token";
     static final Platform.Ports PORTS = new Platform.Ports(8081, 8082, 8083, 8084);
+    static final int CONSOLE = 8080;
 
     public static void main(String[] args) {
         long started = System.nanoTime();
@@ -29,8 +30,14 @@ public final class DevStack {
 
         Infrastructure infrastructure = RealInfrastructure.start(POSTGRES, KAFKA, SMTP, IMAP, stoppers);
         stoppers.add(new MailViewer(infrastructure.mail(), MAIL_VIEWER));
-        Platform platform = Platform.start(infrastructure, PORTS, Map.of("spring.profiles.active", "dev"));
+        // the console signs coordinators in at statements on their behalf: statements counts failed attempts under the
+        // address the console forwards (on loopback here; in production list the console's own address)
+        Platform platform = Platform.start(
+                infrastructure,
+                PORTS,
+                Map.of("spring.profiles.active", "dev", "chorus.statements.trusted-proxies", "127.0.0.1/32,::1/128"));
         stoppers.add(platform);
+        stoppers.add(ConsoleServer.start(platform, CONSOLE, Map.of()));
         String statementId = loadDemo(coordinatorApi(PORTS.statements()));
 
         System.out.print(banner(infrastructure, platform, statementId, (System.nanoTime() - started) / 1e9));
@@ -48,10 +55,11 @@ public final class DevStack {
 
                 Chorus is running (started in %.1f s). Ctrl-C stops everything.
 
+                  THE COORDINATOR CONSOLE:   http://localhost:%d/  (coordinator@chorus.example, password
+                                             chorus-dev-password, TOTP secret GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ)
                   Sign the demo statement:   http://localhost:%d/sign/%s
                   Mail caught by SMTP:       http://localhost:%d/
-                  Coordinator console:       http://localhost:%d/console  (coordinator@chorus.example,
-                                             password chorus-dev-password, TOTP secret GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ)
+                  Statements' own pages:     http://localhost:%d/console
                   Statements API:            http://localhost:%d/api/statements/%s  (Authorization: Bearer %s)
                   Live sign-on dashboard:    %s/console/statements/%s
                   Sign-on counts:            %s/api/statements/%s/counts
@@ -63,6 +71,7 @@ public final class DevStack {
 
                 """,
                 seconds,
+                CONSOLE,
                 ports.signatures(),
                 statementId,
                 MAIL_VIEWER,

@@ -11,6 +11,7 @@ import org.chorus.testsupport.RealInfrastructure;
 /** The four services, started once per test JVM on this JVM's real servers and shared by the platform tests. */
 final class TestPlatform {
     private static Platform platform;
+    private static int consolePort;
 
     static synchronized Platform get() {
         if (platform == null) {
@@ -23,6 +24,17 @@ final class TestPlatform {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> RealInfrastructure.stopAll(stop)));
         }
         return platform;
+    }
+
+    /** The coordinator console, started once on this platform (on first use: most platform tests do not need it). */
+    static synchronized int consolePort() {
+        if (consolePort == 0) {
+            int port = Ports.free();
+            var console = ConsoleServer.start(get(), port, Map.of());
+            Runtime.getRuntime().addShutdownHook(new Thread(console::close));
+            consolePort = port;
+        }
+        return consolePort;
     }
 
     /** The statements API as the dev profile's coordinator calls it. */
