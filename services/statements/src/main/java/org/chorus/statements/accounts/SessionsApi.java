@@ -54,9 +54,9 @@ class SessionsApi {
 
     @PostMapping("/api/sessions")
     ResponseEntity<Session> signIn(@Valid @RequestBody SignIn request, HttpServletRequest http) {
-        CurrentCoordinator coordinator = accounts.checkPassword(
-                        request.email(), request.password(), clientAddresses.of(http))
-                .flatMap(id -> accounts.checkCode(id, request.code()))
+        // both factors in one step, as POST /api/tokens: a rightful coordinator gets in during a guessing attack
+        CurrentCoordinator coordinator = accounts.checkBothFactors(
+                        request.email(), request.password(), request.code(), clientAddresses.of(http))
                 .orElseThrow(() ->
                         Problems.of(HttpStatus.UNAUTHORIZED, "The e-mail address, password or code is not right."));
         Instant expiresAt = clock.instant().plus(lifetime);
