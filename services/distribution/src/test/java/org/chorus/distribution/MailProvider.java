@@ -23,7 +23,15 @@ public final class MailProvider {
     }
 
     public static Http.Response report(Http http, String provider, byte[] secret, Instant at, Object report) {
-        String body = JSON.writeValueAsString(report);
+        return reportJson(http, provider, secret, at, JSON.writeValueAsString(report));
+    }
+
+    /** Posts {@code body} as it is (any JSON, well-formed or not) to /api/bounces, signed now by {@code dev}. */
+    public static Http.Response reportJson(Http http, String body) {
+        return reportJson(http, "dev", DEV_SECRET, Instant.now(), body);
+    }
+
+    private static Http.Response reportJson(Http http, String provider, byte[] secret, Instant at, String body) {
         String timestamp = Long.toString(at.getEpochSecond());
         return http.withHeader("X-Chorus-Provider", provider)
                 .withHeader("X-Chorus-Timestamp", timestamp)

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.chorus.distribution.AddressKey;
 import org.chorus.distribution.contacts.Suppressions;
 import org.chorus.distribution.ledger.RequestSuppressions;
 import org.chorus.events.EventTypes;
@@ -29,12 +30,19 @@ class Bounces {
     private final Suppressions suppressions;
     private final RequestSuppressions requestSuppressions;
     private final Outbox outbox;
+    private final AddressKey key;
 
-    Bounces(JdbcClient jdbc, Suppressions suppressions, RequestSuppressions requestSuppressions, Outbox outbox) {
+    Bounces(
+            JdbcClient jdbc,
+            Suppressions suppressions,
+            RequestSuppressions requestSuppressions,
+            Outbox outbox,
+            AddressKey key) {
         this.jdbc = jdbc;
         this.suppressions = suppressions;
         this.requestSuppressions = requestSuppressions;
         this.outbox = outbox;
+        this.key = key;
     }
 
     /** The states of a mail that left: only such a mail can bounce. */
@@ -56,7 +64,7 @@ class Bounces {
             UUID contactId,
             String eventSubject,
             String status,
-            String address) {}
+            boolean recipientMatches) {}
 
     /** The mail a test send went out as: its bounce marks it bounced, but suppresses nobody. */
     private static final String TEST_SEND = "release-test";
@@ -73,18 +81,23 @@ class Bounces {
      */
     @Transactional
     Outcome apply(String reportId, String messageId, String recipient, boolean hard, String reason, Instant now) {
-        Optional<Bounced> delivery =
-                jdbc.sql("""
+        Optional<Bounced> delivery = jdbc.sql("""
                         select d.id, d.kind, d.request_id, d.template, d.release_id, d.contact_id,
                                coalesce(d.event_subject, r.statement_id::text) as event_subject, d.status,
-                               coalesce(d.recipient_address, c.email) as address
+                               (cast(? as text) is null
+                                or lower(coalesce(d.recipient_address, c.email)) = lower(?)
+                                or (d.recipient_address is null and d.address_hash = address_hmac(?, ?, ?)))
+                                   as recipient_matches
                         from delivery d left join release r on r.id = d.release_id
                         left join contact c on c.id = d.contact_id
-                        where d.message_id = ?""").param(messageId).query(Bounced.class).optional();
+                        where d.message_id = ?""")
+                .params(recipient, recipient, recipient, key.innerPad(), key.outerPad(), messageId)
+                .query(Bounced.class)
+                .optional();
+        // a redacted row keeps only the keyed hash of its address: the named recipient is compared through it
         if (delivery.isEmpty()
                 || !SENT.contains(delivery.get().status())
-                || (recipient != null
-                        && !recipient.equalsIgnoreCase(delivery.get().address()))) {
+                || !delivery.get().recipientMatches()) {
             return Outcome.UNKNOWN_MESSAGE;
         }
         Bounced bounced = delivery.get();

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.chorus.distribution.MailProvider;
 import org.chorus.distribution.Mailbox;
 import org.chorus.platform.text.Csv;
 import org.chorus.testsupport.ChorusServiceTest;
@@ -111,7 +112,7 @@ class ContactTextTest {
                 http.postJson(
                         "/api/contact-lists/" + listId + "/contacts",
                         "{\"name\":\"Nul\\u0000\",\"email\":\"nul@example.org\"}"),
-                http.postJson("/api/bounces", "{\"messageId\":\"<x\\u0000@y>\",\"hard\":true}"));
+                MailProvider.reportJson(http, "{\"messageId\":\"<x\\u0000@y>\",\"hard\":true}"));
 
         assertThat(answers).allSatisfy(answer -> {
             assertThat(answer.status()).as(answer.body()).isEqualTo(400);

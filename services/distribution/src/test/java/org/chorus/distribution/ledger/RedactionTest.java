@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.chorus.distribution.AddressKey;
+import org.chorus.distribution.MailProvider;
 import org.chorus.distribution.Mailbox;
 import org.chorus.events.Envelope;
 import org.chorus.events.EventTypes;
@@ -96,10 +97,17 @@ class RedactionTest {
         MailDelivered delivered = delivered(statementId);
         redaction.redact(Instant.now().plus(Duration.ofDays(15)));
 
-        var bounce = new Http("http://localhost:" + port)
-                .postJson(
-                        "/api/bounces",
-                        Map.of("messageId", delivered.messageId(), "hard", true, "reason", "550 5.1.1 user unknown"));
+        var bounce = MailProvider.report(
+                new Http("http://localhost:" + port),
+                Map.of(
+                        "messageId",
+                        delivered.messageId(),
+                        "recipient",
+                        address,
+                        "hard",
+                        true,
+                        "reason",
+                        "550 5.1.1 user unknown"));
         assertThat(bounce.status()).isEqualTo(202);
         Eventually.await(
                 TIMEOUT,
