@@ -237,7 +237,7 @@ class Drafting {
                         EventTypes.STATEMENT_CLOSED,
                         id,
                         id,
-                        new StatementClosed(id, revision.number(), revision.contentHash(), now));
+                        new StatementClosed(id, revision.number(), revision.contentHash(), statement.closedAt()));
             }
             default ->
                 throw Problems.conflict("Statement " + id + " is " + describe(statement.status())
@@ -263,7 +263,8 @@ class Drafting {
         }
         Statement withdrawn = statement.moved(Status.WITHDRAWN, lifecycleNow(), reason);
         statements.update(withdrawn);
-        Instant signOnEndedAt = withdrawn.closedAt() != null ? withdrawn.closedAt() : withdrawn.withdrawnAt();
+        Instant signOnEndedAt =
+                withdrawn.closedAt() != null ? withdrawn.closedAt() : withdrawn.signOnEndingAt(withdrawn.withdrawnAt());
         outbox.append(EventTypes.STATEMENT_WITHDRAWN, id, id, new StatementWithdrawn(id, reason, signOnEndedAt));
         return StatementView.of(withdrawn, current(withdrawn), role);
     }

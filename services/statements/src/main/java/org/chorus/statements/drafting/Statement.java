@@ -71,6 +71,11 @@ record Statement(
     }
 
     /** The statement in its next lifecycle state, stamped with when it got there. */
+    /** When sign-on ends if it ends {@code now}: a deadline that already passed ended it then. */
+    Instant signOnEndingAt(Instant now) {
+        return deadline != null && deadline.isBefore(now) ? deadline : now;
+    }
+
     Statement moved(Status next, Instant now, String reason) {
         return new Statement(
                 id,
@@ -84,7 +89,7 @@ record Statement(
                 currentRevision,
                 createdAt,
                 next == Status.OPEN ? now : openedAt,
-                next == Status.CLOSED ? now : closedAt,
+                next == Status.CLOSED ? signOnEndingAt(now) : closedAt,
                 next == Status.PUBLISHED ? now : publishedAt,
                 next == Status.WITHDRAWN ? now : withdrawnAt,
                 next == Status.WITHDRAWN ? reason : withdrawalReason,
