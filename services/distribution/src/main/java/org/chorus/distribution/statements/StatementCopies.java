@@ -13,6 +13,7 @@ import org.chorus.events.ScheduleSet;
 import org.chorus.events.StatementClosed;
 import org.chorus.events.StatementOpened;
 import org.chorus.events.StatementPublished;
+import org.chorus.events.StatementRevised;
 import org.chorus.events.StatementWithdrawn;
 import org.chorus.events.TranslationUpdated;
 import org.chorus.platform.inbox.Inbox;
@@ -73,6 +74,28 @@ public class StatementCopies {
                         opened.text(),
                         opened.contentHash(),
                         opened.revision())
+                .update();
+    }
+
+    /**
+     * A revision after opening (editorial or material) replaces the copy's title and text, so a release sends the text
+     * that was published; an older or repeated revision changes nothing.
+     */
+    @Transactional
+    void revised(UUID eventId, StatementRevised revised) {
+        if (!inbox.firstDelivery(eventId)) {
+            return;
+        }
+        jdbc.sql("""
+                        update statement_copy set title = ?, text = ?, content_hash = ?, revision = ?
+                        where id = ? and revision < ?""")
+                .params(
+                        revised.title(),
+                        revised.text(),
+                        revised.contentHash(),
+                        revised.revision(),
+                        revised.statementId(),
+                        revised.revision())
                 .update();
     }
 

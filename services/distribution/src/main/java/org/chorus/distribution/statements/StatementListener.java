@@ -7,6 +7,7 @@ import org.chorus.events.SignOnEnd;
 import org.chorus.events.StatementClosed;
 import org.chorus.events.StatementOpened;
 import org.chorus.events.StatementPublished;
+import org.chorus.events.StatementRevised;
 import org.chorus.events.StatementWithdrawn;
 import org.chorus.events.Topics;
 import org.chorus.events.TranslationUpdated;
@@ -26,6 +27,8 @@ class StatementListener {
         Envelope<?> event = EventCodec.read(value);
         if (event.data() instanceof StatementOpened opened) {
             copies.opened(event.id(), opened);
+        } else if (event.data() instanceof StatementRevised revised) {
+            copies.revised(event.id(), revised);
         } else if (event.data() instanceof TranslationUpdated translation) {
             copies.translated(event.id(), translation);
         } else if (event.data() instanceof ScheduleSet schedule) {
