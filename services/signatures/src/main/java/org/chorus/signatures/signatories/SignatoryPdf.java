@@ -28,6 +28,7 @@ final class SignatoryPdf {
         "fonts/DejaVuSans-LatinCyrillic.ttf", "fonts/NotoSansArabic-Regular.ttf", "fonts/NotoSansSC-Common.ttf"
     };
     private static final List<BaseFont> BASE_FONTS = load();
+    private static final java.util.regex.Pattern WHITESPACE_RUN = java.util.regex.Pattern.compile("[\\p{Zs}\\s]{2,}");
 
     static byte[] render(String title, List<String> lines) {
         var out = new ByteArrayOutputStream();
@@ -39,7 +40,11 @@ final class SignatoryPdf {
         table.addCell(cell(title, 14, 10));
         table.addCell(cell("Signatories:", 11, 6));
         for (String line : lines) {
-            table.addCell(cell(line, 11, 3));
+            // a run of spaces cannot push text onto a line of its own, and a line that wraps is indented under its
+            // number, so no name can pass for a signatory line of its own
+            PdfPCell entry = cell(WHITESPACE_RUN.matcher(line).replaceAll(" "), 11, 3);
+            entry.setFollowingIndent(24);
+            table.addCell(entry);
         }
         document.add(table);
         document.close();

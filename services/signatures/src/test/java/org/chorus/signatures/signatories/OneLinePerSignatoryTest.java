@@ -107,6 +107,26 @@ class OneLinePerSignatoryTest {
     }
 
     @Test
+    void aNamePaddedWithSpacesCannotStartALineOfItsOwnInThePdf() {
+        UUID statementId = Statements.open(http, "Joint statement", "en", "We stand together.");
+        String padded = "Tiny Org" + "\u00A0".repeat(150) + "8. Human Rights Watch (United States)";
+        importBlock(statementId, "  1. Lawyers for Lawyers (Netherlands)\n  2. Placeholder (Kenya)\n");
+        jdbc.sql("update signature set name = ? where statement_id = ? and name = 'Placeholder'")
+                .params(padded, statementId)
+                .update();
+
+        String pdf =
+                Statements.pdfText("http://localhost:" + port + "/api/statements/" + statementId + "/signatories.pdf");
+
+        assertThat(pdf.lines().filter(line -> line.matches("^\\s*\\d+\\. .*")).toList())
+                .hasSize(2);
+        assertThat(pdf.lines().filter(line -> line.contains("Tiny Org")).toList())
+                .singleElement()
+                .asString()
+                .contains("8. Human Rights Watch");
+    }
+
+    @Test
     void aFormulaInANameArrivesInTheSpreadsheetAsText() {
         UUID statementId = Statements.open(http, "Formula statement", "en", "We stand together.");
         importBlock(
