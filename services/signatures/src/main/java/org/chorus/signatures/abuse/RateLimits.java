@@ -93,12 +93,37 @@ public class RateLimits {
     public boolean confirmationMail(String email, Instant now) {
         long hour = now.getEpochSecond() / 3600;
         forgetOlderThan(hour);
-        String address = email == null ? "" : email.strip().toLowerCase(java.util.Locale.ROOT);
+        String address = mailbox(email);
         return windows.computeIfAbsent(
                                 hour + "|mail|" + ENCODE.encodeToString(hmac("mail|" + address + "|" + hour)),
                                 key -> new AtomicInteger())
                         .incrementAndGet()
                 <= mailsPerAddressPerHour;
+    }
+
+    /**
+     * The mailbox an address reaches, for the mail limit: spellings that most mail systems deliver to one mailbox
+     * share one budget (case, a quoted local part, a {@code +tag}, a trailing dot on the domain).
+     */
+    static String mailbox(String email) {
+        String address = email == null ? "" : email.strip().toLowerCase(java.util.Locale.ROOT);
+        int at = address.lastIndexOf('@');
+        if (at < 0) {
+            return address;
+        }
+        String local = address.substring(0, at);
+        String domain = address.substring(at + 1);
+        if (local.length() >= 2 && local.startsWith("\"") && local.endsWith("\"")) {
+            local = local.substring(1, local.length() - 1);
+        }
+        int tag = local.indexOf('+');
+        if (tag > 0) {
+            local = local.substring(0, tag);
+        }
+        while (domain.endsWith(".")) {
+            domain = domain.substring(0, domain.length() - 1);
+        }
+        return local + "@" + domain;
     }
 
     /** A puzzle bound to the statement and the hour: find a nonce so that SHA-256(challenge:nonce) starts with zero bits. */
