@@ -18,11 +18,15 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CountsRepository {
     /**
-     * Signatures confirmed after sign-on ended: never counted. Applied when counting, not when the confirmation
-     * arrives, so a confirmation read before the close that ends it is left out as soon as the close is read.
+     * Signatures confirmed after sign-on ended: never counted. Sign-on ends at the moment a lifecycle event names or
+     * at the statement's deadline, whichever comes first ({@link org.chorus.events.SignOnEnd}), so a passed deadline
+     * ends it without any event. Applied when counting, not when the confirmation arrives, so a confirmation read
+     * before the close (or the schedule) that ends it is left out as soon as that is read.
      */
-    static final String AFTER_THE_END = "exists (select 1 from statement_end e"
-            + " where e.statement_id = s.statement_id and s.confirmed_at > e.ended_at)";
+    static final String AFTER_THE_END = "(exists (select 1 from statement_end e"
+            + " where e.statement_id = s.statement_id and s.confirmed_at > e.ended_at)"
+            + " or exists (select 1 from schedule d"
+            + " where d.statement_id = s.statement_id and s.confirmed_at > d.deadline))";
 
     /** Signatures that still count: neither withdrawn, rejected nor merged into another, and confirmed in time. */
     static final String COUNTING =

@@ -98,7 +98,9 @@ class PipelineRepository {
                                    and not exists (select 1 from signature_removal r
                                                     where r.signature_id = s.signature_id)
                                    and not exists (select 1 from statement_end e where e.statement_id = s.statement_id
-                                                    and s.confirmed_at > e.ended_at)) as signed_at,
+                                                    and s.confirmed_at > e.ended_at)
+                                   and not exists (select 1 from schedule d where d.statement_id = s.statement_id
+                                                    and s.confirmed_at > d.deadline)) as signed_at,
                                (select min(s.confirmed_at) from signature s
                                  where s.invitation_id = i.invitation_id) as ever_signed_at
                         from invitation i left join mail_outcome m on m.request_id = i.request_id

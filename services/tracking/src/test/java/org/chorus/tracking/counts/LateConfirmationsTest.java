@@ -111,6 +111,58 @@ class LateConfirmationsTest {
         });
     }
 
+    @Test
+    void aConfirmationAfterAPassedDeadlineCountsNowhereThoughNoCloseEverCame() {
+        Instant deadline = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.MICROS);
+        TrackingEvents.open(statement, "Deadline without a close", "en");
+        UUID invited = TrackingEvents.invite(statement, 1, "Amnesty International", "GB", "en");
+        TrackingEvents.confirm(
+                statement, SignatoryKind.ORGANISATION, "NL", Visibility.PUBLIC, null, null, deadline.minusSeconds(5));
+        TrackingEvents.confirm(statement, SignatoryKind.ORGANISATION, "FR", Visibility.PUBLIC, null, null, deadline);
+        // confirmed a second after the deadline, read before the schedule that names it
+        TrackingEvents.confirm(
+                statement, SignatoryKind.INDIVIDUAL, "DE", Visibility.PUBLIC, invited, 1, deadline.plusSeconds(1));
+        awaitCounts(counts -> assertThat(counts.get("confirmed").asLong()).isEqualTo(3));
+
+        TrackingEvents.schedule(statement, deadline, 10);
+        // read after the schedule: never counted
+        TrackingEvents.confirm(
+                statement, SignatoryKind.ORGANISATION, "BE", Visibility.PUBLIC, null, null, deadline.plusSeconds(30));
+        JsonNode counts = awaitCounts(c -> {
+            assertThat(c.at("/removed/AFTER_SIGN_ON_ENDED").asLong()).isEqualTo(2);
+            assertThat(c.get("confirmed").asLong()).isEqualTo(2);
+        });
+        assertThat(counts.get("byCountry").has("DE")).isFalse();
+        assertThat(counts.get("byCountry").has("BE")).isFalse();
+        assertThat(counts.at("/progress/confirmed").asLong()).isEqualTo(2);
+        assertThat(counts.get("ended").isNull()).as("no close event came").isTrue();
+        var counter = http.get("/public/statements/" + statement + "/counter").json();
+        assertThat(counter.get("confirmed").asLong()).isEqualTo(2);
+        assertThat(counter.at("/countries").has("DE")).isFalse();
+        long onTheTimeline = 0;
+        for (JsonNode bucket :
+                http.get("/api/statements/" + statement + "/timeline?per=day").json()) {
+            onTheTimeline += bucket.get("confirmed").asLong();
+        }
+        assertThat(onTheTimeline).isEqualTo(2);
+        assertThat(http.get("/api/statements/" + statement + "/pipeline")
+                        .json()
+                        .at("/total/signed")
+                        .asLong())
+                .as("the invitee confirmed after the deadline")
+                .isZero();
+        for (JsonNode tracked : http.get("/api/statements").json()) {
+            if (tracked.get("statementId").asString().equals(statement.toString())) {
+                assertThat(tracked.get("confirmed").asLong()).isEqualTo(2);
+            }
+        }
+
+        var rebuild = http.postJson("/api/admin/rebuild?swap=true", "");
+        assertThat(rebuild.status()).as(rebuild.body()).isEqualTo(200);
+        assertThat(rebuild.json().get("equal").asBoolean()).as(rebuild.body()).isTrue();
+        assertThat(counts().get("confirmed").asLong()).isEqualTo(2);
+    }
+
     private JsonNode counts() {
         var response = http.get("/api/statements/" + statement + "/counts");
         assertThat(response.status()).as(response.body()).isEqualTo(200);
