@@ -1,5 +1,6 @@
 package org.chorus.events;
 
+import java.text.Collator;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -27,10 +28,11 @@ public final class Countries {
         return Optional.ofNullable(CODE_BY_ENGLISH_NAME.get(name));
     }
 
-    /** All codes, ordered by their name in {@code language}. */
+    /** All codes, ordered by their name in {@code language} as its readers order a list (Égypte before Fidji). */
     public static List<String> sortedBy(Locale language) {
+        Collator collator = Collator.getInstance(language);
         return CODES.stream()
-                .sorted(Comparator.comparing(code -> name(code, language)))
+                .sorted(Comparator.comparing(code -> name(code, language), collator))
                 .toList();
     }
 

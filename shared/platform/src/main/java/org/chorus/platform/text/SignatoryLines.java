@@ -3,9 +3,12 @@ package org.chorus.platform.text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.chorus.events.Countries;
+import org.chorus.platform.language.Languages;
 
 /**
  * The signatory block of a statement, written and read in one place for every rendering (signatures' text and PDF
@@ -22,6 +25,32 @@ public final class SignatoryLines {
     private static final Pattern ACRONYM = Pattern.compile("[\\p{Lu}\\p{N}&.\\-]+");
     private static final Pattern QUALIFIED = Pattern.compile("^(.*\\)),\\h+(.+)$");
     private static final String FRAMEWORK = ", within the framework";
+
+    /** How a list says that some signatories are counted but not named, per language (ICU plural rules). */
+    private static final Map<String, String> NOT_NAMED = Map.of(
+            "en",
+            "{count, plural, one {and # signatory who asked not to be named}"
+                    + " other {and # signatories who asked not to be named}}",
+            "fr",
+            "{count, plural, one {et # signataire qui a demandé à ne pas être nommé}"
+                    + " other {et # signataires qui ont demandé à ne pas être nommés}}",
+            "es",
+            "{count, plural, one {y # firmante que pidió no ser nombrado}"
+                    + " other {y # firmantes que pidieron no ser nombrados}}",
+            "ar",
+            "{count, plural, zero {ولا موقّعين طلبوا عدم ذكر أسمائهم}"
+                    + " one {وموقّع واحد طلب عدم ذكر اسمه}"
+                    + " two {وموقّعان طلبا عدم ذكر اسميهما}"
+                    + " few {و# موقّعين طلبوا عدم ذكر أسمائهم}"
+                    + " many {و# موقّعًا طلبوا عدم ذكر أسمائهم}"
+                    + " other {و# موقّع طلبوا عدم ذكر أسمائهم}}",
+            "zh",
+            "{count, plural, other {以及 # 位要求不公开姓名的签署方}}",
+            "ru",
+            "{count, plural, one {и ещё # подписавший, попросивший не называть его}"
+                    + " few {и ещё # подписавших, попросивших не называть их}"
+                    + " many {и ещё # подписавших, попросивших не называть их}"
+                    + " other {и ещё # подписавшего, попросивших не называть их}}");
 
     /** One signatory as listed; {@code country} is an ISO 3166 code or null, {@code qualifier} may be null. */
     public record Signatory(String name, String country, String qualifier) {}
@@ -41,6 +70,18 @@ public final class SignatoryLines {
             lines.add(line(i + 1, signatories.get(i), countryLanguage));
         }
         return List.copyOf(lines);
+    }
+
+    /**
+     * The line that follows a list in which {@code count} signatories are counted but not named ("and 1 signatory who
+     * asked not to be named"), in {@code language}; empty when every signatory is named.
+     */
+    public static Optional<String> notNamed(long count, String language) {
+        if (count <= 0) {
+            return Optional.empty();
+        }
+        String chosen = Languages.choose(language);
+        return Optional.of(Languages.plural(NOT_NAMED.get(chosen), chosen, count));
     }
 
     /** One numbered line: {@code   N. Name (Country), qualifier}. */

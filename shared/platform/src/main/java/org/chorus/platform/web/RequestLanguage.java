@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Locale;
+import org.chorus.platform.language.Languages;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
@@ -11,19 +12,14 @@ import org.springframework.web.servlet.LocaleResolver;
  * preference (Accept-Language), else English.
  */
 public class RequestLanguage implements LocaleResolver {
-    public static final List<Locale> SUPPORTED = List.of("en", "fr", "es", "ar", "zh", "ru").stream()
-            .map(Locale::forLanguageTag)
-            .toList();
+    public static final List<Locale> SUPPORTED =
+            Languages.CODES.stream().map(Locale::forLanguageTag).toList();
 
     @Override
     public Locale resolveLocale(HttpServletRequest request) {
-        String asked = request.getParameter("lang");
-        if (asked != null) {
-            for (Locale supported : SUPPORTED) {
-                if (supported.getLanguage().equals(asked)) {
-                    return supported;
-                }
-            }
+        var asked = Languages.supported(request.getParameter("lang"));
+        if (asked.isPresent()) {
+            return Locale.forLanguageTag(asked.get());
         }
         String header = request.getHeader("Accept-Language");
         if (header != null && !header.isBlank()) {
