@@ -17,6 +17,7 @@ import org.chorus.events.InvitationSent;
 import org.chorus.events.MailRequested;
 import org.chorus.events.ReminderTriggered;
 import org.chorus.platform.inbox.Inbox;
+import org.chorus.platform.language.Languages;
 import org.chorus.platform.outbox.Outbox;
 import org.chorus.platform.sealing.MailSealer;
 import org.chorus.platform.text.HumanText;
@@ -136,7 +137,8 @@ public class Invitations {
                             Timestamp.from(expiresAt),
                             requestId)
                     .update();
-            String signUrl = signUrl(statementId, id, expiresAt);
+            String speaks = Languages.choose(language, statement.language());
+            String signUrl = signUrl(statementId, id, expiresAt, speaks);
             outbox.append(
                     EventTypes.INVITATION_CREATED,
                     statementId,
@@ -152,15 +154,15 @@ public class Invitations {
                             new MailRequested(
                                     requestId,
                                     INVITATION_TEMPLATE,
-                                    language,
+                                    speaks,
                                     invitation.email(),
                                     invitation.organisation(),
                                     Map.of(
                                             "statementTitle", statement.title(),
                                             "organisation", invitation.organisation(),
                                             "signUrl", signUrl,
-                                            "declineUrl", declineUrl(statementId, id, expiresAt),
-                                            "deadline", expiresAt.toString()))));
+                                            "declineUrl", declineUrl(statementId, id, expiresAt, speaks),
+                                            "deadline", statement.dateTime(expiresAt, speaks)))));
             outbox.append(
                     EventTypes.INVITATION_SENT,
                     statementId,
@@ -247,7 +249,9 @@ public class Invitations {
                 .params(Timestamp.from(expiresAt), reminder.invitationId())
                 .update();
         UUID requestId = reminder.reminderId() == null ? UUID.randomUUID() : reminder.reminderId();
-        String language = reminder.language() == null ? invitee.get().language() : reminder.language();
+        String language = Languages.choose(
+                reminder.language() == null ? invitee.get().language() : reminder.language(),
+                statement.get().language());
         outbox.append(
                 EventTypes.MAIL_REQUESTED_V2,
                 reminder.statementId(),
@@ -263,7 +267,12 @@ public class Invitations {
                                 Map.of(
                                         "statementTitle", statement.get().title(),
                                         "organisation", invitee.get().organisation(),
-                                        "signUrl", signUrl(reminder.statementId(), reminder.invitationId(), expiresAt),
+                                        "signUrl",
+                                                signUrl(
+                                                        reminder.statementId(),
+                                                        reminder.invitationId(),
+                                                        expiresAt,
+                                                        language),
                                         "number", String.valueOf(reminder.number())))));
     }
 
@@ -276,13 +285,14 @@ public class Invitations {
                 .optional();
     }
 
-    private String signUrl(UUID statementId, UUID invitationId, Instant expiresAt) {
+    /** The invitee's link: it opens the sign page in the language they were invited in. */
+    private String signUrl(UUID statementId, UUID invitationId, Instant expiresAt, String language) {
         return publicLinks.base() + "/sign/" + statementId + "?invitation="
-                + links.token(statementId, invitationId, expiresAt);
+                + links.token(statementId, invitationId, expiresAt) + "&lang=" + language;
     }
 
-    private String declineUrl(UUID statementId, UUID invitationId, Instant expiresAt) {
+    private String declineUrl(UUID statementId, UUID invitationId, Instant expiresAt, String language) {
         return publicLinks.base() + "/sign/" + statementId + "/decline?invitation="
-                + links.token(statementId, invitationId, expiresAt);
+                + links.token(statementId, invitationId, expiresAt) + "&lang=" + language;
     }
 }

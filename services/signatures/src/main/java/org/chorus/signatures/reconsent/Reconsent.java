@@ -16,6 +16,7 @@ import org.chorus.events.SignatureReconfirmed;
 import org.chorus.events.SignatureWithdrawn;
 import org.chorus.events.StatementRevised;
 import org.chorus.platform.inbox.Inbox;
+import org.chorus.platform.language.Languages;
 import org.chorus.platform.outbox.Outbox;
 import org.chorus.platform.sealing.MailSealer;
 import org.chorus.platform.web.Problems;
@@ -72,7 +73,7 @@ public class Reconsent {
         this.answerTime = Duration.ofDays(reconsentDays);
     }
 
-    record Signer(UUID id, String name, String email, String visibility, byte[] sealedIdentity) {}
+    record Signer(UUID id, String name, String email, String visibility, byte[] sealedIdentity, String language) {}
 
     /** Keeps the statement copy current; a material revision asks each confirmed signer to re-consent. */
     @Transactional
@@ -92,7 +93,7 @@ public class Reconsent {
                 statement.id(),
                 new ReconsentRequested(statement.id(), event.revision(), event.contentHash(), deadline));
         List<Signer> signers = jdbc.sql("""
-                        select id, name, email, visibility, sealed_identity from signature
+                        select id, name, email, visibility, sealed_identity, language from signature
                         where statement_id = ? and status = 'CONFIRMED' and revision < ? order by seq""")
                 .params(statement.id(), event.revision())
                 .query(Signer.class)
@@ -109,11 +110,14 @@ public class Reconsent {
                             .email()
                     : signer.email();
             UUID requestId = UUID.randomUUID();
+            String language = Languages.choose(signer.language(), statement.language());
             Map<String, String> variables = new HashMap<>();
             variables.put("statementTitle", statement.title());
-            variables.put("signerName", withheld ? "" : signer.name());
-            variables.put("reconsentUrl", links.base() + "/reconsent/" + token.secret());
-            variables.put("deadline", deadline.toString());
+            if (!withheld) {
+                variables.put("signerName", signer.name());
+            }
+            variables.put("reconsentUrl", links.base() + "/reconsent/" + token.secret() + "?lang=" + language);
+            variables.put("deadline", statement.dateTime(deadline, language));
             outbox.append(
                     EventTypes.MAIL_REQUESTED_V2,
                     statement.id(),
@@ -123,7 +127,7 @@ public class Reconsent {
                             new MailRequested(
                                     requestId,
                                     TEMPLATE,
-                                    statement.language(),
+                                    language,
                                     email,
                                     withheld ? null : signer.name(),
                                     Map.copyOf(variables))));

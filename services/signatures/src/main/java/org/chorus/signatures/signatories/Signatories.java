@@ -131,8 +131,25 @@ class Signatories {
         return list;
     }
 
-    /** The printed block, one line per signatory whatever their names hold (SignatoryLines, English country names). */
-    String text(List<Signatory> list) {
+    /**
+     * How many counted signatories asked not to be named: confirmed, withheld, approved if approval is needed, and
+     * confirmed before sign-on ended (the same rule as the public list).
+     */
+    @Transactional(readOnly = true)
+    long notNamed(UUID statementId) {
+        return jdbc.sql("""
+                        select count(*) from signature
+                        where statement_id = ? and status = 'CONFIRMED' and not awaiting_approval
+                          and visibility = 'WITHHELD'
+                          and not exists (select 1 from statement st where st.id = signature.statement_id
+                                          and signature.confirmed_at > st.sign_on_ended_at)""").param(statementId).query(Long.class).single();
+    }
+
+    /**
+     * The printed block, one line per signatory whatever their names hold (SignatoryLines, English country names),
+     * then, after a blank line, how many signatories asked not to be named when some did.
+     */
+    String text(List<Signatory> list, long notNamed) {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < list.size(); i++) {
             Signatory s = list.get(i);
@@ -140,6 +157,8 @@ class Signatories {
                             i + 1, new SignatoryLines.Signatory(s.name(), s.country(), s.qualifier()), Locale.ENGLISH))
                     .append('\n');
         }
+        SignatoryLines.notNamed(notNamed, "en")
+                .ifPresent(line -> text.append('\n').append(line).append('\n'));
         return text.toString();
     }
 
@@ -162,7 +181,8 @@ class Signatories {
 
     byte[] pdf(UUID statementId, List<Signatory> list) {
         return SignatoryPdf.render(
-                statement(statementId).title(), text(list).lines().toList());
+                statement(statementId).title(),
+                text(list, notNamed(statementId)).lines().toList());
     }
 
     private OpenStatement statement(UUID statementId) {

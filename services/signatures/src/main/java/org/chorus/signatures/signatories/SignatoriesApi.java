@@ -56,7 +56,8 @@ class SignatoriesApi {
     ResponseEntity<String> text(@PathVariable UUID statementId, @RequestParam(defaultValue = "time") String order) {
         return ResponseEntity.ok()
                 .contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
-                .body(signatories.text(signatories.publicList(statementId, order(order))));
+                .body(signatories.text(
+                        signatories.publicList(statementId, order(order)), signatories.notNamed(statementId)));
     }
 
     @GetMapping("/api/statements/{statementId}/signatories.csv")

@@ -65,7 +65,8 @@ class SignOn {
             boolean countryCounted,
             UUID invitationId,
             Integer wave,
-            String contactName) {
+            String contactName,
+            String language) {
 
         boolean withheld() {
             return visibility == Visibility.WITHHELD;
@@ -73,7 +74,8 @@ class SignOn {
     }
 
     /**
-     * Stores a pending signature and asks distribution to mail its confirmation link. A withheld signer's name,
+     * Stores a pending signature and asks distribution to mail its confirmation link and the link to manage it, in the
+     * language the signer signed in (the links open the pages in it). A withheld signer's name,
      * qualifier, address and contact name are sealed under the statement's key; the events carry neither name nor
      * qualifier, and the country only if the signer allows it to be counted; no event carries a contact name (only
      * the confirmation mail request of a public signer, to greet them). An invitation approves at once only its first
@@ -101,8 +103,8 @@ class SignOn {
                         insert into signature (id, statement_id, kind, name, country, qualifier, email, status,
                                                revision, revision_hash, token_hash, submitted_at,
                                                visibility, country_counted, sealed_identity, invitation_id, wave,
-                                               approved_at, contact_name)
-                        values (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                               approved_at, contact_name, language)
+                        values (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         id,
                         statement.id(),
@@ -121,7 +123,8 @@ class SignOn {
                         submission.invitationId(),
                         submission.wave(),
                         approvedByInvitation ? Timestamp.from(now) : null,
-                        withheld ? null : submission.contactName())
+                        withheld ? null : submission.contactName(),
+                        submission.language())
                 .update();
         audit.record(
                 id,
@@ -149,12 +152,15 @@ class SignOn {
         UUID requestId = UUID.randomUUID();
         Map<String, String> variables = new HashMap<>();
         variables.put("statementTitle", statement.title());
-        variables.put("signerName", withheld ? "" : submission.name());
-        if (!withheld && submission.contactName() != null) {
-            variables.put("contactName", submission.contactName());
+        if (!withheld) {
+            variables.put("signerName", submission.name());
+            if (submission.contactName() != null) {
+                variables.put("contactName", submission.contactName());
+            }
         }
-        variables.put("confirmUrl", publicBase + "/confirm/" + token.secret());
-        variables.put("manageUrl", publicBase + "/manage/" + token.secret());
+        String lang = "?lang=" + submission.language();
+        variables.put("confirmUrl", publicBase + "/confirm/" + token.secret() + lang);
+        variables.put("manageUrl", publicBase + "/manage/" + token.secret() + lang);
         outbox.append(
                 EventTypes.MAIL_REQUESTED_V2,
                 statement.id(),
@@ -164,7 +170,7 @@ class SignOn {
                         new MailRequested(
                                 requestId,
                                 CONFIRMATION_TEMPLATE,
-                                statement.language(),
+                                submission.language(),
                                 submission.email(),
                                 withheld ? null : submission.name(),
                                 Map.copyOf(variables))));

@@ -187,7 +187,8 @@ class SignOnPages {
                             !form.withheld() || Boolean.TRUE.equals(form.countCountry()),
                             invited == null ? null : invited.id(),
                             invited == null ? null : invited.wave(),
-                            form.individual() ? null : SignOnForm.nullIfEmpty(form.contactName())),
+                            form.individual() ? null : SignOnForm.nullIfEmpty(form.contactName()),
+                            PageLanguage.choose(request.getParameter("lang"), statement.language())),
                     links.base());
             rateLimits.accepted(statement.id(), now);
         }

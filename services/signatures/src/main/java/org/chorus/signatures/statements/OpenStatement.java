@@ -2,11 +2,12 @@ package org.chorus.signatures.statements;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.chorus.platform.language.Languages;
 
 /**
  * A statement opened for signature, with the exact text signers see, and where its sign-on stands: {@code
  * signOnEndedAt} is the moment the statements service says sign-on ended (closed, published or withdrawn),
- * {@code deadline} the deadline it set.
+ * {@code deadline} the deadline it set, {@code timeZone} the IANA zone its schedule was set in (null when none was).
  */
 public record OpenStatement(
         UUID id,
@@ -22,7 +23,8 @@ public record OpenStatement(
         boolean inviteOnly,
         Instant signOnEndedAt,
         Instant withdrawnAt,
-        Instant deadline) {
+        Instant deadline,
+        String timeZone) {
 
     /** Once published, signatures can no longer be withdrawn or corrected. */
     public boolean published() {
@@ -41,6 +43,11 @@ public record OpenStatement(
     /** The page text (and problem code) that tells a signer sign-on ended: {@code signOnWithdrawn} or {@code signOnEnded}. */
     public String endedMessage() {
         return withdrawn() ? "signOnWithdrawn" : "signOnEnded";
+    }
+
+    /** A moment as a reader of {@code language} reads it, in the statement's time zone. */
+    public String dateTime(Instant moment, String language) {
+        return Languages.dateTime(moment, language, timeZone);
     }
 
     public String shortHash() {

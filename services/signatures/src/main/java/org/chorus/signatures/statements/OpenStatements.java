@@ -108,11 +108,13 @@ public class OpenStatements {
     void scheduled(UUID eventId, ScheduleSet schedule) {
         if (inbox.firstDelivery(eventId)) {
             jdbc.sql("""
-                            insert into statement_deadline (statement_id, deadline) values (?, ?)
-                            on conflict (statement_id) do update set deadline = excluded.deadline""")
+                            insert into statement_deadline (statement_id, deadline, time_zone) values (?, ?, ?)
+                            on conflict (statement_id) do update
+                            set deadline = excluded.deadline, time_zone = excluded.time_zone""")
                     .params(
                             schedule.statementId(),
-                            schedule.deadline() == null ? null : Timestamp.from(schedule.deadline()))
+                            schedule.deadline() == null ? null : Timestamp.from(schedule.deadline()),
+                            schedule.timeZone())
                     .update();
         }
     }
@@ -130,7 +132,8 @@ public class OpenStatements {
                         select id, title, language, revision, text, content_hash, opened_at, published_at,
                                reconsent_deadline, reconsent_resolved, invite_only,
                                sign_on_ended_at, withdrawn_at,
-                               (select deadline from statement_deadline where statement_id = id)
+                               (select deadline from statement_deadline where statement_id = id),
+                               (select time_zone from statement_deadline where statement_id = id)
                         from statement where id = ?""").param(id).query(OpenStatements::row).optional();
     }
 
@@ -150,7 +153,8 @@ public class OpenStatements {
                 row.getBoolean(11),
                 instant(row.getTimestamp(12)),
                 instant(row.getTimestamp(13)),
-                instant(row.getTimestamp(14)));
+                instant(row.getTimestamp(14)),
+                row.getString(15));
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Locale;
+import org.chorus.platform.language.Languages;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -14,31 +15,16 @@ import org.springframework.web.servlet.LocaleResolver;
  */
 @Configuration(proxyBeanMethods = false)
 public class PageLanguage {
-    /** Languages with message bundles for the page texts (the UN's six). */
-    public static final List<String> SUPPORTED = List.of("en", "fr", "es", "ar", "zh", "ru");
+    /** Languages with message bundles for the page texts (the UN's six, from the platform's one list). */
+    public static final List<String> SUPPORTED = Languages.CODES;
 
     private static final String ATTRIBUTE = PageLanguage.class.getName() + ".locale";
 
-    /** A switch entry: the language code and its own name for itself. */
-    public record Choice(String code, String name) {}
-
-    public static final List<Choice> CHOICES = List.of(
-            new Choice("en", "English"),
-            new Choice("fr", "Français"),
-            new Choice("es", "Español"),
-            new Choice("ar", "العربية"),
-            new Choice("zh", "中文"),
-            new Choice("ru", "Русский"));
+    public static final List<Languages.Choice> CHOICES = Languages.CHOICES;
 
     /** The requested language if supported, else the statement's (if supported), else English. */
     public static String choose(String requested, String statementLanguage) {
-        if (requested != null && SUPPORTED.contains(requested)) {
-            return requested;
-        }
-        String own = statementLanguage == null
-                ? "en"
-                : Locale.forLanguageTag(statementLanguage).getLanguage();
-        return SUPPORTED.contains(own) ? own : "en";
+        return Languages.choose(requested, statementLanguage);
     }
 
     /** Renders this request's page texts in {@code language}. */
@@ -47,7 +33,7 @@ public class PageLanguage {
     }
 
     public static String direction(String language) {
-        return "ar".equals(language) ? "rtl" : "ltr";
+        return Languages.direction(language);
     }
 
     @Bean

@@ -175,7 +175,9 @@ class ApprovalBeforeCountingTest {
         String manageUrl = Statements.mailTo(statementId, "signature-confirmation", "changed@vetting.example")
                 .variables()
                 .get("manageUrl");
-        assertThat(http.postForm(manageUrl + "/withdrawal", Map.of()).status()).isEqualTo(200);
+        assertThat(http.postForm(Statements.below(manageUrl, "/withdrawal"), Map.of())
+                        .status())
+                .isEqualTo(200);
         assertThat(http.get(api + "/signatories.txt").body()).doesNotContain("Changed Mind Org");
 
         Statements.signAndConfirmAgain(
@@ -232,7 +234,7 @@ class ApprovalBeforeCountingTest {
         assertThat(wave.status()).as(wave.body()).isEqualTo(201);
         String signUrl =
                 Statements.mailTo(statementId, "invitation", email).variables().get("signUrl");
-        return signUrl.substring(signUrl.indexOf("invitation=") + "invitation=".length());
+        return Statements.invitationToken(signUrl);
     }
 
     /** The sign-on form as sent from an invitation link, by whoever holds it. */

@@ -76,7 +76,7 @@ class InvitationsTest {
         assertThat(http.get(signUrl).status()).isEqualTo(200);
 
         Map<String, String> form = Statements.organisation("Tibet Justice Center", "US", "tjc@example.org");
-        form.put("invitation", signUrl.substring(signUrl.indexOf("invitation=") + "invitation=".length()));
+        form.put("invitation", Statements.invitationToken(signUrl));
         Statements.signAndConfirm(http, statementId, form);
 
         var opened = TopicReader.awaitEvents(
@@ -131,7 +131,7 @@ class InvitationsTest {
         String signUrl = Statements.mailTo(statementId, "invitation", "real@example.org")
                 .variables()
                 .get("signUrl");
-        String token = signUrl.substring(signUrl.indexOf("invitation=") + "invitation=".length());
+        String token = Statements.invitationToken(signUrl);
 
         var forged = http.get("/sign/" + statementId + "?invitation=" + token.substring(0, token.length() - 2) + "AA");
         assertThat(forged.status()).isEqualTo(404);

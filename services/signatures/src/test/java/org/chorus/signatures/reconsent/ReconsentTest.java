@@ -12,6 +12,7 @@ import org.chorus.events.ReconsentRequested;
 import org.chorus.events.SignatureReconfirmed;
 import org.chorus.events.SignatureWithdrawn;
 import org.chorus.events.Topics;
+import org.chorus.platform.language.Languages;
 import org.chorus.signatures.signon.Statements;
 import org.chorus.testsupport.ChorusServiceTest;
 import org.chorus.testsupport.Eventually;
@@ -60,8 +61,7 @@ class ReconsentTest {
         assertThat(requested.contentHash()).isEqualTo(NEW_HASH);
         MailRequested mail = Statements.mailTo(statementId, "reconsent-request", "fld@example.org");
         assertThat(mail.variables()).containsKeys("statementTitle", "signerName", "reconsentUrl", "deadline");
-        assertThat(mail.variables().get("deadline"))
-                .isEqualTo(requested.deadline().toString());
+        assertThat(mail.variables().get("deadline")).isEqualTo(Languages.dateTime(requested.deadline(), "en", null));
         Statements.mailTo(statementId, "reconsent-request", "silent@example.org");
 
         String link = mail.variables().get("reconsentUrl");

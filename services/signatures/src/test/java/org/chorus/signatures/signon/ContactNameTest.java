@@ -180,7 +180,7 @@ class ContactNameTest {
                 .get("signUrl");
         Map<String, String> form = Statements.organisation("Invited Union", "", "invited-union@example.org");
         form.remove("contactName");
-        form.put("invitation", signUrl.substring(signUrl.indexOf("invitation=") + "invitation=".length()));
+        form.put("invitation", Statements.invitationToken(signUrl));
 
         Statements.signAndConfirm(http, statementId, form);
 

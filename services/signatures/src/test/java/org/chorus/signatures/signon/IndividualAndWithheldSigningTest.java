@@ -109,13 +109,14 @@ class IndividualAndWithheldSigningTest {
         assertThat(http.get("/sign/" + statementId).body()).doesNotContain(secretName);
         assertThat(http.get("/api/statements/" + statementId + "/signatories.txt")
                         .body())
-                .doesNotContain(secretName);
+                .doesNotContain(secretName)
+                .endsWith("\nand 1 signatory who asked not to be named\n");
         assertThat(http.get("/api/statements/" + statementId + "/signatories.csv")
                         .body())
                 .doesNotContain(secretName);
         assertThat(Statements.pdfText(
                         "http://localhost:" + port + "/api/statements/" + statementId + "/signatories.pdf"))
-                .contains("Release the lawyers")
+                .contains("Release the lawyers", "and 1 signatory who asked not to be named")
                 .doesNotContain("Withheld Defender");
 
         assertThat(logs.getAll()).doesNotContain(secretName, "hidden@example.org");

@@ -68,7 +68,7 @@ class ManagingASignatureTest {
         assertThat(correction.country()).isEqualTo("ES");
         assertThat(correction.visibility()).isEqualTo(Visibility.PUBLIC);
 
-        var withdrawn = http.postForm(manageUrl + "/withdrawal", Map.of());
+        var withdrawn = http.postForm(Statements.below(manageUrl, "/withdrawal"), Map.of());
         assertThat(withdrawn.status()).isEqualTo(200);
         assertThat(withdrawn.body()).contains("Signature withdrawn");
         var withdrawal = (SignatureWithdrawn) TopicReader.awaitEvents(
@@ -165,7 +165,9 @@ class ManagingASignatureTest {
         Eventually.await(
                 Statements.WAIT, () -> assertThat(http.get(manageUrl).status()).isEqualTo(409));
         assertThat(http.get(manageUrl).body()).contains("Statement already published");
-        assertThat(http.postForm(manageUrl + "/withdrawal", Map.of()).status()).isEqualTo(409);
+        assertThat(http.postForm(Statements.below(manageUrl, "/withdrawal"), Map.of())
+                        .status())
+                .isEqualTo(409);
         assertThat(status()).isEqualTo("CONFIRMED");
     }
 

@@ -107,7 +107,8 @@ class SignOnEndsTest {
         assertThat(invitation.contentType()).startsWith("application/problem+json");
         assertThat(invitation.json().get("code").asString()).isEqualTo("signOnEnded");
 
-        assertThat(http.postForm(manageUrl + "/withdrawal", Map.of()).status())
+        assertThat(http.postForm(Statements.below(manageUrl, "/withdrawal"), Map.of())
+                        .status())
                 .as("a signer may still take their name back before publication")
                 .isEqualTo(200);
         assertThat(http.get("/api/statements/" + statementId + "/signatories.txt")

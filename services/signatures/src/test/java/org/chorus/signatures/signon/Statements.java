@@ -24,6 +24,7 @@ import org.chorus.platform.sealing.DevelopmentKeys;
 import org.chorus.testsupport.Eventually;
 import org.chorus.testsupport.Http;
 import org.chorus.testsupport.TopicReader;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Opens, revises and publishes statements the way the statements service does (events on chorus.statements), and
@@ -164,6 +165,24 @@ public final class Statements {
                         DevelopmentKeys.mailOpener().open(envelope.subject(), (SealedMailRequested) envelope.data()))
                 .filter(request -> request.template().equals(template)
                         && request.recipientAddress().equals(address));
+    }
+
+    /** A mailed link followed by a path of its own (a manage link's withdrawal), its query ({@code lang}) kept. */
+    public static String below(String link, String path) {
+        return UriComponentsBuilder.fromUriString(link).path(path).build().toUriString();
+    }
+
+    /** The invitation token in a mailed sign or decline link. */
+    public static String invitationToken(String link) {
+        return UriComponentsBuilder.fromUriString(link).build().getQueryParams().getFirst("invitation");
+    }
+
+    /** A mailed link as the page's language switch rewrites it. */
+    public static String inLanguage(String link, String language) {
+        return UriComponentsBuilder.fromUriString(link)
+                .replaceQueryParam("lang", language)
+                .build()
+                .toUriString();
     }
 
     /** The text of every page of the PDF at {@code url}. */

@@ -53,7 +53,7 @@ class SignerPagesInTheirLanguageTest {
         assertThat(invalid.body())
                 .contains("dir=\"rtl\"", "يرجى إدخال الاسم الذي سيظهر.", "يرجى اختيار بلد من القائمة.");
 
-        var withdrawn = http.postForm(manageUrl + "/withdrawal", Map.of("lang", "ar"));
+        var withdrawn = http.postForm(Statements.below(manageUrl, "/withdrawal"), Map.of("lang", "ar"));
         assertThat(withdrawn.status()).isEqualTo(200);
         assertThat(withdrawn.body()).contains("dir=\"rtl\"", "تم سحب التوقيع");
 
@@ -94,7 +94,7 @@ class SignerPagesInTheirLanguageTest {
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.body()).contains("lang=\"fr\"", "Le nom doit compter moins de 200 caractères.");
 
-        var chinese = http.get(manageUrl + "?lang=zh");
+        var chinese = http.get(Statements.inLanguage(manageUrl, "zh"));
         assertThat(chinese.body()).contains("lang=\"zh\"", "撤回我的签名", "法国");
     }
 
@@ -110,11 +110,11 @@ class SignerPagesInTheirLanguageTest {
 
         var english = http.get(link);
         assertThat(english.body()).contains("Please confirm the revised text", "?lang=fr");
-        var french = http.get(link + "?lang=fr");
+        var french = http.get(Statements.inLanguage(link, "fr"));
         assertThat(french.body())
                 .contains("lang=\"fr\"", "Veuillez confirmer le texte révisé", "Je confirme le texte révisé");
 
-        var confirmed = http.postForm(link, Map.of("lang", "fr"));
+        var confirmed = http.postForm(Statements.inLanguage(link, "fr"), Map.of());
         assertThat(confirmed.status()).isEqualTo(200);
         assertThat(confirmed.body()).contains("Texte révisé confirmé", "version 2 du texte");
     }
