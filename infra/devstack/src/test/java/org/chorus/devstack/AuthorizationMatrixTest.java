@@ -36,6 +36,7 @@ class AuthorizationMatrixTest {
             "statements GET /console/account",
             "statements POST /console/account/tokens",
             "statements POST /api/coalitions",
+            "statements GET /api/me/invitations",
             "distribution POST /api/contact-lists");
 
     /**
@@ -45,6 +46,9 @@ class AuthorizationMatrixTest {
     private static final Set<String> COALITION = Set.of(
             "statements GET /api/coalitions/{id}/members",
             "statements POST /api/coalitions/{id}/members",
+            "statements GET /api/coalitions/{id}/invitations",
+            "statements POST /api/coalitions/{id}/invitation/{action:accept|decline}",
+            "statements DELETE /api/coalitions/{id}/members/me",
             "distribution POST /api/contact-lists/{id}/imports",
             "distribution GET /api/contact-lists/{id}",
             "distribution POST /api/contact-lists/{id}/contacts",

@@ -217,6 +217,14 @@ class CoalitionOwnershipTest {
                                 Map.of("email", viewer.email(), "role", "VIEWER"))
                         .status())
                 .isEqualTo(200);
+        assertThat(viewer.send(
+                                TestPlatform.get().ports().statements(),
+                                "POST",
+                                "/api/statements/" + statement + "/invitation/accept",
+                                null,
+                                null)
+                        .status())
+                .isEqualTo(200);
         HttpClient client = HttpClient.newHttpClient();
         HttpResponse<InputStream> stream = client.send(
                 HttpRequest.newBuilder(URI.create("http://localhost:"

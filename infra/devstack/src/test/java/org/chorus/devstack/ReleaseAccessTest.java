@@ -102,6 +102,10 @@ class ReleaseAccessTest {
                                 Map.of("email", viewer.email(), "role", "VIEWER"))
                         .status())
                 .isEqualTo(200);
+        assertThat(as(platform.ports().statements(), viewer.token())
+                        .postJson("/api/statements/" + statement + "/invitation/accept", "")
+                        .status())
+                .isEqualTo(200);
         Http asViewer = as(platform.ports().distribution(), viewer.token());
         assertThat(asViewer.get("/api/releases/" + release).status()).isEqualTo(200);
         assertThat(asViewer.get("/console/releases").body()).contains(release);

@@ -171,6 +171,9 @@ final class StatementB {
         var added = statements.postJson(
                 "/api/statements/" + statement + "/members", Map.of("email", member.email(), "role", role));
         assertThat(added.status()).isBetween(200, 201);
+        var accepted = member.send(
+                port("statements"), "POST", "/api/statements/" + statement + "/invitation/accept", null, null);
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
         return member;
     }
 
@@ -197,6 +200,13 @@ final class StatementB {
                         port("statements"),
                         "GET",
                         "/api/coalitions/" + values.get("coalitionId") + "/members",
+                        null,
+                        null)
+                .body());
+        seen.add(owner.send(
+                        port("statements"),
+                        "GET",
+                        "/api/coalitions/" + values.get("coalitionId") + "/invitations",
                         null,
                         null)
                 .body());

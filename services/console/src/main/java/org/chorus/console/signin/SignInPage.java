@@ -1,6 +1,5 @@
 package org.chorus.console.signin;
 
-import org.chorus.console.web.Services;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,11 +25,5 @@ class SignInPage {
     @GetMapping("/")
     String home() {
         return "redirect:/statements";
-    }
-
-    @GetMapping("/account")
-    String account(Model model) {
-        model.addAttribute("me", Services.coordinator());
-        return "account";
     }
 }

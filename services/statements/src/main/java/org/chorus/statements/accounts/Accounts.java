@@ -78,7 +78,6 @@ class Accounts {
         if (!coordinators.insert(coordinator)) {
             throw Problems.conflict("A coordinator account with this e-mail address already exists.");
         }
-        coordinators.joinInvitedStatements(coordinator.id(), address);
         coalitions.personal(coordinator.id(), address);
         return new Enrolment(coordinator.id(), address, secret, Totp.otpauthUri(ISSUER, address, secret));
     }

@@ -14,8 +14,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Coalitions: groups of coordinators that own statements and, in distribution, contact lists, segments and imports.
- * Every coordinator has a personal coalition from enrolment on, the first one they belong to; a member adds colleagues
- * by the address of their account. A coalition is visible to its members only: to anyone else it does not exist.
+ * Every coordinator has a personal coalition from enrolment on, the first one they belong to; a member invites
+ * colleagues by address and they join when they accept, and any member but the last may leave. A coalition is visible
+ * to its members only: to anyone else it does not exist.
  */
 @Service
 public class Coalitions {
@@ -79,21 +80,112 @@ public class Coalitions {
         return id;
     }
 
-    /** A member adds the coordinator with this account address; 404 to anyone who is not a member. */
+    /**
+     * A member invites a colleague by address. Nothing is told about the address: whether an account has it, has been
+     * invited already or is a member, the invitation is kept alike, and the invited coordinator joins only when they
+     * accept it ({@link #accept}). 404 to anyone who is not a member.
+     */
     @Transactional
-    List<Member> addMember(CurrentCoordinator me, UUID coalitionId, String email) {
+    void invite(CurrentCoordinator me, UUID coalitionId, String email) {
         requireMember(me, coalitionId);
-        UUID coordinator = jdbc.sql("select id from coordinator where email = ?")
-                .param(Accounts.normalise(email))
-                .query(UUID.class)
-                .optional()
-                .orElseThrow(() -> Problems.notFound("No coordinator account has the address " + email + "."));
+        jdbc.sql("""
+                        insert into coalition_invitation (coalition_id, email, invited_by, invited_at)
+                        select :coalition, :email, :by, :at where not exists (
+                            select 1 from coalition_member m join coordinator c on c.id = m.coordinator_id
+                            where m.coalition_id = :coalition and c.email = :email)
+                        on conflict do nothing""")
+                .param("coalition", coalitionId)
+                .param("email", Accounts.normalise(email))
+                .param("by", me.id())
+                .param("at", Timestamp.from(clock.instant()))
+                .update();
+    }
+
+    /** An invitation to join, as the invited coordinator sees it. */
+    public record Invitation(UUID coalitionId, String name, Instant invitedAt) {}
+
+    /** The coalitions inviting the coordinator's address that they have not joined, oldest first. */
+    @Transactional(readOnly = true)
+    public List<Invitation> invitations(CurrentCoordinator me) {
+        return jdbc.sql("""
+                        select c.id as coalition_id, c.name, i.invited_at from coalition_invitation i
+                        join coalition c on c.id = i.coalition_id
+                        where i.email = ? and not exists (select 1 from coalition_member m
+                            where m.coalition_id = i.coalition_id and m.coordinator_id = ?)
+                        order by i.invited_at, c.id""")
+                .params(Accounts.normalise(me.email()), me.id())
+                .query(Invitation.class)
+                .list();
+    }
+
+    /** The invited coordinator joins; 404 when their address has no invitation of that coalition. */
+    @Transactional
+    Coalition accept(CurrentCoordinator me, UUID coalitionId) {
+        takeInvitation(me, coalitionId);
         jdbc.sql("""
                         insert into coalition_member (coalition_id, coordinator_id, joined_at) values (?, ?, ?)
                         on conflict do nothing""")
-                .params(coalitionId, coordinator, Timestamp.from(clock.instant()))
+                .params(coalitionId, me.id(), Timestamp.from(clock.instant()))
                 .update();
-        return members(me, coalitionId);
+        return jdbc.sql("select id, name from coalition where id = ?")
+                .param(coalitionId)
+                .query(Coalition.class)
+                .single();
+    }
+
+    /** The invited coordinator does not join; 404 when their address has no invitation of that coalition. */
+    @Transactional
+    void decline(CurrentCoordinator me, UUID coalitionId) {
+        takeInvitation(me, coalitionId);
+    }
+
+    /**
+     * A member leaves; the statements of the coalition stay with it, and their roles on statements stay theirs. The
+     * last member cannot leave (409 {@code coalitionLastMember}): a coalition without members would be nobody's.
+     */
+    @Transactional
+    void leave(CurrentCoordinator me, UUID coalitionId) {
+        requireMember(me, coalitionId);
+        // serialises leavers of one coalition, so two last members cannot both leave
+        jdbc.sql("select id from coalition where id = ? for update")
+                .param(coalitionId)
+                .query(UUID.class)
+                .single();
+        long members = jdbc.sql("select count(*) from coalition_member where coalition_id = ?")
+                .param(coalitionId)
+                .query(Long.class)
+                .single();
+        if (members <= 1) {
+            throw Problems.conflict(
+                    "coalitionLastMember",
+                    "You are the last member of this coalition; invite a colleague and let them accept first.");
+        }
+        jdbc.sql("delete from coalition_member where coalition_id = ? and coordinator_id = ?")
+                .params(coalitionId, me.id())
+                .update();
+    }
+
+    private void takeInvitation(CurrentCoordinator me, UUID coalitionId) {
+        int taken = jdbc.sql("delete from coalition_invitation where coalition_id = ? and email = ?")
+                .params(coalitionId, Accounts.normalise(me.email()))
+                .update();
+        if (taken == 0) {
+            throw Problems.notFound("No invitation of coalition " + coalitionId + ".");
+        }
+    }
+
+    /** Addresses invited and not yet joined, to the coalition's members. */
+    public record Pending(String email, Instant invitedAt) {}
+
+    @Transactional(readOnly = true)
+    List<Pending> pending(CurrentCoordinator me, UUID coalitionId) {
+        requireMember(me, coalitionId);
+        return jdbc.sql("""
+                        select i.email, i.invited_at from coalition_invitation i
+                        where i.coalition_id = ? and not exists (select 1 from coalition_member m
+                            join coordinator c on c.id = m.coordinator_id
+                            where m.coalition_id = i.coalition_id and c.email = i.email)
+                        order by i.invited_at, i.email""").param(coalitionId).query(Pending.class).list();
     }
 
     @Transactional(readOnly = true)

@@ -47,14 +47,6 @@ class CoordinatorRepository {
     }
 
     /** Records the step of an accepted code; false when that code (or a later one) was already used. */
-    /** A new account becomes a co-drafter of every statement that invited its address before it existed. */
-    void joinInvitedStatements(UUID id, String email) {
-        jdbc.sql("""
-                        insert into statement_member (statement_id, coordinator_id, role)
-                        select statement_id, ?, role from statement_invitation where email = ?
-                        on conflict do nothing""").params(id, email).update();
-    }
-
     boolean useTotpStep(UUID id, long step) {
         return jdbc.sql("""
                                 update coordinator set totp_last_step = ?

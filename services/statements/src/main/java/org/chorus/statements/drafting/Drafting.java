@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import org.chorus.events.EventTypes;
 import org.chorus.events.ScheduleSet;
@@ -317,10 +318,40 @@ class Drafting {
         if (email.strip().toLowerCase(Locale.ROOT).equals(me.email().strip().toLowerCase(Locale.ROOT))) {
             throw FieldProblems.invalid("email", "You cannot change your own role.");
         }
-        // the same answer whether or not the address has an account: an inviter learns nothing about who has one
-        statements.putInvitation(id, email, role, clock.instant());
-        statements.coordinatorByEmail(email).ifPresent(coordinator -> statements.putMember(id, coordinator, role));
+        // a member already (the owner sees them listed) gets the new role; anyone else is invited and joins only by
+        // accepting: the same answer whether or not the address has an account, so an inviter learns nothing of it
+        Optional<UUID> member = statements.memberByEmail(id, email);
+        if (member.isPresent()) {
+            statements.putMember(id, member.get(), role);
+        } else {
+            statements.putInvitation(id, email, role, clock.instant());
+        }
         return statements.members(id);
+    }
+
+    /** Statements that invited the coordinator's address to co-draft and that they have not answered. */
+    @Transactional(readOnly = true)
+    List<StatementRepository.Invitation> invitations(CurrentCoordinator me) {
+        return statements.invitations(me.email(), me.id());
+    }
+
+    /** The invited coordinator takes the role offered; 404 when their address has no invitation to the statement. */
+    @Transactional
+    StatementView accept(CurrentCoordinator me, UUID id) {
+        Role role = statements
+                .takeInvitation(id, me.email())
+                .orElseThrow(() -> Problems.notFound("No invitation to statement " + id + "."));
+        statements.putMember(id, me.id(), role);
+        Statement statement = statements.find(id).orElseThrow();
+        return StatementView.of(statement, current(statement), role);
+    }
+
+    /** The invited coordinator declines; 404 when their address has no invitation to the statement. */
+    @Transactional
+    void decline(CurrentCoordinator me, UUID id) {
+        statements
+                .takeInvitation(id, me.email())
+                .orElseThrow(() -> Problems.notFound("No invitation to statement " + id + "."));
     }
 
     @Transactional(readOnly = true)

@@ -137,22 +137,25 @@ class StatementRepository {
                         on conflict (statement_id, coordinator_id) do update set role = excluded.role""").params(statementId, coordinatorId, role.name()).update();
     }
 
-    /** A co-drafter as the statement's coordinators see them: the address invited and its role, account or not. */
-    record Member(String email, Role role) {}
+    /**
+     * A co-drafter as the statement's coordinators see them: the address and its role, and whether it is still only
+     * invited ({@code pending}: not accepted yet, whether or not an account has the address).
+     */
+    record Member(String email, Role role, boolean pending) {}
 
-    /** Members with an account and addresses invited before they had one, alike, by address. */
+    /** Members, and addresses invited that have not accepted (with an account or not), alike, by address. */
     List<Member> members(UUID statementId) {
         return jdbc.sql("""
-                        select c.email, m.role from statement_member m
+                        select c.email, m.role, false from statement_member m
                         join coordinator c on c.id = m.coordinator_id where m.statement_id = ?
                         union
-                        select i.email, i.role from statement_invitation i
+                        select i.email, i.role, true from statement_invitation i
                         where i.statement_id = ? and not exists (
                             select 1 from statement_member m join coordinator c on c.id = m.coordinator_id
                             where m.statement_id = i.statement_id and c.email = i.email)
                         order by 1""")
                 .params(statementId, statementId)
-                .query((rs, row) -> new Member(rs.getString(1), Role.valueOf(rs.getString(2))))
+                .query((rs, row) -> new Member(rs.getString(1), Role.valueOf(rs.getString(2)), rs.getBoolean(3)))
                 .list();
     }
 
@@ -165,11 +168,41 @@ class StatementRepository {
                 .update();
     }
 
-    Optional<UUID> coordinatorByEmail(String email) {
-        return jdbc.sql("select id from coordinator where email = lower(trim(?))")
-                .param(email)
-                .query(UUID.class)
-                .optional();
+    /** The coordinator with this address if they are a member of the statement already. */
+    Optional<UUID> memberByEmail(UUID statementId, String email) {
+        return jdbc.sql("""
+                        select c.id from statement_member m join coordinator c on c.id = m.coordinator_id
+                        where m.statement_id = ? and c.email = lower(trim(?))""").params(statementId, email).query(UUID.class).optional();
+    }
+
+    /** An invitation to co-draft, as the invited coordinator sees it. */
+    record Invitation(UUID statementId, String title, Role role, Instant invitedAt) {}
+
+    /** The statements inviting this address that the coordinator is not a member of, oldest invitation first. */
+    List<Invitation> invitations(String email, UUID coordinatorId) {
+        return jdbc.sql("""
+                        select s.id, s.title, i.role, i.invited_at from statement_invitation i
+                        join statement s on s.id = i.statement_id
+                        where i.email = lower(trim(?)) and not exists (select 1 from statement_member m
+                            where m.statement_id = i.statement_id and m.coordinator_id = ?)
+                        order by i.invited_at, s.id""")
+                .params(email, coordinatorId)
+                .query((rs, row) -> new Invitation(
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        Role.valueOf(rs.getString(3)),
+                        rs.getTimestamp(4).toInstant()))
+                .list();
+    }
+
+    /** Removes the address's invitation to the statement, telling the role it offered; empty when there was none. */
+    Optional<Role> takeInvitation(UUID statementId, String email) {
+        return jdbc.sql(
+                        "delete from statement_invitation where statement_id = ? and email = lower(trim(?)) returning role")
+                .params(statementId, email)
+                .query(String.class)
+                .optional()
+                .map(Role::valueOf);
     }
 
     record Erratum(int number, String text, UUID authorId, Instant createdAt) {}

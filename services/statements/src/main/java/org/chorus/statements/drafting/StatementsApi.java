@@ -226,13 +226,28 @@ class StatementsApi {
         return drafting.errata(me, id);
     }
 
-    /** Owners invite co-drafters by the e-mail address of their coordinator account. */
+    /**
+     * Owners invite co-drafters by address: the answer, the list of members and invited addresses (pending), is alike
+     * whether or not an account has the address, and the invited coordinator joins only by accepting. A member already
+     * on the statement gets the new role.
+     */
     @PostMapping("/{id}/members")
     List<StatementRepository.Member> invite(
             @AuthenticationPrincipal CurrentCoordinator me,
             @PathVariable UUID id,
             @Valid @RequestBody Invitation request) {
         return drafting.invite(me, id, request.email(), request.role());
+    }
+
+    /** The invited coordinator takes the role offered, or declines; 404 without an invitation for their address. */
+    @PostMapping("/{id}/invitation/{action:accept|decline}")
+    ResponseEntity<StatementView> answer(
+            @AuthenticationPrincipal CurrentCoordinator me, @PathVariable UUID id, @PathVariable String action) {
+        if (action.equals("accept")) {
+            return ResponseEntity.ok(drafting.accept(me, id));
+        }
+        drafting.decline(me, id);
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/{id}/members")

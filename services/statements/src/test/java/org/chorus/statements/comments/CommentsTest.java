@@ -24,6 +24,7 @@ class CommentsTest {
         Api commenter = Api.newCoordinator(port, commenterEmail);
         String id = owner.draft(XIAMEN.title(), XIAMEN.body());
         owner.post("/api/statements/" + id + "/members", Map.of("email", commenterEmail, "role", "COMMENTER"));
+        commenter.post("/api/statements/" + id + "/invitation/accept", "");
         String passage = "Immediately and unconditionally release";
         int start = XIAMEN.body().indexOf(passage);
 

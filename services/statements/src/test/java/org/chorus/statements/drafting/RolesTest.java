@@ -2,6 +2,7 @@ package org.chorus.statements.drafting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,27 +23,51 @@ class RolesTest {
     void theMembersEndpointDoesNotTellWhetherAnAddressHasAnAccount() {
         Api owner = Api.owner(port);
         String id = owner.draft("Statement with co-drafters", "Text.");
+        String twin = owner.draft("Statement with co-drafters", "Text.");
         String withAccount = "has-account-" + UUID.randomUUID() + "@coalition.example";
-        Api.newCoordinator(port, withAccount);
+        Api known = Api.newCoordinator(port, withAccount);
         String withoutAccount = "no-account-" + UUID.randomUUID() + "@coalition.example";
 
-        Http.Response known =
+        Http.Response toKnown =
                 owner.post("/api/statements/" + id + "/members", Map.of("email", withAccount, "role", "EDITOR"));
-        Http.Response unknown =
-                owner.post("/api/statements/" + id + "/members", Map.of("email", withoutAccount, "role", "EDITOR"));
+        Http.Response toUnknown =
+                owner.post("/api/statements/" + twin + "/members", Map.of("email", withoutAccount, "role", "EDITOR"));
 
-        assertThat(unknown.status()).isEqualTo(known.status()).isEqualTo(200);
-        assertThat(unknown.contentType()).isEqualTo(known.contentType());
-        assertThat(entry(unknown, withoutAccount)).isEqualTo(Map.of("email", withoutAccount, "role", "EDITOR"));
-        assertThat(entry(known, withAccount)).isEqualTo(Map.of("email", withAccount, "role", "EDITOR"));
-        Http.Response members = owner.get("/api/statements/" + id + "/members");
-        assertThat(entry(members, withoutAccount)).isEqualTo(Map.of("email", withoutAccount, "role", "EDITOR"));
-        assertThat(entry(members, withAccount)).isEqualTo(Map.of("email", withAccount, "role", "EDITOR"));
+        assertThat(toUnknown.status()).isEqualTo(toKnown.status()).isEqualTo(200);
+        assertThat(toUnknown.contentType()).isEqualTo(toKnown.contentType());
+        assertThat(toUnknown.body().replace(withoutAccount, "ADDRESS").getBytes(StandardCharsets.UTF_8))
+                .as("byte for byte, but for the address itself")
+                .isEqualTo(toKnown.body().replace(withAccount, "ADDRESS").getBytes(StandardCharsets.UTF_8));
+        assertThat(entry(toKnown, withAccount))
+                .isEqualTo(Map.of("email", withAccount, "role", "EDITOR", "pending", "true"));
+        assertThat(known.get("/api/statements/" + id).status())
+                .as("an invited coordinator is no co-drafter before accepting")
+                .isEqualTo(404);
+
+        var invitations = known.get("/api/me/invitations").json().get("statements");
+        assertThat(invitations).hasSize(1);
+        assertThat(invitations.get(0).get("statementId").asString()).isEqualTo(id);
+        assertThat(invitations.get(0).get("role").asString()).isEqualTo("EDITOR");
+        assertThat(known.post("/api/statements/" + id + "/invitation/accept", "")
+                        .status())
+                .isEqualTo(200);
+        assertThat(known.get("/api/statements/" + id).json().get("role").asString())
+                .isEqualTo("EDITOR");
+        assertThat(entry(owner.get("/api/statements/" + id + "/members"), withAccount))
+                .isEqualTo(Map.of("email", withAccount, "role", "EDITOR", "pending", "false"));
 
         Api later = Api.newCoordinator(port, withoutAccount);
-        assertThat(later.get("/api/statements/" + id).status())
-                .as("the invited address, once it has an account, is a co-drafter")
-                .isEqualTo(200);
+        assertThat(later.get("/api/statements/" + twin).status())
+                .as("an account made later with the invited address is invited, not a co-drafter")
+                .isEqualTo(404);
+        assertThat(later.post("/api/statements/" + twin + "/invitation/decline", "")
+                        .status())
+                .isEqualTo(204);
+        assertThat(later.post("/api/statements/" + twin + "/invitation/accept", "")
+                        .status())
+                .isEqualTo(404);
+        assertThat(later.get("/api/statements/" + twin).status()).isEqualTo(404);
+        assertThat(owner.get("/api/statements/" + twin + "/members").body()).doesNotContain(withoutAccount);
     }
 
     private static Map<String, String> entry(Http.Response members, String email) {
@@ -66,6 +91,9 @@ class RolesTest {
         String a = owner.draft("Statement A", "Text of A.");
         String b = owner.draft("Statement B", "Text of B.");
         assertThat(owner.post("/api/statements/" + a + "/members", Map.of("email", editorEmail, "role", "EDITOR"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(editor.post("/api/statements/" + a + "/invitation/accept", "")
                         .status())
                 .isEqualTo(200);
         String commentOnB = owner.post(
@@ -101,6 +129,8 @@ class RolesTest {
                 api -> api.post(path + "/withdraw", Map.of("reason", "Hijacked")),
                 api -> api.put(path + "/schedule", Map.of("signatureTarget", 5, "timeZone", "UTC")),
                 api -> api.post(path + "/members", Map.of("email", editorEmail, "role", "OWNER")),
+                api -> api.post(path + "/invitation/accept", ""),
+                api -> api.post(path + "/invitation/decline", ""),
                 api -> api.post(path + "/errata", Map.of("text", "Hijacked")),
                 api -> api.put(path + "/translations/fr", Map.of("title", "T", "body", "B", "status", "DRAFT")),
                 api -> api.post(path + "/comments", Map.of("startOffset", 0, "endOffset", 4, "body", "Hijacked")),
@@ -138,6 +168,8 @@ class RolesTest {
         String id = owner.draft("Shared statement", "Shared text.");
         owner.post("/api/statements/" + id + "/members", Map.of("email", viewerEmail, "role", "VIEWER"));
         owner.post("/api/statements/" + id + "/members", Map.of("email", editorEmail, "role", "EDITOR"));
+        viewer.post("/api/statements/" + id + "/invitation/accept", "");
+        editor.post("/api/statements/" + id + "/invitation/accept", "");
 
         assertThat(viewer.get("/api/statements/" + id).json().get("role").asString())
                 .isEqualTo("VIEWER");
