@@ -161,8 +161,8 @@ class SignOnPages {
         }
         if (form.website() == null || form.website().isEmpty()) {
             Instant now = clock.instant();
-            if (rateLimits.submission(statement.id(), clientAddresses.of(request), now)
-                            == RateLimits.Verdict.PROOF_NEEDED
+            String client = clientAddresses.of(request);
+            if (rateLimits.submission(statement.id(), client, now) == RateLimits.Verdict.PROOF_NEEDED
                     && !rateLimits.proofValid(statement.id(), powChallenge, powNonce, now)) {
                 ModelAndView page =
                         signPage(statement, form, Map.of("rate", "error.rate"), HttpStatus.TOO_MANY_REQUESTS);
@@ -170,9 +170,10 @@ class SignOnPages {
                 page.addObject("powBits", rateLimits.difficultyBits());
                 return page;
             }
-            if (!rateLimits.confirmationMail(form.email(), now)) {
-                // the address had its hourly share of confirmation mails: nothing is stored or sent, and the page is
-                // the usual one, so the answer tells nobody whether that address signed anything this hour
+            if (!rateLimits.confirmationMail(form.email(), client, now)) {
+                // this sender (or everyone together) had the address's hourly share of confirmation mails: nothing is
+                // stored or sent, and the page is the usual one, so the answer tells nobody whether that address
+                // signed anything this hour
                 return sent(statement, request);
             }
             signOn.submit(

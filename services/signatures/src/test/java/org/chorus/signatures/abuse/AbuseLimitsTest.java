@@ -12,7 +12,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.chorus.signatures.signon.Statements;
 import org.chorus.testsupport.ChorusServiceTest;
+import org.chorus.testsupport.Eventually;
 import org.chorus.testsupport.Http;
+import org.chorus.testsupport.LoopbackClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -72,7 +74,7 @@ class AbuseLimitsTest {
     @Test
     void clientsAreCountedPerHourUnderAKeyedHashThatNeverHoldsTheirAddress() {
         RateLimits limits = new RateLimits(
-                Base64.getEncoder().encodeToString("a-test-secret-of-thirty-two-byte".getBytes()), 2, 1000, 8, 5);
+                Base64.getEncoder().encodeToString("a-test-secret-of-thirty-two-byte".getBytes()), 2, 1000, 8, 25, 5);
         UUID statement = UUID.randomUUID();
         Instant now = Instant.parse("2026-05-01T10:15:00Z");
 
@@ -137,7 +139,7 @@ class AbuseLimitsTest {
     @Test
     void refusedAttemptsSpendOnlyTheirSendersBudget() {
         RateLimits limits = new RateLimits(
-                Base64.getEncoder().encodeToString("a-test-secret-of-thirty-two-byte".getBytes()), 3, 10, 8, 5);
+                Base64.getEncoder().encodeToString("a-test-secret-of-thirty-two-byte".getBytes()), 3, 10, 8, 25, 5);
         UUID statement = UUID.randomUUID();
         Instant now = Instant.parse("2026-05-01T10:15:00Z");
         int allowed = 0;
@@ -164,32 +166,105 @@ class AbuseLimitsTest {
     }
 
     @Test
-    void anAddressReceivesOnlyAFewConfirmationMailsAnHourWhoeverAsks() {
+    void anAddressReceivesOnlyAFewConfirmationMailsAnHourFromOneSenderAndAFewDozenFromEveryone() {
         Http http = new Http("http://localhost:" + port);
         UUID statementId = Statements.open(http, "A statement used to bomb an inbox", "en", "Text.");
         String victim = "victim-" + UUID.randomUUID() + "@example.org";
-        for (int i = 0; i < 12; i++) {
-            var answer = http.withHeader("X-Forwarded-For", "198.51.100." + (100 + i))
-                    .postForm("/sign/" + statementId, Statements.organisation("Bomber " + i, "", victim));
-            assertThat(answer.status())
-                    .as("the answer looks the same either way")
-                    .isEqualTo(303);
-            assertThat(answer.raw().headers().firstValue("Location").orElseThrow())
-                    .endsWith("/sign/" + statementId + "/sent");
+        Http bomber = http.withHeader("X-Forwarded-For", "198.51.100.100");
+        for (int i = 0; i < 6; i++) {
+            assertSent(
+                    bomber.postForm("/sign/" + statementId, Statements.organisation("Bomber " + i, "", victim)),
+                    statementId);
         }
-        assertThat(jdbc.sql("select count(*) from signature where email = ?")
-                        .param(victim)
-                        .query(Integer.class)
-                        .single())
-                .as("at most five confirmation mails an hour to one address")
+        assertThat(signaturesTo(victim))
+                .as("five confirmation mails an hour from one sender")
                 .isEqualTo(5);
+        for (int i = 0; i < 30; i++) {
+            assertSent(
+                    http.withHeader("X-Forwarded-For", "198.51.100." + (150 + i))
+                            .postForm("/sign/" + statementId, Statements.organisation("Bomber " + i, "", victim)),
+                    statementId);
+        }
+        assertThat(signaturesTo(victim))
+                .as("at most twenty-five an hour to one mailbox, however many senders")
+                .isEqualTo(25);
         assertThat(http.withHeader("X-Forwarded-For", "198.51.100.99")
                         .postForm(
                                 "/sign/" + statementId,
                                 Statements.organisation("Someone else", "", "someone-else@example.org"))
                         .status())
                 .isEqualTo(303);
-        assertThat(signatures(statementId)).isEqualTo(6);
+        assertThat(signatures(statementId)).isEqualTo(26);
+    }
+
+    @Test
+    void aSenderWhoSpentAMailboxsBudgetLeavesTheRestToOthersAndAnIpv6HostCountsAsItsNetwork() {
+        RateLimits limits = new RateLimits(
+                Base64.getEncoder().encodeToString("a-test-secret-of-thirty-two-byte".getBytes()), 60, 1000, 8, 4, 2);
+        Instant now = Instant.parse("2026-05-01T10:15:00Z");
+        String victim = "press@ngo.example";
+        assertThat(limits.confirmationMail(victim, "203.0.113.66", now)).isTrue();
+        assertThat(limits.confirmationMail(victim, "203.0.113.66", now)).isTrue();
+        for (int i = 0; i < 50; i++) {
+            assertThat(limits.confirmationMail("Press+" + i + "@NGO.example", "203.0.113.66", now))
+                    .isFalse();
+        }
+        assertThat(limits.confirmationMail(victim, "2001:db8:1:2::1", now)).isTrue();
+        assertThat(limits.confirmationMail(victim, "2001:db8:1:2::ffff", now)).isTrue();
+        assertThat(limits.confirmationMail(victim, "2001:db8:1:2:aaaa::7", now))
+                .as("another address of the same /64 is the same sender")
+                .isFalse();
+        assertThat(limits.confirmationMail(victim, "198.51.100.7", now))
+                .as("the mailbox's cap of four is reached: refusals above spent none of it")
+                .isFalse();
+        assertThat(limits.confirmationMail("other@ngo.example", "203.0.113.66", now))
+                .isTrue();
+        assertThat(limits.windowKeys()).noneMatch(key -> key.contains("203.0.113") || key.contains("ngo.example"));
+        assertThat(limits.confirmationMail(victim, "198.51.100.7", now.plus(Duration.ofHours(1))))
+                .isTrue();
+    }
+
+    @Test
+    void forgedSignOnsFromOneLoopbackAddressLeaveTheRealSignerOnAnotherTheirConfirmationMail() {
+        Http http = new Http("http://localhost:" + port);
+        UUID statementId = Statements.open(http, "A statement someone signs in another's name", "en", "Text.");
+        String address = "press-" + UUID.randomUUID() + "@ngo.example";
+        LoopbackClient forger = new LoopbackClient("127.0.0.2", port);
+        for (int i = 0; i < 8; i++) {
+            assertThat(forger.postForm("/sign/" + statementId, Statements.organisation("Forged " + i, "", address))
+                            .status())
+                    .isEqualTo(303);
+        }
+        assertThat(signaturesTo(address))
+                .as("the forger spent their own share only")
+                .isEqualTo(5);
+
+        LoopbackClient signer = new LoopbackClient("127.0.0.3", port);
+        assertThat(signer.postForm("/sign/" + statementId, Statements.organisation("Real Organisation", "", address))
+                        .status())
+                .isEqualTo(303);
+        var mail = Eventually.await(Statements.WAIT, () -> {
+            var latest = Statements.mailTo(statementId, "signature-confirmation", address);
+            assertThat(latest.recipientName()).isEqualTo("Real Organisation");
+            return latest;
+        });
+        var confirmed = signer.postForm(
+                java.net.URI.create(mail.variables().get("confirmUrl")).getPath(), Map.of());
+        assertThat(confirmed.status()).isEqualTo(200);
+        assertThat(confirmed.body()).contains("Signature confirmed");
+    }
+
+    private static void assertSent(Http.Response answer, UUID statementId) {
+        assertThat(answer.status()).as("the answer looks the same either way").isEqualTo(303);
+        assertThat(answer.raw().headers().firstValue("Location").orElseThrow())
+                .endsWith("/sign/" + statementId + "/sent");
+    }
+
+    private int signaturesTo(String address) {
+        return jdbc.sql("select count(*) from signature where email = ?")
+                .param(address)
+                .query(Integer.class)
+                .single();
     }
 
     private static String solve(String challenge, int bits) {
