@@ -14,6 +14,7 @@ import org.chorus.events.Countries;
 import org.chorus.events.EventTypes;
 import org.chorus.events.SignatoryKind;
 import org.chorus.events.SignatureConfirmed;
+import org.chorus.platform.language.Languages;
 import org.chorus.platform.outbox.Outbox;
 import org.chorus.platform.text.Csv;
 import org.chorus.platform.text.SignatoryLines;
@@ -34,13 +35,21 @@ class Signatories {
     private final Clock clock;
     private final OpenStatements statements;
     private final AuditTrail audit;
+    private final SignatoryPdf pdf;
 
-    Signatories(JdbcClient jdbc, Outbox outbox, Clock clock, OpenStatements statements, AuditTrail audit) {
+    Signatories(
+            JdbcClient jdbc,
+            Outbox outbox,
+            Clock clock,
+            OpenStatements statements,
+            AuditTrail audit,
+            SignatoryPdf pdf) {
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.clock = clock;
         this.statements = statements;
         this.audit = audit;
+        this.pdf = pdf;
     }
 
     enum Order {
@@ -151,15 +160,18 @@ class Signatories {
      */
     String text(List<Signatory> list, long notNamed) {
         StringBuilder text = new StringBuilder();
-        for (int i = 0; i < list.size(); i++) {
-            Signatory s = list.get(i);
-            text.append(SignatoryLines.line(
-                            i + 1, new SignatoryLines.Signatory(s.name(), s.country(), s.qualifier()), Locale.ENGLISH))
-                    .append('\n');
-        }
+        lines(list, Locale.ENGLISH).forEach(line -> text.append(line).append('\n'));
         SignatoryLines.notNamed(notNamed, "en")
                 .ifPresent(line -> text.append('\n').append(line).append('\n'));
         return text.toString();
+    }
+
+    private static List<String> lines(List<Signatory> list, Locale countryLanguage) {
+        return SignatoryLines.lines(
+                list.stream()
+                        .map(s -> new SignatoryLines.Signatory(s.name(), s.country(), s.qualifier()))
+                        .toList(),
+                countryLanguage);
     }
 
     /** Through the platform's one CSV writer: every cell quoted, formulas neutralised, one record per signatory. */
@@ -179,10 +191,20 @@ class Signatories {
         return csv.toString();
     }
 
-    byte[] pdf(UUID statementId, List<Signatory> list) {
-        return SignatoryPdf.render(
-                statement(statementId).title(),
-                text(list, notNamed(statementId)).lines().toList());
+    /**
+     * The list as a PDF in {@code language} (the requested one if it is one of the six, else the statement's, else
+     * English): heading, notes and country names in that language, and after the entries how many signatories asked
+     * not to be named, when some did.
+     */
+    byte[] pdf(UUID statementId, List<Signatory> list, String language) {
+        OpenStatement statement = statement(statementId);
+        String chosen = Languages.choose(language, statement.language());
+        List<String> lines = new ArrayList<>(lines(list, Languages.locale(chosen)));
+        SignatoryLines.notNamed(notNamed(statementId), chosen).ifPresent(line -> {
+            lines.add("");
+            lines.add(line);
+        });
+        return pdf.render(statement.title(), lines, Languages.locale(chosen));
     }
 
     private OpenStatement statement(UUID statementId) {

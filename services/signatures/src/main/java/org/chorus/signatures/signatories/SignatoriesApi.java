@@ -68,12 +68,16 @@ class SignatoriesApi {
                 .body(signatories.csv(signatories.publicList(statementId, order(order))));
     }
 
+    /** {@code lang}: one of the six languages for the heading, notes and country names; else the statement's. */
     @GetMapping("/api/statements/{statementId}/signatories.pdf")
-    ResponseEntity<byte[]> pdf(@PathVariable UUID statementId, @RequestParam(defaultValue = "time") String order) {
+    ResponseEntity<byte[]> pdf(
+            @PathVariable UUID statementId,
+            @RequestParam(defaultValue = "time") String order,
+            @RequestParam(required = false) String lang) {
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .header("Content-Disposition", "attachment; filename=\"signatories.pdf\"")
-                .body(signatories.pdf(statementId, signatories.publicList(statementId, order(order))));
+                .body(signatories.pdf(statementId, signatories.publicList(statementId, order(order)), lang));
     }
 
     private static Signatories.Order order(String order) {

@@ -2,68 +2,82 @@ package org.chorus.signatures.signatories;
 
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
-import com.lowagie.text.Font;
 import com.lowagie.text.PageSize;
-import com.lowagie.text.Phrase;
 import com.lowagie.text.Rectangle;
-import com.lowagie.text.pdf.BaseFont;
-import com.lowagie.text.pdf.FontSelector;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
 
 /**
- * The signatory list as a PDF whose fonts travel inside the jar (see {@code fonts/README.md}): DejaVu Sans for Latin
- * and Cyrillic, Noto Sans Arabic, and a subset of Noto Sans SC for Chinese, each embedded as a subset. Every line
- * picks, character by character, the first font that has the glyph. A line whose first strong character is right to
- * left is laid out right to left, which also joins (shapes) Arabic letters.
+ * The signatory list as a PDF, one numbered entry per signatory, with the fixed words in the reader's language. Every
+ * character is drawn with the first font of the {@link FontChain} that has it (each embedded as a subset); a
+ * character none has shows as U+FFFD, and then a note under the heading points to the text export, which holds
+ * every name exactly. A line whose first strong character is right to left is laid out right to left, which also
+ * joins (shapes) Arabic letters. Other scripts that need shaping (Devanagari, Tamil, Myanmar, …) are drawn letter by
+ * letter in logical order: readable, and extracted exactly, but not typeset as a native reader expects.
  */
-final class SignatoryPdf {
-    private static final String[] FONTS = {
-        "fonts/DejaVuSans-LatinCyrillic.ttf", "fonts/NotoSansArabic-Regular.ttf", "fonts/NotoSansSC-Common.ttf"
-    };
-    private static final List<BaseFont> BASE_FONTS = load();
-    private static final java.util.regex.Pattern WHITESPACE_RUN = java.util.regex.Pattern.compile("[\\p{Zs}\\s]{2,}");
+@Component
+class SignatoryPdf {
+    private static final Pattern WHITESPACE_RUN = Pattern.compile("[\\p{Zs}\\s]{2,}");
 
-    static byte[] render(String title, List<String> lines) {
+    private final FontChain fonts;
+    private final MessageSource messages;
+
+    SignatoryPdf(FontChain fonts, MessageSource messages) {
+        this.fonts = fonts;
+        this.messages = messages;
+    }
+
+    byte[] render(String title, List<String> lines, Locale language) {
+        boolean complete = true;
+        List<PdfPCell> entries = new ArrayList<>();
+        for (String line : lines) {
+            // a run of spaces cannot push text onto a line of its own, and a line that wraps is indented under its
+            // number, so no name can pass for a signatory line of its own
+            Cell entry = cell(WHITESPACE_RUN.matcher(line.strip()).replaceAll(" "), 11, 3);
+            entry.cell().setFollowingIndent(24);
+            entries.add(entry.cell());
+            complete &= entry.complete();
+        }
+        Cell heading = cell(title, 14, 10);
+        complete &= heading.complete();
+
         var out = new ByteArrayOutputStream();
         var document = new Document(PageSize.A4);
         PdfWriter.getInstance(document, out);
         document.open();
         PdfPTable table = new PdfPTable(1);
         table.setWidthPercentage(100);
-        table.addCell(cell(title, 14, 10));
-        table.addCell(cell("Signatories:", 11, 6));
-        for (String line : lines) {
-            // a run of spaces cannot push text onto a line of its own, and a line that wraps is indented under its
-            // number, so no name can pass for a signatory line of its own
-            PdfPCell entry = cell(WHITESPACE_RUN.matcher(line).replaceAll(" "), 11, 3);
-            entry.setFollowingIndent(24);
-            table.addCell(entry);
+        table.addCell(heading.cell());
+        if (!complete) {
+            String note = messages.getMessage("pdf.unprintable", new Object[] {fonts.replacement()}, language);
+            table.addCell(cell(note, 9, 8).cell());
         }
+        table.addCell(cell(messages.getMessage("pdf.signatories", null, language), 11, 6)
+                .cell());
+        entries.forEach(table::addCell);
         document.add(table);
         document.close();
         return out.toByteArray();
     }
 
-    private static PdfPCell cell(String text, float size, float spacingAfter) {
-        FontSelector selector = new FontSelector();
-        for (BaseFont font : BASE_FONTS) {
-            selector.addFont(new Font(font, size));
-        }
-        Phrase phrase = selector.process(text);
-        PdfPCell cell = new PdfPCell(phrase);
+    private record Cell(PdfPCell cell, boolean complete) {}
+
+    private Cell cell(String text, float size, float spacingAfter) {
+        FontChain.Runs runs = fonts.set(text, size);
+        PdfPCell cell = new PdfPCell(runs.phrase());
         cell.setBorder(Rectangle.NO_BORDER);
         cell.setPaddingBottom(spacingAfter);
-        boolean rightToLeft = rightToLeft(text);
-        cell.setRunDirection(rightToLeft ? PdfWriter.RUN_DIRECTION_RTL : PdfWriter.RUN_DIRECTION_LTR);
+        cell.setRunDirection(rightToLeft(text) ? PdfWriter.RUN_DIRECTION_RTL : PdfWriter.RUN_DIRECTION_LTR);
         cell.setHorizontalAlignment(Element.ALIGN_LEFT);
-        return cell;
+        return new Cell(cell, runs.complete());
     }
 
     /** True when the first character with a strong direction is right to left (Arabic, Hebrew, …). */
@@ -82,21 +96,4 @@ final class SignatoryPdf {
         }
         return false;
     }
-
-    private static List<BaseFont> load() {
-        return java.util.Arrays.stream(FONTS).map(SignatoryPdf::font).toList();
-    }
-
-    private static BaseFont font(String path) {
-        try (InputStream in = SignatoryPdf.class.getClassLoader().getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("Font " + path + " is missing from the classpath");
-            }
-            return BaseFont.createFont(path, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, in.readAllBytes(), null);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private SignatoryPdf() {}
 }
