@@ -13,3 +13,13 @@ document.addEventListener("click", function (event) {
     navigator.clipboard.writeText(field.value).then(done, function () {});
   }
 });
+
+// The coordinator's time zone as the browser knows it: the console writes times in it and reads schedules typed in it.
+(function () {
+  try {
+    var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (zone && document.cookie.indexOf("chorus_tz=" + encodeURIComponent(zone)) < 0) {
+      document.cookie = "chorus_tz=" + encodeURIComponent(zone) + "; path=/; max-age=31536000; SameSite=Lax";
+    }
+  } catch (e) { /* no Intl: times stay in the statement's zone */ }
+})();

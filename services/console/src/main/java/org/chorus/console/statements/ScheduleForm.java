@@ -1,35 +1,29 @@
 package org.chorus.console.statements;
 
-import java.time.DateTimeException;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import org.chorus.console.web.CoordinatorZone;
 
-/** The schedule as the form shows it: times in the statement's own time zone, as a datetime-local field takes them. */
-record ScheduleForm(String deadline, String signatureTarget, String embargoUntil, String timeZone) {
-    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+/**
+ * The schedule as the form shows it: times in the coordinator's time zone ({@code enteredIn}, as a datetime-local
+ * field takes them), and the statement's own time zone, which signers' dates are written in. A statement whose zone
+ * was never chosen (UTC) is offered the coordinator's.
+ */
+record ScheduleForm(String deadline, String signatureTarget, String embargoUntil, String timeZone, String enteredIn) {
 
-    static ScheduleForm of(Map<?, ?> schedule) {
+    static ScheduleForm of(Map<?, ?> schedule, CoordinatorZone coordinator) {
         if (schedule == null) {
-            return new ScheduleForm("", "", "", "UTC");
+            return new ScheduleForm("", "", "", coordinator.id(), coordinator.id());
         }
         String zoneName = schedule.get("timeZone") instanceof String name && !name.isBlank() ? name : "UTC";
-        ZoneId zone;
-        try {
-            zone = ZoneId.of(zoneName);
-        } catch (DateTimeException e) {
-            zone = ZoneId.of("UTC");
+        if (zoneName.equals("UTC") && schedule.get("deadline") == null && schedule.get("embargoUntil") == null) {
+            zoneName = coordinator.id();
         }
         Object target = schedule.get("signatureTarget");
         return new ScheduleForm(
-                local(schedule.get("deadline"), zone),
+                coordinator.local(schedule.get("deadline")),
                 target == null ? "" : target.toString(),
-                local(schedule.get("embargoUntil"), zone),
-                zoneName);
-    }
-
-    private static String local(Object instant, ZoneId zone) {
-        return instant instanceof String text ? LOCAL.format(Instant.parse(text).atZone(zone)) : "";
+                coordinator.local(schedule.get("embargoUntil")),
+                zoneName,
+                coordinator.id());
     }
 }

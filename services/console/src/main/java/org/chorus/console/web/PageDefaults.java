@@ -29,6 +29,7 @@ class PageDefaults {
         model.addAttribute("dir", ConsoleLocale.rightToLeft(locale) ? "rtl" : "ltr");
         model.addAttribute("languages", ConsoleLocale.LANGUAGES);
         model.addAttribute("currentPath", request.getRequestURI());
+        model.addAttribute("times", CoordinatorZone.of(request, null, locale));
         var authentication = SecurityContextHolder.getContext().getAuthentication();
         model.addAttribute("signedIn", authentication != null && authentication.getPrincipal() instanceof Coordinator);
     }

@@ -60,6 +60,15 @@ public class Services {
         return call(HttpMethod.POST, service, path, body, token(), Map.of());
     }
 
+    /** A plain-text body (a pasted signatory block for signatures' import). */
+    public Object postText(Service service, String path, String text) {
+        byte[] answer = exchange(HttpMethod.POST, service, path, new PlainText(text), token(), Map.of())
+                .body();
+        return answer.length == 0 ? Map.of() : json.readValue(answer, Object.class);
+    }
+
+    private record PlainText(String text) {}
+
     public Object put(Service service, String path, Object body) {
         return call(HttpMethod.PUT, service, path, body, token(), Map.of());
     }
@@ -93,7 +102,10 @@ public class Services {
             }
             headers.forEach(h::set);
         });
-        if (body != null) {
+        if (body instanceof PlainText plain) {
+            request.contentType(new MediaType(MediaType.TEXT_PLAIN, java.nio.charset.StandardCharsets.UTF_8))
+                    .body(plain.text());
+        } else if (body != null) {
             request.contentType(MediaType.APPLICATION_JSON).body(json.writeValueAsString(body));
         }
         try {

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import org.chorus.events.Countries;
 import org.chorus.events.EventTypes;
@@ -29,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The public signatory list: imported from a printed block, exported as text, CSV or PDF. Withheld names never. */
 @Service
-class Signatories {
+public class Signatories {
     private final JdbcClient jdbc;
     private final Outbox outbox;
     private final Clock clock;
@@ -59,30 +60,89 @@ class Signatories {
 
     record Signatory(String name, String country, String qualifier, SignatoryKind kind, Instant confirmedAt) {}
 
-    record ImportResult(boolean preview, int imported, List<SignatoryLines.Line> lines) {}
+    /**
+     * How a block was read; {@code imported} entries were stored now, {@code waiting} ones wait for the statement to
+     * open (it is still a draft, unknown here).
+     */
+    record ImportResult(boolean preview, int imported, int waiting, List<SignatoryLines.Line> lines) {}
 
     /**
      * Parses the block; unless previewing, stores every entry as a confirmed, coordinator-entered signature with its
-     * confirmation event. A block with any unreadable line stores nothing.
+     * confirmation event, or, while the statement is not open here yet, keeps the block until it opens. A block with
+     * any unreadable line stores nothing.
      */
     @Transactional
     ImportResult importBlock(UUID statementId, String block, boolean preview) {
-        OpenStatement statement = statement(statementId);
-        if (!preview && statement.signOnEnded(clock.instant())) {
+        List<SignatoryLines.Line> lines = SignatoryLines.parse(block == null ? "" : block);
+        if (lines.isEmpty()) {
+            throw Problems.badRequest("signatories.noLines", "The text holds no signatory lines");
+        }
+        boolean readable = lines.stream().allMatch(SignatoryLines.Line::ok);
+        if (preview || !readable) {
+            return new ImportResult(true, 0, 0, lines);
+        }
+        lock(statementId);
+        Optional<OpenStatement> open = statements.find(statementId);
+        if (open.isEmpty()) {
+            jdbc.sql("insert into waiting_import (id, statement_id, block, entries, created_at) values (?, ?, ?, ?, ?)")
+                    .params(UUID.randomUUID(), statementId, block, lines.size(), Timestamp.from(clock.instant()))
+                    .update();
+            return new ImportResult(false, 0, lines.size(), lines);
+        }
+        OpenStatement statement = open.get();
+        if (statement.signOnEnded(clock.instant())) {
             throw Problems.conflict(
                     statement.endedMessage(),
                     "Sign-on for statement " + statementId + " has ended; nothing was imported.");
         }
-        List<SignatoryLines.Line> lines = SignatoryLines.parse(block == null ? "" : block);
-        if (lines.isEmpty()) {
-            throw Problems.badRequest("The text holds no signatory lines");
+        store(statement, lines);
+        return new ImportResult(false, lines.size(), 0, lines);
+    }
+
+    /** How many entries wait for the statement to open. */
+    @Transactional(readOnly = true)
+    int waiting(UUID statementId) {
+        return jdbc.sql("select coalesce(sum(entries), 0) from waiting_import where statement_id = ?")
+                .param(statementId)
+                .query(Integer.class)
+                .single();
+    }
+
+    /**
+     * The statement has just opened here: the blocks that waited for it become its imported signatures, at the
+     * revision it opened with. Runs after the opening committed, on every delivery of it: a repeat finds nothing left.
+     */
+    @Transactional
+    public void opened(UUID statementId) {
+        lock(statementId);
+        List<String> blocks = jdbc.sql("delete from waiting_import where statement_id = ? returning block, created_at")
+                .param(statementId)
+                .query((row, n) -> row.getString(1))
+                .list();
+        if (blocks.isEmpty()) {
+            return;
         }
-        boolean readable = lines.stream().allMatch(SignatoryLines.Line::ok);
-        if (preview || !readable) {
-            return new ImportResult(true, 0, lines);
+        OpenStatement statement = statements.find(statementId).orElseThrow();
+        for (String block : blocks) {
+            store(statement, SignatoryLines.parse(block));
         }
+    }
+
+    /** One import at a time per statement, so a block never waits for an opening that was applied meanwhile. */
+    private void lock(UUID statementId) {
+        jdbc.sql("select pg_advisory_xact_lock(?)")
+                .param(statementId.getMostSignificantBits() ^ statementId.getLeastSignificantBits())
+                .query((row, n) -> 1)
+                .single();
+    }
+
+    private void store(OpenStatement statement, List<SignatoryLines.Line> lines) {
+        UUID statementId = statement.id();
         Instant now = clock.instant();
         for (SignatoryLines.Line line : lines) {
+            if (!line.ok()) {
+                continue;
+            }
             UUID id = UUID.randomUUID();
             jdbc.sql("""
                             insert into signature (id, statement_id, kind, name, country, qualifier, status, revision,
@@ -116,7 +176,6 @@ class Signatories {
                             statement.contentHash(),
                             now));
         }
-        return new ImportResult(false, lines.size(), lines);
     }
 
     /**

@@ -29,7 +29,8 @@ class SignatoriesApi {
 
     /**
      * The body is the block as plain text. {@code preview=true} only shows how each line was read; otherwise the
-     * entries are stored, or, if any line could not be read, nothing is and the answer is 400 with every line.
+     * entries are stored, or, if any line could not be read, nothing is and the answer is 400 with every line. For a
+     * statement still in draft the entries wait for it to open (202, {@code waiting}).
      */
     @PostMapping(path = "/api/statements/{statementId}/imports", consumes = MediaType.TEXT_PLAIN_VALUE)
     ResponseEntity<Signatories.ImportResult> importBlock(
@@ -45,11 +46,26 @@ class SignatoriesApi {
                     "errors",
                     result.lines().stream()
                             .filter(line -> !line.ok())
-                            .map(line -> Map.of("line", line.line(), "text", line.text(), "message", line.error()))
+                            .map(line -> Map.of(
+                                    "line",
+                                    line.line(),
+                                    "text",
+                                    line.text(),
+                                    "message",
+                                    line.error(),
+                                    "code",
+                                    line.code()))
                             .toList());
+            problem.setProperty("code", "signatories.unreadableLines");
             throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
         }
-        return ResponseEntity.ok(result);
+        return result.waiting() > 0 ? ResponseEntity.accepted().body(result) : ResponseEntity.ok(result);
+    }
+
+    /** How many imported entries wait for the statement to open. */
+    @GetMapping("/api/statements/{statementId}/imports")
+    Map<String, Integer> waiting(@PathVariable UUID statementId) {
+        return Map.of("waiting", signatories.waiting(statementId));
     }
 
     @GetMapping("/api/statements/{statementId}/signatories.txt")

@@ -11,6 +11,7 @@ import org.chorus.events.StatementRevised;
 import org.chorus.events.StatementWithdrawn;
 import org.chorus.events.Topics;
 import org.chorus.signatures.reconsent.Reconsent;
+import org.chorus.signatures.signatories.Signatories;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -18,10 +19,12 @@ import org.springframework.stereotype.Component;
 class StatementEvents {
     private final OpenStatements statements;
     private final Reconsent reconsent;
+    private final Signatories signatories;
 
-    StatementEvents(OpenStatements statements, Reconsent reconsent) {
+    StatementEvents(OpenStatements statements, Reconsent reconsent, Signatories signatories) {
         this.statements = statements;
         this.reconsent = reconsent;
+        this.signatories = signatories;
     }
 
     @KafkaListener(id = "signatures-statements", idIsGroup = false, topics = Topics.STATEMENTS)
@@ -29,6 +32,7 @@ class StatementEvents {
         Envelope<?> event = EventCodec.read(value);
         if (event.data() instanceof StatementOpened opened) {
             statements.opened(event.id(), event.time(), opened);
+            signatories.opened(opened.statementId());
         } else if (event.data() instanceof StatementRevised revised) {
             reconsent.revised(event.id(), revised);
         } else if (event.data() instanceof StatementClosed closed) {

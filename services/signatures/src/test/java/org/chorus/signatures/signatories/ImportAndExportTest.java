@@ -12,6 +12,7 @@ import org.chorus.events.EventTypes;
 import org.chorus.events.Topics;
 import org.chorus.signatures.signon.Statements;
 import org.chorus.testsupport.ChorusServiceTest;
+import org.chorus.testsupport.Eventually;
 import org.chorus.testsupport.Http;
 import org.chorus.testsupport.TopicReader;
 import org.chorus.testsupport.XiamenSeed;
@@ -110,6 +111,36 @@ class ImportAndExportTest {
         assertThat(http.get("/api/statements/" + UUID.randomUUID() + "/signatories.txt")
                         .status())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void aListConfirmedWithADraftWaitsAndBecomesItsSignatoriesWhenItOpens() {
+        UUID draft = UUID.randomUUID();
+        String block = String.join("\n", rawSeedBlock());
+
+        var waiting = send("/api/statements/" + draft + "/imports", block);
+        assertThat(waiting.statusCode()).as(waiting.body()).isEqualTo(202);
+        assertThat(waiting.body()).contains("\"waiting\":34", "\"imported\":0");
+        assertThat(http.get("/api/statements/" + draft + "/imports").body()).contains("\"waiting\":34");
+
+        Statements.open(http, draft, SEED.title(), "en", SEED.body());
+        statementId = draft;
+        Eventually.await(
+                Statements.WAIT, () -> assertThat(export("time")).containsExactlyElementsOf(SEED.signatoryBlock()));
+        assertThat(http.get("/api/statements/" + draft + "/imports").body()).contains("\"waiting\":0");
+        assertThat(TopicReader.awaitEvents(
+                        Topics.SIGNATURES, EventTypes.SIGNATURE_CONFIRMED.name(), draft, Statements.WAIT))
+                .hasSize(34);
+    }
+
+    @Test
+    void aRefusedLineCarriesAMessageCode() {
+        var refused = send("/api/statements/" + statementId + "/imports", "  1. Ministry of Truth (Oceania)");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("\"code\":\"signatories.unreadableLines\"", "\"code\":\"unknownGroup\"");
+        var empty = send("/api/statements/" + statementId + "/imports", " \n ");
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(empty.body()).contains("\"code\":\"signatories.noLines\"");
     }
 
     private List<String> export(String order) {

@@ -35,7 +35,11 @@ public final class Statements {
     public static final Duration WAIT = Duration.ofSeconds(20);
 
     public static UUID open(Http signatures, String title, String language, String text) {
-        UUID id = UUID.randomUUID();
+        return open(signatures, UUID.randomUUID(), title, language, text);
+    }
+
+    /** Opens a statement this service may already have heard of (a draft that imports waited for). */
+    public static UUID open(Http signatures, UUID id, String title, String language, String text) {
         TopicReader.send(
                 Topics.STATEMENTS,
                 id.toString(),

@@ -17,6 +17,13 @@ public final class FieldProblems {
         return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
     }
 
+    /** The same, with a message {@code code} that pages translate. */
+    public static ErrorResponseException invalid(String field, String detail, String code) {
+        ErrorResponseException refused = invalid(field, detail);
+        refused.getBody().setProperty("code", code);
+        return refused;
+    }
+
     /** ISO 639-1 codes only: two lower-case letters that name a language. */
     public static String language(String field, String code) {
         if (code == null || !code.matches("[a-z]{2}") || !LANGUAGES.contains(code)) {

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.chorus.platform.text.SignatoryLines;
 import org.chorus.statements.accounts.CurrentCoordinator;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -100,17 +101,42 @@ class StatementsApi {
                 .body(created);
     }
 
-    /** A statement pasted as text: the first line is the title, a trailing list of signatories is left out. */
+    /**
+     * What a pasted text becomes, stored nothing: title, body, and the trailing signatory list read line by line as
+     * signatures' import reads it (each line an entry with its country, or refused with a message code).
+     */
+    record PastedPreview(
+            String title,
+            String body,
+            String language,
+            String signatories,
+            List<SignatoryLines.Line> lines,
+            int leftOut) {}
+
+    /**
+     * A statement pasted as text: the first line is the title, a trailing list of signatories is left out.
+     * {@code preview=true} stores nothing and answers a {@link PastedPreview}, for the coordinator to confirm.
+     */
     @PostMapping("/from-text")
-    ResponseEntity<StatementView> fromText(
-            @AuthenticationPrincipal CurrentCoordinator me, @Valid @RequestBody PastedText request) {
+    ResponseEntity<?> fromText(
+            @AuthenticationPrincipal CurrentCoordinator me,
+            @RequestParam(defaultValue = "false") boolean preview,
+            @Valid @RequestBody PastedText request) {
         FieldProblems.language("language", request.language());
         PastedStatement pasted = PastedStatement.parse(request.text());
         if (pasted.title().length() > 300) {
-            throw FieldProblems.invalid("text", "The first line (the title) is longer than 300 characters.");
+            throw FieldProblems.invalid(
+                    "text", "The first line (the title) is longer than 300 characters.", "pasted.titleTooLong");
         }
         if (pasted.body().isBlank()) {
-            throw FieldProblems.invalid("text", "Paste the title on the first line and the statement below it.");
+            throw FieldProblems.invalid(
+                    "text", "Paste the title on the first line and the statement below it.", "pasted.noBody");
+        }
+        if (preview) {
+            List<SignatoryLines.Line> lines =
+                    pasted.signatories().isBlank() ? List.of() : SignatoryLines.parse(pasted.signatories());
+            return ResponseEntity.ok(new PastedPreview(
+                    pasted.title(), pasted.body(), request.language(), pasted.signatories(), lines, pasted.leftOut()));
         }
         StatementView created =
                 drafting.create(me, pasted.title(), pasted.body(), request.language(), Drafting.Details.NONE);

@@ -110,6 +110,37 @@ class DraftingTest {
     }
 
     @Test
+    void aPastedStatementIsPreviewedWithItsSignatoryListReadLineByLineAndNothingIsStored() {
+        int before = api.get("/api/statements").json().size();
+        String pasted = XIAMEN.title() + "\n\n" + XIAMEN.body() + "\n\nSignatories:\n\n"
+                + String.join("\n", XIAMEN.signatoryBlock()) + "\n\nhttps://ishr.ch/latest-updates\n\nNext post\n";
+        var preview = api.post("/api/statements/from-text?preview=true", Map.of("text", pasted, "language", "en"));
+        assertThat(preview.status()).isEqualTo(200);
+        assertThat(preview.json().get("title").asString()).isEqualTo(XIAMEN.title());
+        assertThat(preview.json().get("body").asString()).isEqualTo(XIAMEN.body());
+        assertThat(preview.json().get("lines").size()).isEqualTo(34);
+        assertThat(preview.json().at("/lines/12/name").asString()).isEqualTo("Judicial Reform Foundation");
+        assertThat(preview.json().at("/lines/12/country").asString()).isEqualTo("TW");
+        assertThat(preview.json().get("leftOut").asInt()).isEqualTo(2);
+        assertThat(api.get("/api/statements").json().size()).isEqualTo(before);
+
+        var refused = api.post(
+                "/api/statements/from-text?preview=true",
+                Map.of(
+                        "text",
+                        "Title\n\nText.\n\nSignatories:\n\n  1. Ministry of Truth (Oceania)\nNo number\n",
+                        "language",
+                        "en"));
+        assertThat(refused.json().at("/lines/0/code").asString()).isEqualTo("unknownGroup");
+        assertThat(refused.json().at("/lines/1/code").asString()).isEqualTo("notNumbered");
+
+        var titleOnly =
+                api.post("/api/statements/from-text?preview=true", Map.of("text", "Only a title", "language", "en"));
+        assertThat(titleOnly.status()).isEqualTo(400);
+        assertThat(titleOnly.json().get("code").asString()).isEqualTo("pasted.noBody");
+    }
+
+    @Test
     void emptyAndOverLongFieldsAreRefusedNamingTheField() {
         int before = api.get("/api/statements").json().size();
         var empty = api.post("/api/statements", Map.of("title", " ", "body", "Text", "language", "en"));

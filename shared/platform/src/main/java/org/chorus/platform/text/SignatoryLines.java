@@ -55,9 +55,20 @@ public final class SignatoryLines {
     /** One signatory as listed; {@code country} is an ISO 3166 code or null, {@code qualifier} may be null. */
     public record Signatory(String name, String country, String qualifier) {}
 
-    /** One line as read on import: either an entry (name, optional country code and qualifier) or an error. */
+    /**
+     * One line as read on import: either an entry (name, optional country code and qualifier) or an error, in English
+     * ({@code error}) and as a message code pages translate ({@code code}: {@code notNumbered}, {@code unknownGroup},
+     * {@code noName}, {@code nameTooLong}, {@code qualifierTooLong}, {@code unreadableText}).
+     */
     public record Line(
-            int line, String text, Integer number, String name, String country, String qualifier, String error) {
+            int line,
+            String text,
+            Integer number,
+            String name,
+            String country,
+            String qualifier,
+            String error,
+            String code) {
         public boolean ok() {
             return error == null;
         }
@@ -117,7 +128,7 @@ public final class SignatoryLines {
             try {
                 clean = HumanText.singleLine("line", text.replace('\t', ' '), Integer.MAX_VALUE);
             } catch (RefusedText refused) {
-                lines.add(error(i + 1, HumanText.flattened(text), refused.problem()));
+                lines.add(error(i + 1, HumanText.flattened(text), refused.problem(), "unreadableText"));
                 continue;
             }
             clean = clean.replaceAll("^[\\h\\s]+|[\\h\\s]+$", "");
@@ -151,7 +162,11 @@ public final class SignatoryLines {
     private static Line parseLine(int lineNumber, String text) {
         Matcher numbered = NUMBERED.matcher(text);
         if (!numbered.matches()) {
-            return error(lineNumber, text, "not a numbered entry like \"1. Organisation (Country), qualifier\"");
+            return error(
+                    lineNumber,
+                    text,
+                    "not a numbered entry like \"1. Organisation (Country), qualifier\"",
+                    "notNumbered");
         }
         int number = Integer.parseInt(numbered.group(1));
         String entry = numbered.group(2);
@@ -181,20 +196,25 @@ public final class SignatoryLines {
                         null,
                         null,
                         qualifier,
-                        "\"" + inside + "\" is neither a country's English name nor an acronym");
+                        "\"" + inside + "\" is neither a country's English name nor an acronym",
+                        "unknownGroup");
             }
         }
         String name = entry.strip();
         if (name.isEmpty()) {
-            return error(lineNumber, text, "no organisation name");
+            return error(lineNumber, text, "no organisation name", "noName");
         }
         if (name.codePointCount(0, name.length()) > MAX_NAME) {
-            return error(lineNumber, text, "the name is longer than " + MAX_NAME + " characters");
+            return error(lineNumber, text, "the name is longer than " + MAX_NAME + " characters", "nameTooLong");
         }
         if (qualifier != null && qualifier.codePointCount(0, qualifier.length()) > MAX_QUALIFIER) {
-            return error(lineNumber, text, "the qualifier is longer than " + MAX_QUALIFIER + " characters");
+            return error(
+                    lineNumber,
+                    text,
+                    "the qualifier is longer than " + MAX_QUALIFIER + " characters",
+                    "qualifierTooLong");
         }
-        return new Line(lineNumber, text, number, name, country, qualifier, null);
+        return new Line(lineNumber, text, number, name, country, qualifier, null, null);
     }
 
     /**
@@ -217,8 +237,8 @@ public final class SignatoryLines {
         return -1;
     }
 
-    private static Line error(int lineNumber, String text, String why) {
-        return new Line(lineNumber, text, null, null, null, null, why);
+    private static Line error(int lineNumber, String text, String why, String code) {
+        return new Line(lineNumber, text, null, null, null, null, why, code);
     }
 
     private SignatoryLines() {}

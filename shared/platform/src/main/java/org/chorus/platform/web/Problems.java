@@ -26,6 +26,13 @@ public final class Problems {
         return of(HttpStatus.BAD_REQUEST, detail);
     }
 
+    /** A bad request with a message {@code code} (a problem property) that pages and clients translate. */
+    public static ErrorResponseException badRequest(String code, String detail) {
+        ErrorResponseException problem = of(HttpStatus.BAD_REQUEST, detail);
+        problem.getBody().setProperty("code", code);
+        return problem;
+    }
+
     public static ErrorResponseException of(HttpStatus status, String detail) {
         return new ErrorResponseException(status, ProblemDetail.forStatusAndDetail(status, detail), null);
     }
