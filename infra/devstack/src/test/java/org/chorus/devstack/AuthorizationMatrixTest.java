@@ -31,8 +31,6 @@ class AuthorizationMatrixTest {
             "statements POST /api/statements",
             "statements POST /api/statements/from-text",
             "statements GET /console",
-            "statements POST /console/statements",
-            "statements POST /console/statements/from-text",
             "statements GET /console/account",
             "statements POST /console/account/tokens",
             "statements POST /api/coalitions",

@@ -15,7 +15,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The coordinator's account page: personal API tokens (shown once) and accounts for colleagues, whose TOTP enrolment
- * is shown as the otpauth:// URI and the secret in text (no third-party QR service).
+ * is shown as the otpauth:// URI and the secret in text (no third-party QR service). Drafting lives in the one console
+ * (services/console); this page, at {@code /console} after login, is what remains of statements' own pages.
  */
 @Controller
 class AccountsConsole {
@@ -25,7 +26,7 @@ class AccountsConsole {
         this.accounts = accounts;
     }
 
-    @GetMapping("/console/account")
+    @GetMapping({"/console", "/console/account"})
     String page(@AuthenticationPrincipal CurrentCoordinator me, Model model) {
         model.addAttribute("me", me);
         model.addAttribute("tokens", accounts.tokens(me.id()));
