@@ -84,9 +84,10 @@ class Bounces {
         Optional<Bounced> delivery = jdbc.sql("""
                         select d.id, d.kind, d.request_id, d.template, d.release_id, d.contact_id,
                                coalesce(d.event_subject, r.statement_id::text) as event_subject, d.status,
-                               (cast(? as text) is null
-                                or lower(coalesce(d.recipient_address, c.email)) = lower(?)
-                                or (d.recipient_address is null and d.address_hash = address_hmac(?, ?, ?)))
+                               coalesce(cast(? as text) is null
+                                        or lower(coalesce(d.recipient_address, c.email)) = lower(?)
+                                        or (d.recipient_address is null and d.address_hash = address_hmac(?, ?, ?)),
+                                        false)
                                    as recipient_matches
                         from delivery d left join release r on r.id = d.release_id
                         left join contact c on c.id = d.contact_id

@@ -34,12 +34,14 @@ public class Ledger {
     private final JdbcTemplate batches;
     private final Outbox outbox;
     private final Sender sender;
+    private final Redaction redaction;
 
-    Ledger(JdbcClient jdbc, JdbcTemplate batches, Outbox outbox, Sender sender) {
+    Ledger(JdbcClient jdbc, JdbcTemplate batches, Outbox outbox, Sender sender, Redaction redaction) {
         this.batches = batches;
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.sender = sender;
+        this.redaction = redaction;
     }
 
     public record Mail(String recipientAddress, String recipientName, String subject, String body) {}
@@ -93,11 +95,18 @@ public class Ledger {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public int cancelRequestedFor(UUID statementId, String reason) {
-        return jdbc.sql("""
-                        update delivery set status = 'CANCELLED', last_error = ?
-                        where kind = 'MAIL_REQUEST' and event_subject = ? and status = 'PLANNED'""")
-                .params("statement withdrawn: " + reason, statementId.toString())
-                .update();
+        return emptied(jdbc.sql("""
+                        update delivery set status = 'CANCELLED', last_error = ?, %s
+                        where kind = 'MAIL_REQUEST' and event_subject = ? and status = 'PLANNED'""".formatted(Redaction.EMPTIED))
+                .param("statement withdrawn: " + reason)
+                .params(redaction.params())
+                .param(statementId.toString())
+                .update());
+    }
+
+    private int emptied(int rows) {
+        redaction.counted(rows);
+        return rows;
     }
 
     /** Records a request that can never be sent, and reports it as failed for good. */
@@ -129,16 +138,21 @@ public class Ledger {
             String recipientAddress,
             String status,
             String reason) {
+        // recorded already empty (Redaction): only the keyed hash of the address it was meant for
+        Object[] emptied = redaction.params();
         int inserted = jdbc.sql("""
-                        insert into delivery (kind, request_id, template, event_subject, recipient_address,
+                        insert into delivery (kind, request_id, template, event_subject, address_hash, redacted_at,
                                               message_id, status, last_error)
-                        values ('MAIL_REQUEST', ?, ?, ?, ?, ?, ?, ?)
+                        values ('MAIL_REQUEST', ?, ?, ?, address_hmac(?, ?, ?), ?, ?, ?, ?)
                         on conflict do nothing""")
                 .params(
                         requestId,
                         template,
                         eventSubject,
                         recipientAddress,
+                        emptied[0],
+                        emptied[1],
+                        emptied[2],
                         messageId(requestId.toString()),
                         status,
                         reason)
@@ -236,18 +250,25 @@ public class Ledger {
     /** Cancels the rows of a release that have not left yet. */
     @Transactional(propagation = Propagation.MANDATORY)
     public int cancelUnsent(UUID releaseId) {
-        return jdbc.sql("""
-                        update delivery set status = 'CANCELLED', wait_for_embargo = false
-                        where release_id = ? and status = 'PLANNED'""").param(releaseId).update();
+        return emptied(jdbc.sql("""
+                        update delivery set status = 'CANCELLED', wait_for_embargo = false, %s
+                        where release_id = ? and status = 'PLANNED'""".formatted(Redaction.EMPTIED))
+                .params(redaction.params())
+                .param(releaseId)
+                .update());
     }
 
     /** Stops planned release mail to a contact that may no longer be mailed. */
     @Transactional(propagation = Propagation.MANDATORY)
     public int suppressPlanned(UUID contactId, String reason) {
-        return jdbc.sql("""
-                        update delivery set status = 'SUPPRESSED', wait_for_embargo = false, last_error = ?
+        return emptied(jdbc.sql("""
+                        update delivery set status = 'SUPPRESSED', wait_for_embargo = false, last_error = ?, %s
                         where kind = 'RELEASE' and status = 'PLANNED'
-                          and address_hash(recipient_address) = (select address_hash(email) from contact where id = ?)""").params(reason, contactId).update();
+                          and address_hash(recipient_address) = (select address_hash(email) from contact where id = ?)""".formatted(Redaction.EMPTIED))
+                .param(reason)
+                .params(redaction.params())
+                .param(contactId)
+                .update());
     }
 
     public Counts countsForRelease(UUID releaseId) {

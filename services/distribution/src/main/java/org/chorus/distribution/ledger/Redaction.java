@@ -4,70 +4,78 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import org.chorus.distribution.AddressKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Empties the personal part of ledger rows that are done: a mail SENT (or BOUNCED) longer than {@code
- * chorus.mail.redaction.after} ago (the bounce window, 14 days), and a mail FAILED, SUPPRESSED or CANCELLED that long
- * after it was recorded. Address, name, subject, body and unsubscribe link go; the row, its state and times stay, with
- * a keyed hash of the address (what a late hard bounce needs to suppress it). The unsubscribe link keeps working: its
- * token was only ever stored as a hash. Runs every {@code chorus.mail.redaction.every} (1 hour) and counts the rows in
- * {@code chorus_mail_redacted_total}.
+ * Empties the personal part of a ledger row the moment the mail is done: SENT, FAILED for good, SUPPRESSED or
+ * CANCELLED. Address, name, subject, body and unsubscribe link go (the body held the recipient's confirm, manage,
+ * re-consent, invitation, decline or unsubscribe link); the row, its state, times and Message-ID stay, with a keyed
+ * hash of the address (HMAC-SHA256 under {@code chorus.distribution.suppression-key}). That is all a bounce needs: it
+ * names the mail by Message-ID, and a named recipient is compared through the hash, so a bounce still suppresses the
+ * address. The unsubscribe link keeps working: its token was only ever stored as a hash. Mail not sent yet (planned,
+ * waiting for an embargo, or between retries) keeps its rendered body until it leaves.
+ *
+ * <p>The states are written with {@link #EMPTIED} in the same statement that records them; every {@code
+ * chorus.mail.redaction.every} (1 hour) a pass also empties any done row that still holds mail (rows from before this
+ * rule, a mail bouncing while its sending was still being recorded). Both count in {@code chorus_mail_redacted_total}.
  */
 @Component
 public class Redaction {
     private static final Logger log = LoggerFactory.getLogger(Redaction.class);
 
+    /**
+     * The assignments that empty a row, for an {@code update delivery set …}; its parameters, in order, are {@link
+     * #params()}.
+     */
+    static final String EMPTIED = """
+            address_hash = coalesce(address_hmac(recipient_address, ?, ?), address_hash), recipient_address = null,
+            recipient_name = null, mail_subject = null, body = null, body_id = null, unsubscribe_url = null,
+            redacted_at = ?""";
+
+    private static final String DONE = "('SENT', 'BOUNCED', 'FAILED', 'SUPPRESSED', 'CANCELLED')";
+
     private final JdbcClient jdbc;
     private final AddressKey key;
     private final Clock clock;
-    private final Duration after;
     private final Counter redacted;
 
-    Redaction(
-            JdbcClient jdbc,
-            AddressKey key,
-            Clock clock,
-            MeterRegistry meters,
-            @Value("${chorus.mail.redaction.after:P14D}") Duration after) {
+    Redaction(JdbcClient jdbc, AddressKey key, Clock clock, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.key = key;
         this.clock = clock;
-        this.after = after;
         this.redacted = Counter.builder("chorus.mail.redacted")
-                .description("ledger rows whose address, body and links were emptied after the bounce window")
+                .description("ledger rows whose address, body and links were emptied once the mail was done")
                 .register(meters);
+    }
+
+    /** The parameters of {@link #EMPTIED}: the address key's pads and the moment. */
+    Object[] params() {
+        return new Object[] {key.innerPad(), key.outerPad(), Timestamp.from(clock.instant())};
+    }
+
+    /** Counts rows emptied by a state change. */
+    void counted(int rows) {
+        redacted.increment(rows);
     }
 
     @Scheduled(fixedDelayString = "${chorus.mail.redaction.every:PT1H}", initialDelayString = "PT1M")
     void scheduled() {
-        redact(clock.instant());
+        redact();
     }
 
-    /** Redacts every row done before {@code now} minus the bounce window; returns how many. */
-    public int redact(Instant now) {
-        Timestamp before = Timestamp.from(now.minus(after));
-        int rows = jdbc.sql("""
-                        update delivery
-                        set address_hash = coalesce(address_hmac(recipient_address, ?, ?), address_hash),
-                            recipient_address = null, recipient_name = null, mail_subject = null, body = null,
-                            body_id = null, unsubscribe_url = null, redacted_at = ?
-                        where redacted_at is null
-                          and ((status in ('SENT', 'BOUNCED') and sent_at < ?)
-                               or (status in ('FAILED', 'SUPPRESSED', 'CANCELLED') and created_at < ?))""")
-                .params(key.innerPad(), key.outerPad(), Timestamp.from(now), before, before)
+    /** Empties every done row that still holds mail; returns how many. */
+    public int redact() {
+        int rows = jdbc.sql("update delivery set " + EMPTIED + " where redacted_at is null and status in " + DONE)
+                .params(params())
                 .update();
-        redacted.increment(rows);
+        counted(rows);
         if (rows > 0) {
-            log.info("Redacted {} ledger rows done more than {} ago", rows, after);
+            log.info("Redacted {} ledger rows of mail that was done", rows);
         }
         return rows;
     }

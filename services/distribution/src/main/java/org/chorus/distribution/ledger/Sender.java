@@ -76,6 +76,7 @@ class Sender implements SmartLifecycle {
     private final Outbox outbox;
     private final RequestSuppressions requestSuppressions;
     private final AddressKey key;
+    private final Redaction redaction;
     private final Clock clock;
     private final InternetAddress from;
     private final String unsubscribeMailbox;
@@ -98,6 +99,7 @@ class Sender implements SmartLifecycle {
             Outbox outbox,
             RequestSuppressions requestSuppressions,
             AddressKey key,
+            Redaction redaction,
             Clock clock,
             @Value("${chorus.mail.from:chorus@localhost}") String from,
             @Value("${chorus.mail.unsubscribe-mailbox:${chorus.mail.imap.user:bounces@localhost}}")
@@ -115,6 +117,7 @@ class Sender implements SmartLifecycle {
         this.outbox = outbox;
         this.requestSuppressions = requestSuppressions;
         this.key = key;
+        this.redaction = redaction;
         this.clock = clock;
         this.from = new InternetAddress(from, true);
         this.unsubscribeMailbox = unsubscribeMailbox;
@@ -383,10 +386,15 @@ class Sender implements SmartLifecycle {
 
     private record ReleaseRowNow(boolean cancelled, boolean suppressed) {}
 
+    /** Records a row that will not be sent, and empties it (Redaction). */
     private Renewal skip(Delivery delivery, String status, String reason) {
-        jdbc.sql("update delivery set status = ?, last_error = ? where id = ?")
-                .params(status, reason, delivery.id())
+        int skipped = jdbc.sql("update delivery set status = ?, last_error = ?, " + Redaction.EMPTIED + " where id = ?")
+                .param(status)
+                .param(reason)
+                .params(redaction.params())
+                .param(delivery.id())
                 .update();
+        redaction.counted(skipped);
         return Renewal.SKIP_RECORDED;
     }
 
@@ -479,13 +487,20 @@ class Sender implements SmartLifecycle {
         }
     }
 
-    /** Records an accepted mail and its event, once: a row no longer SENDING was recorded already. */
+    /**
+     * Records an accepted mail and its event, once: a row no longer SENDING was recorded already. The row is emptied
+     * in the same statement (Redaction): what left holds no copy of its links here.
+     */
     private void markSent(Delivery delivery) {
         int recorded = jdbc.sql("""
-                        update delivery set status = 'SENT', attempts = attempts + 1, sent_at = ?, last_error = null
-                        where id = ? and status = 'SENDING'""")
-                .params(Timestamp.from(clock.instant()), delivery.id())
+                        update delivery set status = 'SENT', attempts = attempts + 1, sent_at = ?, last_error = null,
+                        %s
+                        where id = ? and status = 'SENDING'""".formatted(Redaction.EMPTIED))
+                .param(Timestamp.from(clock.instant()))
+                .params(redaction.params())
+                .param(delivery.id())
                 .update();
+        redaction.counted(recorded);
         if (recorded == 0) {
             return;
         }
@@ -506,10 +521,14 @@ class Sender implements SmartLifecycle {
         int recorded;
         if (finalFailure) {
             recorded = jdbc.sql("""
-                            update delivery set status = 'FAILED', attempts = ?, last_error = ?
-                            where id = ? and status = 'SENDING'""")
-                    .params(attempts, failure.reason(), delivery.id())
+                            update delivery set status = 'FAILED', attempts = ?, last_error = ?, %s
+                            where id = ? and status = 'SENDING'""".formatted(Redaction.EMPTIED))
+                    .param(attempts)
+                    .param(failure.reason())
+                    .params(redaction.params())
+                    .param(delivery.id())
                     .update();
+            redaction.counted(recorded);
         } else {
             long delayMillis = retryMillis << (attempts - 1);
             recorded = jdbc.sql("""
