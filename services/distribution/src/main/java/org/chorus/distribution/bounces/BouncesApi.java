@@ -1,12 +1,12 @@
 package org.chorus.distribution.bounces;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.util.Map;
+import org.chorus.platform.text.EmailAddress;
 import org.chorus.platform.web.Problems;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,7 +29,7 @@ class BouncesApi {
     /** {@code recipient}: the address the provider could not deliver to; the mail must have gone to it. */
     record Report(
             @NotBlank @Size(max = 300) String messageId,
-            @NotBlank @Email @Size(max = 254) String recipient,
+            @NotBlank @EmailAddress @Size(max = 254) String recipient,
             @NotNull Boolean hard,
             @Size(max = 1000) String reason) {}
 

@@ -8,9 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.chorus.platform.text.Csv;
+import org.chorus.platform.text.EmailAddresses;
 import org.chorus.platform.text.HumanText;
 import org.chorus.platform.text.RefusedText;
 import org.springframework.http.HttpStatus;
@@ -40,7 +40,6 @@ class ContactImports {
             "source",
             "consent_basis",
             "accredited");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s,;<>\"]+@[^@\\s,;<>\"]+\\.[^@\\s,;<>\"]+");
     private static final int MAX_ROWS = 10_000;
 
     private final Contacts contacts;
@@ -132,7 +131,12 @@ class ContactImports {
             }
             if (email == null) {
                 errors.add(new RowError(rowNumber, "email", "must not be blank"));
-            } else if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
+            } else if (EmailAddresses.check(email) == EmailAddresses.Verdict.NOT_A_DOMAIN_NAME) {
+                errors.add(new RowError(
+                        rowNumber,
+                        "email",
+                        "not at a domain name (an IP address or a name such as localhost): " + email));
+            } else if (!EmailAddresses.acceptable(email)) {
                 errors.add(new RowError(rowNumber, "email", "not an e-mail address: " + email));
             } else {
                 String key = email.toLowerCase(Locale.ROOT);

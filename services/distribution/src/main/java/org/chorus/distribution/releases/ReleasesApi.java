@@ -2,7 +2,6 @@ package org.chorus.distribution.releases;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.chorus.platform.text.EmailAddress;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -63,7 +63,7 @@ class ReleasesApi {
     /** {@code address} is ignored where coordinators sign in: a test goes to the caller's own account address. */
     record TestSend(
             @NotNull UUID statementId,
-            @Email @Size(max = 254) String address,
+            @EmailAddress @Size(max = 254) String address,
 
             @Pattern(regexp = "[a-z]{2}", message = "must be an ISO 639-1 code such as en, fr, ar")
             String language) {}

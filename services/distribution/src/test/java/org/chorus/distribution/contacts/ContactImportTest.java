@@ -96,6 +96,25 @@ class ContactImportTest {
     }
 
     @Test
+    void aContactAtAnIpAddressOrASingleNameIsRefusedNamingTheFieldByTheApiAndTheImport() {
+        String listId = newList();
+        for (String address : List.of("a@[127.0.0.1]", "a@[IPv6:::1]", "a@127.0.0.1", "a@localhost")) {
+            var refused = http.postJson(
+                    "/api/contact-lists/" + listId + "/contacts", Map.of("name", "Nowhere", "email", address));
+            assertThat(refused.status()).as(address).isEqualTo(400);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.body()).contains("email", "at a domain name");
+        }
+        var report = json(postCsv(
+                "/api/contact-lists/" + listId + "/imports?dryRun=true", HEADER + "Nowhere,a@localhost,,,,,,,,,,\n"));
+        assertThat(errors(report))
+                .containsExactly(
+                        "2 email not at a domain name (an IP address or a name such as localhost): a@localhost");
+        assertThat(http.get("/api/contact-lists/" + listId).json().get("contacts"))
+                .isEmpty();
+    }
+
+    @Test
     void aCleanCsvIsImportedAndExportedBackWithEveryField() throws Exception {
         String listId = newList();
         String amina = Mailbox.uniqueAddress("amina");

@@ -2,7 +2,6 @@ package org.chorus.signatures.invitations;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -11,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
 import org.chorus.events.Countries;
+import org.chorus.platform.text.EmailAddress;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,7 +34,7 @@ class InvitationsApi {
             String country,
 
             @NotBlank(message = "must not be blank")
-            @Email(message = "must be an e-mail address")
+            @EmailAddress
             @Size(max = 254, message = "must be an e-mail address")
             String email,
 

@@ -1,6 +1,5 @@
 package org.chorus.signatures.signon;
 
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.Locale;
@@ -10,6 +9,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.chorus.events.SignatoryKind;
 import org.chorus.events.Visibility;
+import org.chorus.platform.text.EmailAddress;
 import org.chorus.platform.text.HumanText;
 
 /**
@@ -29,7 +29,7 @@ record SignOnForm(
         String contactName,
 
         @NotBlank(message = "error.email.missing")
-        @Email(message = "error.email.invalid")
+        @EmailAddress(message = "error.email.invalid")
         @Size(max = 254, message = "error.email.invalid")
         String email,
 

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.chorus.events.Countries;
 import org.chorus.events.SignatoryKind;
 import org.chorus.events.Visibility;
+import org.chorus.platform.text.EmailAddresses;
 import org.chorus.platform.web.ClientAddresses;
 import org.chorus.signatures.abuse.RateLimits;
 import org.chorus.signatures.invitations.Invitations;
@@ -129,6 +130,9 @@ class SignOnPages {
         form = form.normalised(errors);
         if (form.name().isEmpty()) {
             errors.put("name", form.individual() ? "error.name.person" : "error.name.org");
+        }
+        if (EmailAddresses.check(form.email()) == EmailAddresses.Verdict.NOT_A_DOMAIN_NAME) {
+            errors.putIfAbsent("email", "error.email.domain");
         }
         validator
                 .validate(form)

@@ -2,7 +2,6 @@ package org.chorus.statements.accounts;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -13,6 +12,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.chorus.platform.text.EmailAddress;
 import org.chorus.platform.web.ClientAddresses;
 import org.chorus.platform.web.Problems;
 import org.springframework.http.HttpStatus;
@@ -42,7 +42,7 @@ class AccountsApi {
     record Me(UUID id, String email, String language, boolean admin, List<UUID> coalitions) {}
 
     record NewCoordinator(
-            @NotBlank @Email @Size(max = 254) String email,
+            @NotBlank @EmailAddress @Size(max = 254) String email,
             @NotBlank @Size(min = 12, max = 200) String password,
 
             @Pattern(regexp = "ar|en|es|fr|ru|zh", message = "must be one of ar, en, es, fr, ru, zh")

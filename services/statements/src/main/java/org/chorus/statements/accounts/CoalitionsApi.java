@@ -1,13 +1,13 @@
 package org.chorus.statements.accounts;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.chorus.platform.text.EmailAddress;
 import org.chorus.platform.text.HumanText;
 import org.chorus.platform.web.Problems;
 import org.springframework.http.ResponseEntity;
@@ -33,7 +33,8 @@ class CoalitionsApi {
 
     record NewCoalition(@NotBlank @Size(max = 200) String name) {}
 
-    record NewMember(@NotBlank @Email @Size(max = 254) String email) {}
+    record NewMember(
+            @NotBlank @EmailAddress @Size(max = 254) String email) {}
 
     @GetMapping("/api/coalitions")
     List<Coalitions.Coalition> mine(@AuthenticationPrincipal CurrentCoordinator me) {

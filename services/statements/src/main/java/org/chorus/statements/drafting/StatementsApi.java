@@ -1,7 +1,6 @@
 package org.chorus.statements.drafting;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -9,6 +8,7 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.chorus.platform.text.EmailAddress;
 import org.chorus.platform.text.SignatoryLines;
 import org.chorus.statements.accounts.CurrentCoordinator;
 import org.springframework.http.ResponseEntity;
@@ -83,7 +83,7 @@ class StatementsApi {
     record NewErratum(@NotBlank @Size(max = 10_000) String text) {}
 
     record Invitation(
-            @NotBlank @Email @Size(max = 254) String email,
+            @NotBlank @EmailAddress @Size(max = 254) String email,
             @NotNull Role role) {}
 
     @PostMapping
