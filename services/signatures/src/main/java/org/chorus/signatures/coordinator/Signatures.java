@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.chorus.events.EventTypes;
+import org.chorus.events.SignOnEnd;
 import org.chorus.events.SignatoryKind;
 import org.chorus.events.SignatureConfirmed;
 import org.chorus.events.SignatureMerged;
@@ -74,6 +75,8 @@ class Signatures {
     /**
      * One signature as the coordinator sees it; {@code revisionConfirmed} is the text version the signer agreed to;
      * {@code contactName} is who signed for an organisation (never published; null for individuals and imports).
+     * {@code confirmedAfterSignOnEnded}: confirmed after the moment sign-on ended (a confirmation that raced the close
+     * here), so it is never counted, exported or released ({@link SignOnEnd}), whatever its status says.
      */
     record Entry(
             UUID id,
@@ -95,11 +98,13 @@ class Signatures {
             String reason,
             UUID mergedInto,
             Instant submittedAt,
-            Instant confirmedAt) {}
+            Instant confirmedAt,
+            boolean confirmedAfterSignOnEnded) {}
 
     @Transactional(readOnly = true)
     List<Entry> list(UUID statementId) {
-        return rows(statementId).stream().map(this::entry).toList();
+        Instant signOnEndedAt = signOnEndedAt(statementId);
+        return rows(statementId).stream().map(row -> entry(row, signOnEndedAt)).toList();
     }
 
     @Transactional(readOnly = true)
@@ -304,7 +309,17 @@ class Signatures {
                 .list();
     }
 
-    private Entry entry(Row row) {
+    /** The moment sign-on ended as the statement's lifecycle events told it, or null while it has not. */
+    private Instant signOnEndedAt(UUID statementId) {
+        return jdbc.sql("select sign_on_ended_at from statement where id = ?")
+                .param(statementId)
+                .query(Timestamp.class)
+                .optional()
+                .map(Timestamp::toInstant)
+                .orElse(null);
+    }
+
+    private Entry entry(Row row, Instant signOnEndedAt) {
         boolean withheld = "WITHHELD".equals(row.visibility());
         Identity identity = withheld
                 ? identities.open(row.statementId(), row.id(), row.sealedIdentity())
@@ -329,6 +344,7 @@ class Signatures {
                 row.reason(),
                 row.mergedInto(),
                 row.submittedAt(),
-                row.confirmedAt());
+                row.confirmedAt(),
+                row.confirmedAt() != null && !SignOnEnd.counts(row.confirmedAt(), signOnEndedAt));
     }
 }

@@ -159,6 +159,7 @@ class ManagePages {
             HttpStatus status) {
         ModelAndView page = page("signatures/manage", statement, status);
         page.addObject("correctionsEnded", statement.signOnEnded(clock.instant()));
+        page.addObject("late", late(signature, statement));
         page.addObject("signature", signature);
         page.addObject("token", token);
         page.addObject("form", form);
@@ -169,6 +170,12 @@ class ManagePages {
 
     private static ModelAndView page(String view, OpenStatement statement, HttpStatus status) {
         return Pages.page(view, statement, status);
+    }
+
+    /** Confirmed, but after sign-on ended (the confirmation raced the close): never counted or published. */
+    static boolean late(Signature signature, OpenStatement statement) {
+        return signature.status() == Signature.Status.CONFIRMED
+                && !statement.countsConfirmationAt(signature.confirmedAt());
     }
 
     private static List<SignOnPages.CountryOption> countries(String language) {

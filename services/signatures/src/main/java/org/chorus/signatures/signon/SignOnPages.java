@@ -235,6 +235,7 @@ class SignOnPages {
                             HttpStatus.OK);
                     page.addObject("signature", signature);
                     page.addObject("token", token);
+                    page.addObject("late", ManagePages.late(signature, statement));
                     return page;
                 })
                 .orElseGet(SignOnPages::invalidLink);
@@ -261,6 +262,7 @@ class SignOnPages {
                     }
                     ModelAndView page = page("signatures/already-confirmed", statement, HttpStatus.CONFLICT);
                     page.addObject("signature", signature);
+                    page.addObject("late", ManagePages.late(signature, statement));
                     return page;
                 })
                 .orElseGet(SignOnPages::invalidLink);

@@ -2,6 +2,7 @@ package org.chorus.signatures.statements;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.chorus.events.SignOnEnd;
 import org.chorus.platform.language.Languages;
 
 /**
@@ -48,6 +49,15 @@ public record OpenStatement(
     /** A moment as a reader of {@code language} reads it, in the statement's time zone. */
     public String dateTime(Instant moment, String language) {
         return Languages.dateTime(moment, language, timeZone);
+    }
+
+    /**
+     * Whether a signature confirmed at {@code confirmedAt} counts, by the rule every consumer applies ({@link
+     * SignOnEnd}): not when it was confirmed after the moment sign-on ended, as the lifecycle event named it. A
+     * confirmation can commit here before that event arrives; from then on it reads as not counted.
+     */
+    public boolean countsConfirmationAt(Instant confirmedAt) {
+        return confirmedAt == null || SignOnEnd.counts(confirmedAt, signOnEndedAt);
     }
 
     public String shortHash() {

@@ -1,0 +1,76 @@
+package org.chorus.signatures.signon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.chorus.testsupport.ChorusServiceTest;
+import org.chorus.testsupport.Eventually;
+import org.chorus.testsupport.Http;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A confirmation that commits here after sign-on ended but before the close event arrived: once the close names the
+ * earlier end, signatures reads it by the same rule as tracking and distribution (SignOnEnd): not counted.
+ */
+@ChorusServiceTest
+class ConfirmationRacingTheCloseTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void aConfirmationThatRacedTheCloseReadsAsNotCountedInTheListTheExportsAndOnTheSignersPages() throws Exception {
+        Http http = new Http("http://localhost:" + port);
+        UUID statementId = Statements.open(http, "Raced statement", "en", "Text.");
+        Statements.signAndConfirm(
+                http, statementId, Statements.organisation("In Time Coalition", "NL", "in-time@race.example"));
+        Instant ended = Instant.now();
+        Thread.sleep(20);
+        String racingConfirmUrl = Statements.signAndConfirm(
+                http, statementId, Statements.organisation("Racing Coalition", "BE", "racing@race.example"));
+
+        Statements.close(statementId, ended);
+        Eventually.await(
+                Statements.WAIT,
+                () -> assertThat(http.get("/sign/" + statementId).status()).isEqualTo(409));
+
+        JsonNode list =
+                http.get("/api/statements/" + statementId + "/signatures").json();
+        assertThat(list).hasSize(2);
+        for (JsonNode entry : list) {
+            boolean racing = entry.get("name").asString().equals("Racing Coalition");
+            assertThat(entry.get("status").asString()).isEqualTo("CONFIRMED");
+            assertThat(entry.get("confirmedAfterSignOnEnded").asBoolean())
+                    .as(entry.get("name").asString())
+                    .isEqualTo(racing);
+        }
+        assertThat(http.get("/console/statements/" + statementId + "/signatures?lang=fr")
+                        .body())
+                .contains("Confirmée après la fin de la collecte : non comptée")
+                .containsOnlyOnce("Confirmée</span>");
+
+        String api = "/api/statements/" + statementId;
+        assertThat(http.get(api + "/signatories.txt").body()).isEqualTo("  1. In Time Coalition (Netherlands)\n");
+        assertThat(http.get(api + "/signatories.csv").body())
+                .contains("In Time Coalition")
+                .doesNotContain("Racing");
+        assertThat(Statements.pdfText("http://localhost:" + port + api + "/signatories.pdf"))
+                .contains("In Time Coalition")
+                .doesNotContain("Racing");
+
+        String manageUrl = racingConfirmUrl.replace("/confirm/", "/manage/");
+        assertThat(http.get(manageUrl).body())
+                .contains("Your confirmation arrived after sign-on ended, so your signature is not counted");
+        assertThat(http.get(Statements.inLanguage(manageUrl, "ar")).body())
+                .contains("وصل تأكيدك بعد انتهاء جمع التوقيعات");
+        var again = http.get(Statements.inLanguage(racingConfirmUrl, "ru"));
+        assertThat(again.body())
+                .contains("Ваше подтверждение пришло после окончания сбора подписей")
+                .doesNotContain("Она учитывается");
+        assertThat(http.postForm(racingConfirmUrl, Map.of()).body()).contains("is not counted");
+    }
+}
