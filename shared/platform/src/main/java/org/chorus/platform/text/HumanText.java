@@ -44,7 +44,8 @@ public final class HumanText {
     /**
      * For a page's form: the one-line text normalised, or, when refused, the text as typed with the refusal's page
      * text in {@code errors} under {@code field} ({@code tooLongKey} for a text that is too long, the field's own
-     * message; otherwise {@link RefusedText#messageKey()}), so the form shows it again with the reason.
+     * message; otherwise {@link RefusedText#messageKey()}), so the form shows it again with the reason. A NUL is left
+     * out of the text shown again: no page can show it.
      */
     public static String formField(
             String field, String value, int maxCodePoints, java.util.Map<String, String> errors, String tooLongKey) {
@@ -53,7 +54,7 @@ public final class HumanText {
         } catch (RefusedText refused) {
             errors.putIfAbsent(
                     field, refused.reason() == RefusedText.Reason.TOO_LONG ? tooLongKey : refused.messageKey());
-            return value;
+            return value.replace("\u0000", "");
         }
     }
 
