@@ -13,23 +13,39 @@ import org.springframework.stereotype.Component;
 
 /**
  * Requests Tomcat refuses before any Spring code runs (an encoded slash or NUL in the address, say) get the same
- * answers as every other refusal: problem+json under {@code /api/}, a short page elsewhere, and no server version.
+ * answers as every other refusal: problem+json under {@code /api/}, a short page elsewhere, no server version, and the
+ * security headers of every answer.
  */
 @Component
 public class ContainerErrors implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
+    private final SecurityHeaders headers;
+
+    public ContainerErrors(SecurityHeaders headers) {
+        this.headers = headers;
+    }
 
     @Override
     public void customize(TomcatServletWebServerFactory factory) {
         factory.addContextCustomizers(context -> {
             if (context.getParent() instanceof StandardHost host) {
+                // the host keeps this instance rather than making one of the class
+                if (java.util.Arrays.stream(host.getPipeline().getValves()).noneMatch(Valve.class::isInstance)) {
+                    host.getPipeline().addValve(new Valve(headers));
+                }
                 host.setErrorReportValveClass(Valve.class.getName());
             }
         });
     }
 
     public static class Valve extends ErrorReportValve {
+        private final SecurityHeaders headers;
 
         public Valve() {
+            this(null);
+        }
+
+        Valve(SecurityHeaders headers) {
+            this.headers = headers;
             setShowReport(false);
             setShowServerInfo(false);
         }
@@ -38,6 +54,9 @@ public class ContainerErrors implements WebServerFactoryCustomizer<TomcatServlet
         protected void report(Request request, Response response, Throwable throwable) {
             int status = response.getStatus();
             String uri = request.getRequestURI();
+            if (headers != null && !response.isCommitted()) {
+                headers.applyTo(response, uri);
+            }
             if (uri == null || !uri.startsWith("/api/")) {
                 super.report(request, response, throwable);
                 return;
