@@ -2,13 +2,8 @@ package org.chorus.devstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.mail.Address;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +14,7 @@ import java.util.stream.Collectors;
 import org.chorus.testsupport.Eventually;
 import org.chorus.testsupport.Http;
 import org.chorus.testsupport.Infrastructure;
+import org.chorus.testsupport.Mailbox;
 import org.chorus.testsupport.RealInfrastructure;
 import org.chorus.testsupport.XiamenSeed;
 import org.junit.jupiter.api.BeforeAll;
@@ -84,8 +80,8 @@ class JointStatementEndToEndTest {
 
         for (int i = 0; i < SEED.signatories().size(); i++) {
             String address = signer(i);
-            MimeMessage confirmation = Eventually.await(WAIT, () -> onlyMailTo(address));
-            Matcher link = CONFIRM_LINK.matcher(body(confirmation));
+            MimeMessage confirmation = Eventually.await(WAIT, () -> Mailbox.onlyMessageTo(address));
+            Matcher link = CONFIRM_LINK.matcher(Mailbox.body(confirmation));
             assertThat(link.find())
                     .as("confirmation link mailed to %s", address)
                     .isTrue();
@@ -140,9 +136,9 @@ class JointStatementEndToEndTest {
         assertThat(release.get("recipients").asInt()).isEqualTo(3);
 
         for (String address : PRESS) {
-            MimeMessage mail = Eventually.await(WAIT, () -> onlyMailTo(address));
-            assertThat(signatoryBlock(body(mail))).isEqualTo(SEED.signatoryBlock());
-            assertThat(body(mail)).startsWith(SEED.title()).contains("Rescind the travel bans");
+            MimeMessage mail = Eventually.await(WAIT, () -> Mailbox.onlyMessageTo(address));
+            assertThat(signatoryBlock(Mailbox.body(mail))).isEqualTo(SEED.signatoryBlock());
+            assertThat(Mailbox.body(mail)).startsWith(SEED.title()).contains("Rescind the travel bans");
         }
         Eventually.await(
                 WAIT,
@@ -153,7 +149,7 @@ class JointStatementEndToEndTest {
                                 .asInt())
                         .isEqualTo(3));
         for (String address : PRESS) {
-            assertThat(mailsTo(address)).as("mails to %s", address).hasSize(1);
+            assertThat(Mailbox.messagesTo(address)).as("mails to %s", address).hasSize(1);
         }
     }
 
@@ -170,36 +166,5 @@ class JointStatementEndToEndTest {
                 .takeWhile(line -> !line.isBlank())
                 .map(String::stripTrailing)
                 .toList();
-    }
-
-    private static MimeMessage onlyMailTo(String address) {
-        List<MimeMessage> mails = mailsTo(address);
-        assertThat(mails).as("mails to %s", address).hasSize(1);
-        return mails.get(0);
-    }
-
-    private static List<MimeMessage> mailsTo(String address) {
-        return Arrays.stream(infrastructure.mail().getReceivedMessages())
-                .filter(message -> recipients(message).contains(address))
-                .toList();
-    }
-
-    private static String recipients(MimeMessage message) {
-        try {
-            Address[] to = message.getAllRecipients();
-            return to == null ? "" : Arrays.toString(to);
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String body(MimeMessage message) {
-        try {
-            return message.getContent().toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

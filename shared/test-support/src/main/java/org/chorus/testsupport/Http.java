@@ -66,6 +66,14 @@ public final class Http {
                 .build());
     }
 
+    public Response putJson(String path, Object body) {
+        String json = body instanceof String text ? text : JSON.writeValueAsString(body);
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json))
+                .build());
+    }
+
     public Response postForm(String path, Map<String, String> fields) {
         String form = fields.entrySet().stream()
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))

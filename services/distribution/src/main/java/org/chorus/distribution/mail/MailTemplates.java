@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.chorus.platform.language.Languages;
 import org.chorus.platform.text.HumanText;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
@@ -16,6 +17,7 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 /**
  * Plain-text mail templates under {@code mail/<template>_<language>.txt}, in Thymeleaf's TEXT mode. The first line
  * is the subject, then a blank line, then the body. A language without its own template falls back to English.
+ * Templates greet {@code greetingName} when there is one, and without a name otherwise.
  */
 @Component
 class MailTemplates {
@@ -23,7 +25,6 @@ class MailTemplates {
     private static final String SUFFIX = ".txt";
     private static final String FALLBACK = "en";
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
-    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
 
     private final SpringTemplateEngine engine = new SpringTemplateEngine();
 
@@ -40,13 +41,16 @@ class MailTemplates {
         engine.setTemplateResolver(resolver);
     }
 
-    /** The mail in the requested language, in English, or empty when there is no such template. */
+    /**
+     * The mail in the requested language (any tag Chorus speaks: {@code fr}, {@code fr-CH}), in English, or empty
+     * when there is no such template.
+     */
     Optional<Rendered> render(String template, String language, Map<String, String> variables) {
         if (template == null || !NAME.matcher(template).matches()) {
             return Optional.empty();
         }
-        String lang = language == null ? FALLBACK : language.toLowerCase(Locale.ROOT);
-        String used = LANGUAGE.matcher(lang).matches() && exists(template + "_" + lang) ? lang : FALLBACK;
+        String lang = Languages.choose(language);
+        String used = exists(template + "_" + lang) ? lang : FALLBACK;
         String name = template + "_" + used;
         if (!exists(name)) {
             return Optional.empty();
@@ -54,6 +58,7 @@ class MailTemplates {
         Context context = new Context(Locale.forLanguageTag(lang));
         // every variable is one line (names, titles, links): nothing another service sends can add lines to a mail
         variables.forEach((key, value) -> context.setVariable(key, HumanText.flattened(value)));
+        greetingName(variables).ifPresent(greeted -> context.setVariable("greetingName", greeted));
         String text = engine.process(name, context).replace("\r\n", "\n");
         int subjectEnd = text.indexOf('\n');
         if (subjectEnd < 0) {
@@ -63,6 +68,21 @@ class MailTemplates {
                 text.substring(0, subjectEnd).strip(),
                 text.substring(subjectEnd + 1).strip() + "\n",
                 used));
+    }
+
+    /**
+     * Whom a mail greets by name ({@code greetingName}): the contact person who signed for an organisation, else the
+     * signer; none when both are blank (a withheld signer), and the templates then greet without a name, never
+     * "Dear ,".
+     */
+    static Optional<String> greetingName(Map<String, String> variables) {
+        for (String key : new String[] {"contactName", "signerName"}) {
+            String name = HumanText.flattened(variables.get(key));
+            if (name != null && !name.isBlank()) {
+                return Optional.of(name.strip());
+            }
+        }
+        return Optional.empty();
     }
 
     private static boolean exists(String name) {

@@ -11,7 +11,8 @@ import org.chorus.platform.text.HumanText;
 import org.chorus.platform.text.SignatoryLines;
 
 /**
- * The plain-text mail of a release: the title, the text, then the numbered signatories; after a "-- " separator, a
+ * The plain-text mail of a release: the title, the text, then the numbered signatories and, after a blank line, how
+ * many more asked not to be named ("and 2 signatories who asked not to be named"); after a "-- " separator, a
  * plain unsubscribe link. An accredited recipient's early copy starts with "EMBARGOED UNTIL …" in their language and
  * the statement's time zone. No tracking pixels, no rewritten links.
  */
@@ -35,7 +36,17 @@ final class ReleaseMail {
 
     static Rendered render(
             Text text, List<SignatoryLines.Signatory> signatories, String unsubscribeUrl, Embargo earlyCopy) {
-        Rendered shared = renderBeforeLink(text, signatories, earlyCopy);
+        return render(text, signatories, 0, unsubscribeUrl, earlyCopy);
+    }
+
+    /** As above, saying under the names how many more signatories ({@code notNamed}) asked not to be named. */
+    static Rendered render(
+            Text text,
+            List<SignatoryLines.Signatory> signatories,
+            long notNamed,
+            String unsubscribeUrl,
+            Embargo earlyCopy) {
+        Rendered shared = renderBeforeLink(text, signatories, notNamed, earlyCopy);
         return new Rendered(shared.language(), shared.subject(), withLink(shared.body(), unsubscribeUrl));
     }
 
@@ -43,7 +54,8 @@ final class ReleaseMail {
      * The mail up to its recipient's unsubscribe link: the same for every recipient who reads this text, so that a
      * release stores it once per language rather than once per recipient. {@link #withLink} completes it.
      */
-    static Rendered renderBeforeLink(Text text, List<SignatoryLines.Signatory> signatories, Embargo earlyCopy) {
+    static Rendered renderBeforeLink(
+            Text text, List<SignatoryLines.Signatory> signatories, long notNamed, Embargo earlyCopy) {
         Words words = WORDS.getOrDefault(text.language(), WORDS.get("en"));
         String mark = earlyCopy == null ? null : embargoMark(words, text.language(), earlyCopy);
         String body = (mark == null ? "" : mark + "\n\n")
@@ -54,6 +66,9 @@ final class ReleaseMail {
                 + words.signatories()
                 + "\n\n"
                 + String.join("\n", SignatoryLines.lines(signatories, Locale.forLanguageTag(text.language())))
+                + SignatoryLines.notNamed(notNamed, text.language())
+                        .map(line -> "\n\n" + line)
+                        .orElse("")
                 + "\n\n-- \n"
                 + words.unsubscribe()
                 + "\n";

@@ -144,6 +144,7 @@ class Releases {
                             + " removed.");
         }
         List<SignatoryLines.Signatory> signed = signatories.of(statementId);
+        long notNamed = signatories.notNamed(statementId);
         Release release = new Release(
                 UUID.randomUUID(),
                 statementId,
@@ -183,7 +184,7 @@ class Releases {
             ReleaseMail.Rendered mail = mails.computeIfAbsent(
                     new Reading(contact.languages(), early),
                     reading -> ReleaseMail.renderBeforeLink(
-                            text(statement, reading.languages()), signed, reading.early() ? embargo : null));
+                            text(statement, reading.languages()), signed, notNamed, reading.early() ? embargo : null));
             recipients.add(new Ledger.Recipient(
                     contact.id(),
                     new Ledger.Mail(contact.email(), contact.name(), mail.subject(), mail.body()),
@@ -265,6 +266,7 @@ class Releases {
         return ReleaseMail.render(
                 text(statement, contact.languages()),
                 signatories.of(statementId),
+                signatories.notNamed(statementId),
                 unsubscribes.urlFor("{token}"),
                 early ? new ReleaseMail.Embargo(embargoUntil, statements.timeZone(statementId)) : null);
     }
@@ -276,6 +278,7 @@ class Releases {
         ReleaseMail.Rendered mail = ReleaseMail.render(
                 text(statement, language == null ? List.of() : List.of(language)),
                 signatories.of(statementId),
+                signatories.notNamed(statementId),
                 unsubscribes.urlFor("{token}"),
                 null);
         return new ReleaseMail.Rendered(mail.language(), "[TEST] " + mail.subject(), mail.body());

@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The confirmed public signatories of each statement, in the order they confirmed: what a release prints. A withheld
- * signer never enters; one who withdraws, is rejected or merged away, or becomes withheld, leaves at once; one confirmed
+ * signer is only counted (withheld_signatory), so that the release says how many asked not to be named; one who withdraws, is rejected or merged away, or becomes withheld, leaves at once; one confirmed
  * after sign-on ended is never printed (left out when listing, so also when the close is read after the confirmation).
  */
 @Service
@@ -29,9 +29,21 @@ public class Signatories {
 
     @Transactional
     void confirmed(UUID eventId, SignatureConfirmed confirmed) {
-        if (!inbox.firstDelivery(eventId)
-                || confirmed.visibility() == Visibility.WITHHELD
-                || confirmed.name() == null) {
+        if (!inbox.firstDelivery(eventId)) {
+            return;
+        }
+        if (confirmed.visibility() == Visibility.WITHHELD || confirmed.name() == null) {
+            jdbc.sql("""
+                            insert into withheld_signatory (signature_id, statement_id, confirmed_at)
+                            select ?, ?, ?
+                            where not exists (select 1 from signatory_removal where signature_id = ?)
+                            on conflict do nothing""")
+                    .params(
+                            confirmed.signatureId(),
+                            confirmed.statementId(),
+                            Timestamp.from(confirmed.confirmedAt()),
+                            confirmed.signatureId())
+                    .update();
             return;
         }
         jdbc.sql("""
@@ -62,6 +74,9 @@ public class Signatories {
         jdbc.sql("delete from signatory where signature_id = ?")
                 .param(signatureId)
                 .update();
+        jdbc.sql("delete from withheld_signatory where signature_id = ?")
+                .param(signatureId)
+                .update();
     }
 
     /** A signer corrected how they appear; one who chose to be withheld leaves the printed list. */
@@ -71,14 +86,27 @@ public class Signatories {
             return;
         }
         if (corrected.visibility() == Visibility.WITHHELD || corrected.name() == null) {
-            jdbc.sql("delete from signatory where signature_id = ?")
-                    .param(corrected.signatureId())
-                    .update();
+            jdbc.sql("""
+                            with left_list as (delete from signatory where signature_id = ?
+                                               returning signature_id, statement_id, confirmed_at)
+                            insert into withheld_signatory (signature_id, statement_id, confirmed_at)
+                            select signature_id, statement_id, confirmed_at from left_list
+                            on conflict do nothing""").param(corrected.signatureId()).update();
             return;
         }
         jdbc.sql("update signatory set name = ?, country = ?, qualifier = ? where signature_id = ?")
                 .params(corrected.name(), corrected.country(), corrected.qualifier(), corrected.signatureId())
                 .update();
+    }
+
+    /** How many confirmed signatories of the statement asked not to be named (counted, never printed). */
+    @Transactional(readOnly = true)
+    public long notNamed(UUID statementId) {
+        return jdbc.sql("""
+                        select count(*) from withheld_signatory w
+                        where statement_id = ?
+                          and not exists (select 1 from statement_copy c where c.id = w.statement_id
+                                          and w.confirmed_at > c.sign_on_ended_at)""").param(statementId).query(Long.class).single();
     }
 
     @Transactional(readOnly = true)

@@ -1,13 +1,18 @@
 package org.chorus.distribution.unsubscribe;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.chorus.platform.language.Languages;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -106,23 +111,32 @@ class UnsubscribePage {
     }
 
     @GetMapping("/unsubscribe/{token}")
-    ModelAndView ask(@PathVariable String token) {
-        return page(unsubscribes.find(token), token, false);
+    ModelAndView ask(@PathVariable String token, @RequestParam(required = false) String lang) {
+        return page(unsubscribes.find(token), token, false, lang);
     }
 
     @PostMapping("/unsubscribe/{token}")
-    ModelAndView unsubscribe(@PathVariable String token) {
-        return page(unsubscribes.unsubscribe(token, clock.instant()), token, true);
+    ModelAndView unsubscribe(@PathVariable String token, @RequestParam(required = false) String lang) {
+        return page(unsubscribes.unsubscribe(token, clock.instant()), token, true, lang);
     }
 
-    private static ModelAndView page(Optional<Unsubscribes.Subscriber> subscriber, String token, boolean done) {
-        String language = subscriber
-                .map(Unsubscribes.Subscriber::language)
-                .filter(TEXTS::containsKey)
-                .orElse("en");
+    /**
+     * In the language asked for ({@code ?lang=}), else the first language the person reads that Chorus speaks (a
+     * contact who reads German and French gets French), else English.
+     */
+    private static ModelAndView page(
+            Optional<Unsubscribes.Subscriber> subscriber, String token, boolean done, String asked) {
+        List<String> candidates = new ArrayList<>();
+        candidates.add(asked);
+        subscriber.ifPresent(found -> {
+            if (found.languages() != null) {
+                candidates.addAll(Arrays.asList(found.languages().split(",")));
+            }
+        });
+        String language = Languages.choose(candidates.toArray(String[]::new));
         ModelAndView page = new ModelAndView("unsubscribe");
         page.addObject("lang", language);
-        page.addObject("dir", language.equals("ar") ? "rtl" : "ltr");
+        page.addObject("dir", Languages.direction(language));
         Texts texts = TEXTS.get(language);
         if (subscriber.map(Unsubscribes.Subscriber::invitations).orElse(false)) {
             Texts invitation = INVITATION_TEXTS.get(language);

@@ -65,8 +65,11 @@ public class Unsubscribes {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
-    /** Who a token unsubscribes: a contact from releases, or (contactId null) an invitee from invitations. */
-    record Subscriber(UUID contactId, String language, boolean unsubscribed) {
+    /**
+     * Who a token unsubscribes: a contact from releases, or (contactId null) an invitee from invitations, and the
+     * languages they read, preferred first, comma-separated (a contact's, or the language the invitation was written in).
+     */
+    record Subscriber(UUID contactId, String languages, boolean unsubscribed) {
         boolean invitations() {
             return contactId == null;
         }
@@ -131,14 +134,16 @@ public class Unsubscribes {
         }
         Optional<Subscriber> contact =
                 jdbc.sql("""
-                        select c.id as contact_id, c.language, c.unsubscribed_at is not null as unsubscribed
+                        select c.id as contact_id, array_to_string(c.languages || c.language, ',') as languages,
+                               c.unsubscribed_at is not null as unsubscribed
                         from unsubscribe_token t join contact c on c.id = t.contact_id
                         where t.token_hash = ?""").param(hash(token)).query(Subscriber.class).optional();
         if (contact.isPresent()) {
             return contact;
         }
         return jdbc.sql("""
-                        select null::uuid as contact_id, language, used_at is not null as unsubscribed
+                        select null::uuid as contact_id, language as languages,
+                               used_at is not null as unsubscribed
                         from request_unsubscribe_token where token_hash = ?""").param(hash(token)).query(Subscriber.class).optional();
     }
 

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.UUID;
-import org.chorus.distribution.Mailbox;
 import org.chorus.testsupport.ChorusServiceTest;
 import org.chorus.testsupport.Http;
+import org.chorus.testsupport.Mailbox;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;

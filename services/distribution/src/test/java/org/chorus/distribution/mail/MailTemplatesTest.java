@@ -64,6 +64,89 @@ class MailTemplatesTest {
         });
     }
 
+    private static final Map<String, String> GREETINGS_WITHOUT_NAME = Map.of(
+            "en", "Hello,",
+            "fr", "Bonjour,",
+            "es", "Hola:",
+            "ar", "مرحباً،",
+            "zh", "您好：",
+            "ru", "Здравствуйте!");
+
+    @Test
+    void aWithheldSignerIsNeverGreetedWithAnEmptyName() {
+        for (String template : List.of("signature-confirmation", "reconsent-request")) {
+            for (Map<String, String> withheld : List.of(
+                    Map.of(
+                            "statementTitle",
+                            "Free the defenders",
+                            "confirmUrl",
+                            "u",
+                            "reconsentUrl",
+                            "u",
+                            "deadline",
+                            "d"),
+                    Map.of(
+                            "statementTitle",
+                            "Free the defenders",
+                            "signerName",
+                            " ",
+                            "contactName",
+                            "",
+                            "confirmUrl",
+                            "u",
+                            "reconsentUrl",
+                            "u",
+                            "deadline",
+                            "d"))) {
+                for (String language : LANGUAGES) {
+                    var mail = templates.render(template, language, withheld).orElseThrow();
+                    assertThat(mail.body().lines().findFirst())
+                            .as("%s_%s", template, language)
+                            .contains(GREETINGS_WITHOUT_NAME.get(language));
+                    assertThat(mail.body()).doesNotContain("Dear ,", " ,", "null");
+                }
+            }
+        }
+    }
+
+    @Test
+    void theConfirmationHoldsTheManageLinkInEveryLanguage() {
+        for (String language : LANGUAGES) {
+            var mail = templates
+                    .render(
+                            "signature-confirmation",
+                            language,
+                            Map.of(
+                                    "statementTitle",
+                                    "Free the defenders",
+                                    "signerName",
+                                    "Amina",
+                                    "confirmUrl",
+                                    "https://sign.example.org/confirm/123?lang=" + language,
+                                    "manageUrl",
+                                    "https://sign.example.org/manage/123?lang=" + language))
+                    .orElseThrow();
+            assertThat(mail.body().lines())
+                    .as(language)
+                    .contains(
+                            "https://sign.example.org/confirm/123?lang=" + language,
+                            "https://sign.example.org/manage/123?lang=" + language);
+            assertThat(mail.body()).doesNotContain("\n\n\n");
+        }
+    }
+
+    @Test
+    void aLanguageTagWithARegionIsTheLanguage() {
+        var mail = templates
+                .render(
+                        "signature-confirmation",
+                        "fr-CH",
+                        Map.of("statementTitle", "Déclaration", "signerName", "Amina", "confirmUrl", "u"))
+                .orElseThrow();
+        assertThat(mail.language()).isEqualTo("fr");
+        assertThat(mail.body()).startsWith("Bonjour Amina,");
+    }
+
     @Test
     void theConfirmationGreetsTheOrganisationsContactPersonByNameInEveryLanguage() {
         for (String language : LANGUAGES) {

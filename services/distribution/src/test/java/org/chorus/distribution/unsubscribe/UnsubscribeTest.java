@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.chorus.distribution.Fixtures;
-import org.chorus.distribution.Mailbox;
 import org.chorus.events.ContactUnsubscribed;
 import org.chorus.events.EventTypes;
 import org.chorus.events.Topics;
 import org.chorus.testsupport.ChorusServiceTest;
 import org.chorus.testsupport.Http;
+import org.chorus.testsupport.Mailbox;
 import org.chorus.testsupport.TopicReader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -112,6 +112,33 @@ class UnsubscribeTest {
                         .status())
                 .isEqualTo(404);
         assertThat(http.postForm("/unsubscribe/short", Map.of()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aContactWhoReadsGermanThenFrenchGetsTheFrenchMailAndAFrenchUnsubscribePage() {
+        UUID statementId = fixtures.publishedStatement("Free the defenders", "We urge their release.", "en");
+        fixtures.translate(statementId, "fr", "Libérez les défenseurs", "Nous demandons leur libération.");
+        String reader = Mailbox.uniqueAddress("german-french-reader");
+        String listId = http.postJson("/api/contact-lists", Map.of("name", "List " + UUID.randomUUID()))
+                .json()
+                .get("id")
+                .asString();
+        assertThat(http.postJson(
+                                "/api/contact-lists/" + listId + "/contacts",
+                                Map.of("name", "Leserin", "email", reader, "languages", List.of("de", "fr")))
+                        .status())
+                .isEqualTo(201);
+        fixtures.awaitSent(fixtures.release(statementId, listId), 1);
+        MimeMessage mail = Mailbox.messagesTo(reader).get(0);
+        assertThat(Mailbox.subject(mail)).isEqualTo("Libérez les défenseurs");
+        String url = oneClickUrl(mail);
+
+        assertThat(http.get(path(url)).body()).contains("lang=\"fr\"", "Me désabonner", "name=\"lang\" value=\"fr\"");
+        assertThat(http.get(path(url) + "?lang=zh").body()).contains("lang=\"zh\"", "退订");
+        var done = http.postForm(path(url), Map.of("lang", "fr"));
+        assertThat(done.body()).contains("lang=\"fr\"", "Vous êtes désabonné");
+        assertThat(http.get("/unsubscribe/" + "A".repeat(43) + "?lang=es").body())
+                .contains("lang=\"es\"", "no es válido");
     }
 
     private static String oneClickUrl(MimeMessage mail) {

@@ -60,7 +60,7 @@ class ConsolePages {
         if (statementId.isEmpty()) {
             return message(messages.getMessage("message.notAStatement", null, locale), HttpStatus.BAD_REQUEST);
         }
-        Map<String, Object> model = renderer.model(statementId.get());
+        Map<String, Object> model = renderer.model(statementId.get(), locale);
         StatementCounts found = (StatementCounts) model.get("counts");
         ModelAndView page =
                 new ModelAndView("tracking/dashboard", model, found == null ? HttpStatus.NOT_FOUND : HttpStatus.OK);

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.chorus.platform.language.Languages;
 import org.chorus.tracking.counts.Counts;
 import org.chorus.tracking.counts.StatementCounts;
 import org.chorus.tracking.pipeline.Pipeline;
@@ -28,8 +29,11 @@ class DashboardRenderer {
         this.templates = templates;
     }
 
-    /** The model; {@code counts} is null when nothing about the statement was seen yet. */
-    Map<String, Object> model(UUID statementId) {
+    /**
+     * The model; {@code counts} is null when nothing about the statement was seen yet; {@code moments} writes times
+     * for a reader of {@code locale} in the statement's time zone.
+     */
+    Map<String, Object> model(UUID statementId, Locale locale) {
         Map<String, Object> model = new HashMap<>();
         model.put("statementId", statementId);
         StatementCounts found = null;
@@ -39,12 +43,19 @@ class DashboardRenderer {
             // shown as "nothing yet"
         }
         model.put("counts", found);
+        model.put(
+                "moments",
+                new Languages.Moments(
+                        locale.getLanguage(),
+                        found == null || found.schedule() == null
+                                ? null
+                                : found.schedule().timeZone()));
         model.put("pipeline", pipeline.of(statementId));
         return model;
     }
 
     /** The live part of the page in one language, as HTML, for a server-sent event. */
     String live(UUID statementId, Locale locale) {
-        return templates.process(LIVE_TEMPLATE, Set.of("live"), new Context(locale, model(statementId)));
+        return templates.process(LIVE_TEMPLATE, Set.of("live"), new Context(locale, model(statementId, locale)));
     }
 }

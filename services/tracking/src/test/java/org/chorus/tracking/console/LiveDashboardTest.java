@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.chorus.tracking.TrackingEvents.PATIENCE;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.chorus.events.SignatoryKind;
 import org.chorus.events.Visibility;
 import org.chorus.testsupport.Browser;
@@ -163,6 +165,37 @@ class LiveDashboardTest {
         assertThat(http.get("/public/statements/" + UUID.randomUUID() + "/counter/embed")
                         .status())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void theCounterCountriesAddUpToItsTotal() {
+        TrackingEvents.open(statement, "Déclaration commune", "fr");
+        TrackingEvents.confirm(statement, SignatoryKind.ORGANISATION, "ZM");
+        TrackingEvents.confirm(statement, SignatoryKind.ORGANISATION, "EG");
+        TrackingEvents.confirm(statement, SignatoryKind.ORGANISATION, "EG");
+        TrackingEvents.confirm(statement, SignatoryKind.ORGANISATION, "DE");
+        TrackingEvents.confirm(statement, SignatoryKind.ORGANISATION, null);
+        TrackingEvents.confirm(
+                statement, SignatoryKind.INDIVIDUAL, null, Visibility.WITHHELD, null, null, Instant.now());
+        awaitConfirmed(6);
+
+        var embed = http.get("/public/statements/" + statement + "/counter/embed");
+        assertThat(embed.body()).contains("lang=\"fr\"");
+        List<String> lines = Pattern.compile("<li><span>([^<]*)</span> <span class=\"count\">(\\d+)</span></li>")
+                .matcher(embed.body())
+                .results()
+                .map(match -> match.group(1) + " " + match.group(2))
+                .toList();
+        assertThat(lines).containsExactly("Allemagne 1", "Égypte 2", "Zambie 1", "Pays non indiqué 2");
+        assertThat(lines.stream()
+                        .mapToInt(line -> Integer.parseInt(line.substring(line.lastIndexOf(' ') + 1)))
+                        .sum())
+                .isEqualTo(6);
+
+        assertThat(http.get("/public/statements/" + statement + "/counter/embed?lang=zh")
+                        .body())
+                .contains("lang=\"zh\"", "埃及", "未注明国家")
+                .doesNotContain(">EG<", ">none<");
     }
 
     private void awaitConfirmed(long confirmed) {

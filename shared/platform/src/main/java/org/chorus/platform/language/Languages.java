@@ -95,6 +95,20 @@ public final class Languages {
         return format("yMMMMdjmmz", moment, language, timeZone);
     }
 
+    /**
+     * Moments written for one reader, for templates: {@code ${moments.dateTime(schedule.deadline())}} rather than the
+     * raw instant.
+     */
+    public record Moments(String language, String timeZone) {
+        public String dateTime(Instant moment) {
+            return Languages.dateTime(moment, language, timeZone);
+        }
+
+        public String date(Instant moment) {
+            return Languages.date(moment, language, timeZone);
+        }
+    }
+
     /** The date alone ("2 janvier 2027"), as it falls in {@code timeZone}. */
     public static String date(Instant moment, String language, String timeZone) {
         return format("yMMMMd", moment, language, timeZone);

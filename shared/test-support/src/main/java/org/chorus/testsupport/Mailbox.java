@@ -1,4 +1,4 @@
-package org.chorus.distribution;
+package org.chorus.testsupport;
 
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
@@ -12,10 +12,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.chorus.testsupport.RealInfrastructure;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 
-/** What the JVM's SMTP server received for one address; other tests' mail stays out of sight. */
+/**
+ * The one way tests read real mail: what this JVM's SMTP server (GreenMail) received for one address, its subject and
+ * body decoded, and the links in it; other tests' mail stays out of sight.
+ */
 public final class Mailbox {
+    private static final Pattern LINK = Pattern.compile("https?://\\S+");
 
     public static String uniqueAddress(String who) {
         return who + "-" + UUID.randomUUID() + "@example.org";
@@ -27,6 +32,26 @@ public final class Mailbox {
                 .toList();
     }
 
+    /** The one mail to {@code address}; fails while there is none or more than one. */
+    public static MimeMessage onlyMessageTo(String address) {
+        List<MimeMessage> messages = messagesTo(address);
+        if (messages.size() != 1) {
+            throw new AssertionError(messages.size() + " mails to " + address + ", not one");
+        }
+        return messages.get(0);
+    }
+
+    /** The first link in the body whose address holds {@code part} ("/confirm/", "/manage/"). */
+    public static String link(MimeMessage message, String part) {
+        return LINK.matcher(body(message))
+                .results()
+                .map(MatchResult::group)
+                .filter(link -> link.contains(part))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + part + " link in the mail:\n" + body(message)));
+    }
+
+    /** The text body with its line ends as \n. */
     public static String body(MimeMessage message) {
         try {
             return ((String) message.getContent()).replace("\r\n", "\n");
