@@ -2,9 +2,6 @@ package org.chorus.devstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.mail.Address;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
@@ -13,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,7 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.chorus.testsupport.Eventually;
 import org.chorus.testsupport.Http;
-import org.chorus.testsupport.RealInfrastructure;
+import org.chorus.testsupport.Mailbox;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -178,7 +174,8 @@ class CoalitionOwnershipTest {
         });
 
         assertThat(sent.json().get("address").asString()).isEqualTo(carol.email());
-        Eventually.await(WAIT, () -> assertThat(mailsTo(carol.email())).hasSize(1));
+        Eventually.await(
+                WAIT, () -> assertThat(Mailbox.messagesTo(carol.email())).hasSize(1));
         for (int i = 0; i < 2; i++) {
             assertThat(distribution.postJson("/api/releases/test-send", test).status())
                     .isEqualTo(202);
@@ -189,8 +186,9 @@ class CoalitionOwnershipTest {
         long retryAfter =
                 Long.parseLong(fourth.raw().headers().firstValue("Retry-After").orElseThrow());
         assertThat(retryAfter).isBetween(1L, 60L);
-        Eventually.await(WAIT, () -> assertThat(mailsTo(carol.email())).hasSize(3));
-        assertThat(mailsTo(victim)).isEmpty();
+        Eventually.await(
+                WAIT, () -> assertThat(Mailbox.messagesTo(carol.email())).hasSize(3));
+        assertThat(Mailbox.messagesTo(victim)).isEmpty();
 
         // nor can a coordinator suppress anyone by reporting their own test send as bounced
         var bounce = distribution.postJson(
@@ -281,21 +279,6 @@ class CoalitionOwnershipTest {
 
     private static Http as(int port, String token) {
         return TestPlatform.anonymous(port).withHeader("Authorization", "Bearer " + token);
-    }
-
-    private static List<MimeMessage> mailsTo(String address) {
-        return Arrays.stream(RealInfrastructure.get().mail().getReceivedMessages())
-                .filter(message -> recipients(message).contains(address))
-                .toList();
-    }
-
-    private static String recipients(MimeMessage message) {
-        try {
-            Address[] to = message.getAllRecipients();
-            return to == null ? "" : Arrays.toString(to);
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static Caller.Answer post(Caller caller, int port, String path, Object body) {

@@ -2,11 +2,8 @@ package org.chorus.devstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.sql.Connection;
@@ -17,7 +14,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
@@ -40,6 +36,7 @@ import org.chorus.events.Topics;
 import org.chorus.testsupport.Eventually;
 import org.chorus.testsupport.Http;
 import org.chorus.testsupport.Infrastructure;
+import org.chorus.testsupport.Mailbox;
 import org.chorus.testsupport.RealInfrastructure;
 import org.chorus.testsupport.TopicReader;
 import org.junit.jupiter.api.BeforeAll;
@@ -97,7 +94,7 @@ class PlaintextAtRestTest {
                         .postForm("/sign/" + statementId, withheldSigner(withheld, hash))
                         .status())
                 .isEqualTo(303);
-        String confirmUrl = link(Eventually.await(WAIT, () -> onlyMailTo(withheld)), "/confirm/");
+        String confirmUrl = link(Eventually.await(WAIT, () -> Mailbox.onlyMessageTo(withheld)), "/confirm/");
         assertThat(signatures.postForm(confirmUrl, Map.of()).status()).isEqualTo(200);
 
         // an invitation
@@ -117,7 +114,7 @@ class PlaintextAtRestTest {
                                                 "en"))))
                         .status())
                 .isBetween(200, 201);
-        Eventually.await(WAIT, () -> onlyMailTo(invitee));
+        Eventually.await(WAIT, () -> Mailbox.onlyMessageTo(invitee));
 
         // a material revision: the withheld signer is asked to re-consent
         assertThat(statements
@@ -133,7 +130,7 @@ class PlaintextAtRestTest {
                         .status())
                 .isEqualTo(200);
         String reconsentUrl = Eventually.await(WAIT, () -> {
-            List<MimeMessage> mails = mailsTo(withheld);
+            List<MimeMessage> mails = Mailbox.messagesTo(withheld);
             assertThat(mails).hasSize(2);
             return link(mails.get(1), "/reconsent/");
         });
@@ -161,11 +158,11 @@ class PlaintextAtRestTest {
                                 .postJson("/api/releases", Map.of("statementId", statementId, "contactListId", listId))
                                 .status())
                         .isEqualTo(201));
-        Eventually.await(WAIT, () -> onlyMailTo(press));
+        Eventually.await(WAIT, () -> Mailbox.onlyMessageTo(press));
 
         Set<String> secrets = new LinkedHashSet<>();
         for (String recipient : List.of(withheld, invitee, press)) {
-            mailsTo(recipient).forEach(mail -> secrets.addAll(linkSecrets(mail)));
+            Mailbox.messagesTo(recipient).forEach(mail -> secrets.addAll(linkSecrets(mail)));
         }
         assertThat(secrets)
                 .as("confirm/manage, re-consent, invitation, decline and unsubscribe secrets")
@@ -321,7 +318,7 @@ class PlaintextAtRestTest {
     /** The secret parts of every link in a mail: path segments and query values that are random tokens. */
     private static Set<String> linkSecrets(MimeMessage mail) {
         Set<String> secrets = new LinkedHashSet<>();
-        Matcher links = LINK.matcher(body(mail));
+        Matcher links = LINK.matcher(Mailbox.body(mail));
         while (links.find()) {
             String afterHost = links.group().replaceFirst("https?://[^/]+", "");
             for (String part : afterHost.split("[/?&=]")) {
@@ -334,7 +331,7 @@ class PlaintextAtRestTest {
     }
 
     private static String link(MimeMessage mail, String path) {
-        Matcher links = LINK.matcher(body(mail));
+        Matcher links = LINK.matcher(Mailbox.body(mail));
         while (links.find()) {
             if (links.group().contains(path)) {
                 return links.group();
@@ -371,37 +368,6 @@ class PlaintextAtRestTest {
     private static String messageId(MimeMessage mail) {
         try {
             return mail.getMessageID();
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static MimeMessage onlyMailTo(String address) {
-        List<MimeMessage> mails = mailsTo(address);
-        assertThat(mails).as("mails to %s", address).hasSize(1);
-        return mails.get(0);
-    }
-
-    private static List<MimeMessage> mailsTo(String address) {
-        return Arrays.stream(infrastructure.mail().getReceivedMessages())
-                .filter(message -> recipients(message).contains(address))
-                .toList();
-    }
-
-    private static String recipients(MimeMessage message) {
-        try {
-            Address[] to = message.getAllRecipients();
-            return to == null ? "" : Arrays.toString(to);
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String body(MimeMessage message) {
-        try {
-            return message.getContent().toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }

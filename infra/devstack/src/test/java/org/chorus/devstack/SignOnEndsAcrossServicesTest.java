@@ -2,11 +2,7 @@ package org.chorus.devstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.mail.Address;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -14,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,6 +23,7 @@ import org.chorus.events.Topics;
 import org.chorus.testsupport.Eventually;
 import org.chorus.testsupport.Http;
 import org.chorus.testsupport.Infrastructure;
+import org.chorus.testsupport.Mailbox;
 import org.chorus.testsupport.RealInfrastructure;
 import org.chorus.testsupport.TopicReader;
 import org.junit.jupiter.api.BeforeAll;
@@ -174,12 +170,12 @@ class SignOnEndsAcrossServicesTest {
         });
         assertThat(release.get("signatories").asInt()).isEqualTo(1);
         String mail = Eventually.await(WAIT, () -> {
-            List<MimeMessage> mails = mailsTo(desk);
+            List<MimeMessage> mails = Mailbox.messagesTo(desk);
             assertThat(mails).hasSize(1);
-            return body(mails.get(0));
+            return Mailbox.body(mails.get(0));
         });
         assertThat(mail).contains("In Time Coalition").doesNotContain("Racing", "Pending", "Late Coalition");
-        assertThat(mailsTo("late@lifecycle.example"))
+        assertThat(Mailbox.messagesTo("late@lifecycle.example"))
                 .as("no confirmation mail for a late submission")
                 .isEmpty();
     }
@@ -211,36 +207,11 @@ class SignOnEndsAcrossServicesTest {
     }
 
     private static String confirmLink(String address) {
-        List<MimeMessage> mails = mailsTo(address);
+        List<MimeMessage> mails = Mailbox.messagesTo(address);
         assertThat(mails).as("mails to %s", address).hasSize(1);
-        Matcher link = CONFIRM_LINK.matcher(body(mails.get(0)));
+        Matcher link = CONFIRM_LINK.matcher(Mailbox.body(mails.get(0)));
         assertThat(link.find()).isTrue();
         return link.group(1);
-    }
-
-    static List<MimeMessage> mailsTo(String address) {
-        return Arrays.stream(infrastructure.mail().getReceivedMessages())
-                .filter(message -> recipients(message).contains(address))
-                .toList();
-    }
-
-    private static String recipients(MimeMessage message) {
-        try {
-            Address[] to = message.getAllRecipients();
-            return to == null ? "" : Arrays.toString(to);
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String body(MimeMessage message) {
-        try {
-            return message.getContent().toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     static long rows(String sql, UUID id) {

@@ -70,8 +70,8 @@ public class Invitations {
         this.validity = Duration.ofDays(invitationDays);
     }
 
-    /** An invitation as the sign-on page uses it. */
-    public record Invited(UUID id, UUID statementId, int wave, String organisation, String country) {}
+    /** An invitation as the sign-on page uses it; {@code language} is the one the invitee was invited in. */
+    public record Invited(UUID id, UUID statementId, int wave, String organisation, String country, String language) {}
 
     public enum Status {
         VALID,
@@ -278,7 +278,7 @@ public class Invitations {
 
     private Optional<Invited> find(UUID statementId, UUID invitationId) {
         return jdbc.sql("""
-                        select id, statement_id, wave, organisation, country from invitation
+                        select id, statement_id, wave, organisation, country, language from invitation
                         where id = ? and statement_id = ?""")
                 .params(invitationId, statementId)
                 .query(Invited.class)

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.chorus.events.Countries;
 import org.chorus.events.SignatoryKind;
 import org.chorus.events.Visibility;
+import org.chorus.platform.language.Languages;
 import org.chorus.platform.text.EmailAddresses;
 import org.chorus.platform.web.ClientAddresses;
 import org.chorus.signatures.abuse.RateLimits;
@@ -72,7 +73,8 @@ class SignOnPages {
     ModelAndView form(
             @PathVariable String statementId,
             @RequestParam(required = false) String kind,
-            @RequestParam(required = false) String invitation) {
+            @RequestParam(required = false) String invitation,
+            @RequestParam(required = false) String lang) {
         SignatoryKind signatoryKind =
                 "individual".equalsIgnoreCase(kind) ? SignatoryKind.INDIVIDUAL : SignatoryKind.ORGANISATION;
         Optional<OpenStatement> found = statement(statementId);
@@ -89,6 +91,19 @@ class SignOnPages {
                 return invitationRefused(statement, following.status());
             }
             Invitations.Invited invited = following.invited();
+            if (lang == null && invited.language() != null) {
+                // a link mailed without its language (before links carried it) opens in the invitation's language
+                RedirectView inTheirLanguage = new RedirectView(
+                        UriComponentsBuilder.fromPath("/sign/" + statement.id())
+                                .queryParam("invitation", invitation)
+                                .queryParam("lang", Languages.choose(invited.language(), statement.language()))
+                                .build()
+                                .encode()
+                                .toUriString(),
+                        true);
+                inTheirLanguage.setStatusCode(HttpStatus.SEE_OTHER);
+                return new ModelAndView(inTheirLanguage);
+            }
             return signPage(
                     statement,
                     SignOnForm.invited(statement.contentHash(), invited.organisation(), invited.country(), invitation),
@@ -193,7 +208,10 @@ class SignOnPages {
                             invited == null ? null : invited.id(),
                             invited == null ? null : invited.wave(),
                             form.individual() ? null : SignOnForm.nullIfEmpty(form.contactName()),
-                            PageLanguage.choose(request.getParameter("lang"), statement.language())),
+                            Languages.choose(
+                                    request.getParameter("lang"),
+                                    invited == null ? null : invited.language(),
+                                    statement.language())),
                     links.base());
             rateLimits.accepted(statement.id(), now);
         }

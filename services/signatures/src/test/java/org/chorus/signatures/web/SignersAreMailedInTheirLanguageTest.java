@@ -93,6 +93,21 @@ class SignersAreMailedInTheirLanguageTest {
         var signPage = http.get(invitation.variables().get("signUrl"));
         assertThat(signPage.status()).isEqualTo(200);
         assertThat(signPage.body()).contains("lang=\"fr\"", "name=\"lang\" value=\"fr\"");
+        String token = Statements.invitationToken(invitation.variables().get("signUrl"));
+        var withoutLanguage = http.get("/sign/" + statement + "?invitation=" + token);
+        assertThat(withoutLanguage.status())
+                .as("a link mailed before links carried a language")
+                .isEqualTo(303);
+        assertThat(withoutLanguage.raw().headers().firstValue("Location").orElseThrow())
+                .endsWith("&lang=fr");
+
+        Map<String, String> form = Statements.organisation("Ligue des droits", "FR", "ldh-invited@example.org");
+        form.put("invitation", token);
+        assertThat(http.postForm("/sign/" + statement, form).status()).isEqualTo(303);
+        assertThat(Statements.mailTo(statement, "signature-confirmation", "ldh-invited@example.org")
+                        .language())
+                .as("a form sent without its language still answers in the invitation's")
+                .isEqualTo("fr");
     }
 
     @Test
