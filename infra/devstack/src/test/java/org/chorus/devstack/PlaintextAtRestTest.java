@@ -180,8 +180,8 @@ class PlaintextAtRestTest {
 
         // the emptied rows still take the bounces of the mails they were: by Message-ID, the named recipient through
         // the keyed hash of the address
-        String confirmation = messageId(mailsTo(withheld).get(0));
-        String release = messageId(onlyMailTo(press));
+        String confirmation = messageId(Mailbox.messagesTo(withheld).get(0));
+        String release = messageId(Mailbox.onlyMessageTo(press));
         assertThat(bounce(confirmation, "someone-else@defenders.example", false))
                 .as("a bounce naming another recipient")
                 .isEqualTo("UNKNOWN_MESSAGE");
