@@ -155,7 +155,13 @@ class ReleasesApi {
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(problem);
         }
-        UUID requestId = releases.testSend(request.statementId(), request.language(), address);
+        UUID requestId;
+        try {
+            requestId = releases.testSend(request.statementId(), request.language(), address);
+        } catch (RuntimeException refused) {
+            testSends.giveBack(address);
+            throw refused;
+        }
         return ResponseEntity.accepted().body(Map.of("requestId", requestId, "address", address));
     }
 }

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * At most {@code chorus.releases.test-sends-per-minute} test sends per coordinator in any minute (default 3). Only
- * accepted sends count, and each coordinator has a budget of their own.
+ * accepted sends count (a send refused after {@link #take} is given back), and each coordinator has a budget of
+ * their own.
  */
 @Component
 class TestSendLimit {
@@ -46,6 +47,16 @@ class TestSendLimit {
             }
             times.addLast(now);
             return Optional.empty();
+        }
+    }
+
+    /** Gives back the send {@link #take} just took, when the send was refused after all. */
+    void giveBack(String coordinator) {
+        Deque<Instant> times = sent.get(coordinator.toLowerCase(Locale.ROOT));
+        if (times != null) {
+            synchronized (times) {
+                times.pollLast();
+            }
         }
     }
 }
