@@ -21,6 +21,7 @@ public final class DevStack {
     static final String DEV_API_TOKEN = "chorus-dev-api-token";
     static final Platform.Ports PORTS = new Platform.Ports(8081, 8082, 8083, 8084);
     static final int CONSOLE = 8080;
+    static final int PUBLIC = 8000;
 
     public static void main(String[] args) {
         long started = System.nanoTime();
@@ -32,12 +33,23 @@ public final class DevStack {
         stoppers.add(new MailViewer(infrastructure.mail(), MAIL_VIEWER));
         // the console signs coordinators in at statements on their behalf: statements counts failed attempts under the
         // address the console forwards (on loopback here; in production list the console's own address)
+        // signers reach signatures through the public origin on loopback: it forwards their address, which counts
         Platform platform = Platform.start(
                 infrastructure,
                 PORTS,
-                Map.of("spring.profiles.active", "dev", "chorus.statements.trusted-proxies", "127.0.0.1/32,::1/128"));
+                Map.of(
+                        "spring.profiles.active",
+                        "dev",
+                        "chorus.statements.trusted-proxies",
+                        "127.0.0.1/32,::1/128",
+                        "chorus.signatures.trusted-proxies",
+                        "127.0.0.1/32,::1/128",
+                        "chorus.public-url",
+                        PublicOrigin.url(PUBLIC)));
         stoppers.add(platform);
-        stoppers.add(ConsoleServer.start(platform, CONSOLE, Map.of()));
+        stoppers.add(PublicOrigin.start(PUBLIC, PORTS));
+        stoppers.add(ConsoleServer.start(
+                platform, CONSOLE, Map.of("chorus.console.services.public-sign-on", PublicOrigin.url(PUBLIC))));
         String statementId = loadDemo(coordinatorApi(PORTS.statements()));
 
         System.out.print(banner(infrastructure, platform, statementId, (System.nanoTime() - started) / 1e9));
@@ -50,6 +62,7 @@ public final class DevStack {
     static String banner(Infrastructure infrastructure, Platform platform, String statementId, double seconds) {
         Platform.Ports ports = platform.ports();
         String tracking = "http://localhost:" + ports.tracking();
+        String publicOrigin = PublicOrigin.url(PUBLIC);
         return String.format(
                 """
 
@@ -57,13 +70,14 @@ public final class DevStack {
 
                   THE COORDINATOR CONSOLE:   http://localhost:%d/  (coordinator@chorus.example, password
                                              chorus-dev-password, TOTP secret GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ)
-                  Sign the demo statement:   http://localhost:%d/sign/%s
+                  THE PUBLIC ORIGIN:         %s/  (what signers and press contacts open; mail links point here)
+                  Sign the demo statement:   %s/sign/%s
+                  Public counter:            %s/public/statements/%s/counter/embed
                   Mail caught by SMTP:       http://localhost:%d/
                   Statements' own pages:     http://localhost:%d/console
                   Statements API:            http://localhost:%d/api/statements/%s  (Authorization: Bearer %s)
                   Live sign-on dashboard:    %s/console/statements/%s
                   Sign-on counts:            %s/api/statements/%s/counts
-                  Public counter:            %s/public/statements/%s/counter/embed
                   Distribution API:          http://localhost:%d/api/contact-lists , /api/releases
                   Health and metrics:        http://localhost:{%d,%d,%d,%d}/actuator/health , /actuator/prometheus
                   PostgreSQL %s (postgres/postgres)
@@ -72,15 +86,16 @@ public final class DevStack {
                 """,
                 seconds,
                 CONSOLE,
-                ports.signatures(),
+                publicOrigin,
+                publicOrigin,
+                statementId,
+                publicOrigin,
                 statementId,
                 MAIL_VIEWER,
                 ports.statements(),
                 ports.statements(),
                 statementId,
                 DEV_API_TOKEN,
-                tracking,
-                statementId,
                 tracking,
                 statementId,
                 tracking,

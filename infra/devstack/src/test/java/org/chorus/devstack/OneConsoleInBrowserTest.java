@@ -132,8 +132,7 @@ class OneConsoleInBrowserTest {
                     .isEqualTo(text.getProperty("status.OPEN"));
 
             browser.clickAndWaitForNextPage(tab(page, "sharing"));
-            String signOnLink = "http://localhost:" + TestPlatform.get().ports().signatures() + "/sign/" + statementId
-                    + "?lang=" + language;
+            String signOnLink = TestPlatform.publicUrl() + "/sign/" + statementId + "?lang=" + language;
             assertThat(page.findElements(By.cssSelector("input.sign-on-link")))
                     .extracting(field -> field.getAttribute("value"))
                     .containsExactly(signOnLink);

@@ -12,15 +12,26 @@ import org.chorus.testsupport.RealInfrastructure;
 final class TestPlatform {
     private static Platform platform;
     private static int consolePort;
+    private static int publicPort;
 
     static synchronized Platform get() {
         if (platform == null) {
             Infrastructure infrastructure = RealInfrastructure.get();
+            Platform.Ports ports = new Platform.Ports(Ports.free(), Ports.free(), Ports.free(), Ports.free());
+            publicPort = Ports.free();
+            // as in the dev stack, links in mail point at the one public origin
             platform = Platform.start(
                     infrastructure,
-                    new Platform.Ports(Ports.free(), Ports.free(), Ports.free(), Ports.free()),
-                    Map.of("chorus.outbox.idle-poll-ms", 100, "spring.profiles.active", "dev"));
-            List<AutoCloseable> stop = new ArrayList<>(List.of(platform));
+                    ports,
+                    Map.of(
+                            "chorus.outbox.idle-poll-ms",
+                            100,
+                            "spring.profiles.active",
+                            "dev",
+                            "chorus.public-url",
+                            PublicOrigin.url(publicPort)));
+            PublicOrigin origin = PublicOrigin.start(publicPort, ports);
+            List<AutoCloseable> stop = new ArrayList<>(List.of(origin, platform));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> RealInfrastructure.stopAll(stop)));
         }
         return platform;
@@ -30,11 +41,22 @@ final class TestPlatform {
     static synchronized int consolePort() {
         if (consolePort == 0) {
             int port = Ports.free();
-            var console = ConsoleServer.start(get(), port, Map.of());
+            var console = ConsoleServer.start(
+                    get(), port, Map.of("chorus.console.services.public-sign-on", PublicOrigin.url(publicPort)));
             Runtime.getRuntime().addShutdownHook(new Thread(console::close));
             consolePort = port;
         }
         return consolePort;
+    }
+
+    /** The one public origin signers and press contacts see, in front of signatures, distribution and tracking. */
+    static Http publicOrigin() {
+        return new Http(publicUrl());
+    }
+
+    static String publicUrl() {
+        get();
+        return PublicOrigin.url(publicPort);
     }
 
     /** The statements API as the dev profile's coordinator calls it. */
