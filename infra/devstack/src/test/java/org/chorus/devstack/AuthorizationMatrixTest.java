@@ -53,6 +53,7 @@ class AuthorizationMatrixTest {
             "distribution DELETE /api/contact-lists/{id}/contacts/{contactId}",
             "distribution GET /api/contact-lists/{id}/contacts.csv",
             "distribution POST /api/contact-lists/{id}/segments",
+            "distribution GET /api/contact-lists/{id}/segments",
             "distribution GET /api/contact-lists/{id}/segments/{segmentId}/contacts");
 
     /** Lists that span statements: a coordinator sees only the statements they have a role on. */
@@ -61,7 +62,6 @@ class AuthorizationMatrixTest {
             "statements GET /api/coalitions",
             "tracking GET /api/statements",
             "tracking GET /console/statements",
-            "distribution GET /console/releases",
             "distribution GET /api/releases",
             "distribution GET /api/contact-lists");
 

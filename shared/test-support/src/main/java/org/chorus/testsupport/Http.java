@@ -74,6 +74,14 @@ public final class Http {
                 .build());
     }
 
+    /** A body of any type as it is, e.g. a CSV file as {@code text/csv}. */
+    public Response post(String path, String contentType, String body) {
+        return send(request(path)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    }
+
     public Response postForm(String path, Map<String, String> fields) {
         String form = fields.entrySet().stream()
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))

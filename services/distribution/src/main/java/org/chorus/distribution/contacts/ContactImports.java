@@ -50,7 +50,12 @@ class ContactImports {
         this.jdbc = jdbc;
     }
 
-    record RowError(int row, String field, String message) {}
+    /**
+     * {@code code} names the problem for pages that translate it: empty, tooManyRows, unknownColumn, columnTwice,
+     * missingColumn, text, blank, tooLong, email, emailDomain, sameEmail, alreadyOnList, language, tooManyLanguages, country,
+     * type, accredited.
+     */
+    record RowError(int row, String field, String code, String message) {}
 
     record Report(int rows, int valid, int imported, boolean dryRun, List<RowError> errors) {}
 
@@ -61,9 +66,9 @@ class ContactImports {
         List<RowError> errors = new ArrayList<>();
         List<Contacts.Contact> valid = new ArrayList<>();
         if (table.isEmpty()) {
-            errors.add(new RowError(1, null, "the file is empty: the first line must name the columns"));
+            errors.add(new RowError(1, null, "empty", "the file is empty: the first line must name the columns"));
         } else if (table.size() - 1 > MAX_ROWS) {
-            errors.add(new RowError(1, null, "more than " + MAX_ROWS + " rows: split the file"));
+            errors.add(new RowError(1, null, "tooManyRows", "more than " + MAX_ROWS + " rows: split the file"));
         } else {
             validate(listId, table, errors, valid);
         }
@@ -97,14 +102,15 @@ class ContactImports {
         Map<String, Integer> column = new HashMap<>();
         for (int i = 0; i < header.size(); i++) {
             if (!COLUMNS.contains(header.get(i))) {
-                errors.add(new RowError(1, header.get(i), "unknown column; the columns are " + COLUMNS));
+                errors.add(
+                        new RowError(1, header.get(i), "unknownColumn", "unknown column; the columns are " + COLUMNS));
             } else if (column.putIfAbsent(header.get(i), i) != null) {
-                errors.add(new RowError(1, header.get(i), "column named twice"));
+                errors.add(new RowError(1, header.get(i), "columnTwice", "column named twice"));
             }
         }
         for (String required : List.of("name", "email")) {
             if (!column.containsKey(required)) {
-                errors.add(new RowError(1, required, "required column missing"));
+                errors.add(new RowError(1, required, "missingColumn", "required column missing"));
             }
         }
         if (!errors.isEmpty()) {
@@ -125,26 +131,27 @@ class ContactImports {
             String name = value.get("name");
             String email = value.get("email");
             if (name == null) {
-                errors.add(new RowError(rowNumber, "name", "must not be blank"));
+                errors.add(new RowError(rowNumber, "name", "blank", "must not be blank"));
             } else if (name.codePointCount(0, name.length()) > 200) {
-                errors.add(new RowError(rowNumber, "name", "at most 200 characters"));
+                errors.add(new RowError(rowNumber, "name", "tooLong", "at most 200 characters"));
             }
             if (email == null) {
-                errors.add(new RowError(rowNumber, "email", "must not be blank"));
+                errors.add(new RowError(rowNumber, "email", "blank", "must not be blank"));
             } else if (EmailAddresses.check(email) == EmailAddresses.Verdict.NOT_A_DOMAIN_NAME) {
                 errors.add(new RowError(
                         rowNumber,
                         "email",
+                        "emailDomain",
                         "not at a domain name (an IP address or a name such as localhost): " + email));
             } else if (!EmailAddresses.acceptable(email)) {
-                errors.add(new RowError(rowNumber, "email", "not an e-mail address: " + email));
+                errors.add(new RowError(rowNumber, "email", "email", "not an e-mail address: " + email));
             } else {
                 String key = email.toLowerCase(Locale.ROOT);
                 Integer first = inFile.putIfAbsent(key, rowNumber);
                 if (first != null) {
-                    errors.add(new RowError(rowNumber, "email", "same address as row " + first));
+                    errors.add(new RowError(rowNumber, "email", "sameEmail", "same address as row " + first));
                 } else if (onList.contains(key)) {
-                    errors.add(new RowError(rowNumber, "email", "already on the list: " + email));
+                    errors.add(new RowError(rowNumber, "email", "alreadyOnList", "already on the list: " + email));
                 }
             }
             List<String> languages = value.get("language") == null
@@ -156,25 +163,25 @@ class ContactImports {
                             .toList();
             for (String language : languages) {
                 if (!ContactsApi.LANGUAGES.contains(language)) {
-                    errors.add(
-                            new RowError(rowNumber, "language", "unknown language '" + language + "': use ISO 639-1"));
+                    errors.add(new RowError(
+                            rowNumber, "language", "language", "unknown language '" + language + "': use ISO 639-1"));
                 }
             }
             if (languages.size() > 10) {
-                errors.add(new RowError(rowNumber, "language", "at most 10 languages"));
+                errors.add(new RowError(rowNumber, "language", "tooManyLanguages", "at most 10 languages"));
             }
             String country = upper(value.get("country"));
             if (country != null && !ContactsApi.COUNTRIES.contains(country)) {
                 errors.add(new RowError(
-                        rowNumber, "country", "unknown country '" + country + "': use ISO 3166-1 alpha-2"));
+                        rowNumber, "country", "country", "unknown country '" + country + "': use ISO 3166-1 alpha-2"));
             }
             String type = upper(value.get("type"));
             if (type != null && !type.equals("PRESS") && !type.equals("POLICY")) {
-                errors.add(new RowError(rowNumber, "type", "must be PRESS or POLICY"));
+                errors.add(new RowError(rowNumber, "type", "type", "must be PRESS or POLICY"));
             }
             String accredited = lower(value.get("accredited"));
             if (accredited != null && !List.of("true", "false", "yes", "no").contains(accredited)) {
-                errors.add(new RowError(rowNumber, "accredited", "must be yes or no"));
+                errors.add(new RowError(rowNumber, "accredited", "accredited", "must be yes or no"));
             }
             if (errors.size() == before) {
                 valid.add(new Contacts.Contact(
@@ -233,7 +240,11 @@ class ContactImports {
         try {
             return blankToNull(HumanText.singleLine(column, index < cells.size() ? cells.get(index) : null, 1000));
         } catch (RefusedText refused) {
-            errors.add(new RowError(rowNumber, column, refused.problem()));
+            errors.add(new RowError(
+                    rowNumber,
+                    column,
+                    refused.reason() == RefusedText.Reason.TOO_LONG ? "tooLong" : "text",
+                    refused.problem()));
             return null;
         }
     }

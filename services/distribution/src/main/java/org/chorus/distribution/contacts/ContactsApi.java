@@ -104,6 +104,13 @@ class ContactsApi {
                 .body(segment);
     }
 
+    /** The list's saved segments. */
+    @GetMapping("/{id}/segments")
+    List<Segments.Segment> segments(@PathVariable UUID id, HttpServletRequest http) {
+        access.require(http, id);
+        return segments.ofList(id);
+    }
+
     /** Who a segment would reach now: its contacts that may be mailed. */
     @GetMapping("/{id}/segments/{segmentId}/contacts")
     List<Contacts.Contact> segmentContacts(

@@ -65,6 +65,27 @@ public class Segments {
         return segment;
     }
 
+    /** The saved segments of a list, in the order they were made. */
+    @Transactional(readOnly = true)
+    List<Segment> ofList(UUID listId) {
+        return jdbc.sql("select id, list_id, name, countries, languages, types, tags from segment where list_id = ?"
+                        + " order by created_at, id")
+                .param(listId)
+                .query((rs, row) -> new Segment(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("list_id", UUID.class),
+                        rs.getString("name"),
+                        strings(rs.getArray("countries")),
+                        strings(rs.getArray("languages")),
+                        strings(rs.getArray("types")),
+                        strings(rs.getArray("tags"))))
+                .list();
+    }
+
+    private static List<String> strings(java.sql.Array array) throws java.sql.SQLException {
+        return array == null ? List.of() : java.util.Arrays.asList((String[]) array.getArray());
+    }
+
     /** The mailable contacts of the segment, which must belong to the list. */
     @Transactional(readOnly = true)
     public List<Contacts.Contact> mailable(UUID listId, UUID segmentId) {

@@ -78,6 +78,10 @@ class ContactImportTest {
                         "6 language unknown language 'xx': use ISO 639-1",
                         "7 country unknown country 'QQ': use ISO 3166-1 alpha-2",
                         "8 name must not be blank");
+        assertThat(report.get("errors"))
+                .as("each problem carries a code that pages translate")
+                .extracting(error -> error.get("code").asString())
+                .containsExactly("email", "sameEmail", "alreadyOnList", "language", "country", "blank");
 
         var refused = postCsv("/api/contact-lists/" + listId + "/imports", csv);
         assertThat(refused.statusCode()).isEqualTo(422);
@@ -231,6 +235,10 @@ class ContactImportTest {
         var audience = http.get("/api/contact-lists/" + listId + "/segments/" + segmentId + "/contacts");
         assertThat(audience.json()).hasSize(1);
         assertThat(audience.json().get(0).get("email").asString()).isEqualTo(french);
+        var saved = http.get("/api/contact-lists/" + listId + "/segments").json();
+        assertThat(saved).hasSize(1);
+        assertThat(saved.get(0).get("name").asString()).isEqualTo("French-speaking press");
+        assertThat(saved.get(0).get("languages").get(0).asString()).isEqualTo("fr");
 
         var release = http.postJson(
                 "/api/releases", Map.of("statementId", statementId, "contactListId", listId, "segmentId", segmentId));

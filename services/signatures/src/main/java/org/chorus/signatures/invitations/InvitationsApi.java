@@ -12,9 +12,13 @@ import java.util.UUID;
 import org.chorus.events.Countries;
 import org.chorus.platform.text.EmailAddress;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -50,6 +54,45 @@ class InvitationsApi {
     record WaveRequest(
             @NotEmpty(message = "must list at least one invitee") @Size(max = 1000, message = "at most 1000 per wave")
             List<@Valid @NotNull(message = "must not be null") Invitee> invitations) {}
+
+    record CsvAnswer(
+            int rows, int valid, boolean dryRun, List<InvitationImports.RowError> errors, Integer wave, int invited) {}
+
+    /**
+     * A wave from a CSV file (columns organisation, email, country, language): {@code dryRun=true} answers the
+     * validation report only; otherwise a file with any bad row sends nothing (422, the report's errors).
+     */
+    @PostMapping(
+            path = "/api/statements/{statementId}/invitations",
+            consumes = {"text/csv", "text/plain"})
+    ResponseEntity<CsvAnswer> importCsv(
+            @PathVariable UUID statementId,
+            @RequestParam(defaultValue = "false") boolean dryRun,
+            @RequestBody(required = false) String csv) {
+        InvitationImports.Report report = InvitationImports.check(csv);
+        if (dryRun) {
+            return ResponseEntity.ok(new CsvAnswer(report.rows(), report.valid(), true, report.errors(), null, 0));
+        }
+        if (!report.errors().isEmpty() || report.invitations().isEmpty()) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    report.errors().size() + " problem(s) in the file; no invitation was sent.");
+            problem.setTitle("Invitations not sent");
+            problem.setProperty("code", "invitationsRefused");
+            problem.setProperty("errors", report.errors());
+            problem.setProperty("rows", report.rows());
+            throw new ErrorResponseException(HttpStatus.UNPROCESSABLE_CONTENT, problem, null);
+        }
+        Invitations.Wave wave = invitations.create(statementId, report.invitations());
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(new CsvAnswer(
+                        report.rows(),
+                        report.valid(),
+                        false,
+                        List.of(),
+                        wave.wave(),
+                        wave.invitations().size()));
+    }
 
     @PostMapping("/api/statements/{statementId}/invitations")
     @ResponseStatus(HttpStatus.CREATED)

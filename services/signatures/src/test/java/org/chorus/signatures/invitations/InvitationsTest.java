@@ -106,6 +106,43 @@ class InvitationsTest {
     }
 
     @Test
+    void aCsvOfInviteesIsCheckedRowByRowAndSendsNothingUntilEveryRowIsRight() {
+        String path = "/api/statements/" + statementId + "/invitations";
+        String bad = """
+                organisation,email,country,language
+                Tibet Justice Center,tjc@example.org,US,en
+                ,nobody@example.org,,
+                Free Tibet,not-an-address,XX,fr
+                Tibet Watch,TJC@example.org,GB,
+                """;
+
+        JsonNode report = http.post(path + "?dryRun=true", "text/csv", bad).json();
+        assertThat(report.get("rows").asInt()).isEqualTo(4);
+        assertThat(report.get("valid").asInt()).isEqualTo(1);
+        assertThat(report.get("errors"))
+                .extracting(error ->
+                        error.get("row").asInt() + " " + error.get("field").asString() + " "
+                                + error.get("code").asString())
+                .containsExactly("3 organisation blank", "4 email email", "4 country country", "5 email sameEmail");
+        var refused = http.post(path, "text/csv", bad);
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().get("code").asString()).isEqualTo("invitationsRefused");
+        assertThat(invitations()).as("nothing was sent").isZero();
+
+        var sent = http.post(path, "text/csv", """
+                Organisation,Email,Country,Language
+                Tibet Justice Center,tjc@example.org,us,en
+                "Free Tibet, London",ft@example.org,GB,fr
+                """);
+        assertThat(sent.status()).isEqualTo(201);
+        assertThat(sent.json().get("invited").asInt()).isEqualTo(2);
+        assertThat(sent.json().get("wave").asInt()).isEqualTo(1);
+        MailRequested mail = Statements.mailTo(statementId, "invitation", "ft@example.org");
+        assertThat(mail.language()).isEqualTo("fr");
+        assertThat(mail.variables().get("organisation")).isEqualTo("Free Tibet, London");
+    }
+
+    @Test
     void anInviteOnlyStatementRefusesAnUninvitedSigner() {
         assertThat(put("/api/statements/" + statementId + "/settings", "{\"inviteOnly\":true}"))
                 .isEqualTo(200);
@@ -228,6 +265,13 @@ class InvitationsTest {
         var answer = http.postJson("/api/statements/" + statementId + "/invitations", Map.of("invitations", invitees));
         assertThat(answer.status()).as(answer.body()).isEqualTo(201);
         return answer.json();
+    }
+
+    private long invitations() {
+        return jdbc.sql("select count(*) from invitation where statement_id = ?")
+                .param(statementId)
+                .query(Long.class)
+                .single();
     }
 
     private int put(String path, String json) {

@@ -39,6 +39,7 @@ class Evaluator {
     private final Clock clock;
     private final List<Integer> warningHours;
     private final ReminderRules.Policy reminders;
+    private final Duration manualGap;
 
     Evaluator(
             MilestonesRepository repository,
@@ -49,7 +50,9 @@ class Evaluator {
             Clock clock,
             @Value("${chorus.tracking.deadline-warnings-hours:48,6}") List<Integer> warningHours,
             @Value("${chorus.tracking.reminders.maximum:2}") int maximumReminders,
-            @Value("${chorus.tracking.reminders.interval:72h}") Duration reminderInterval) {
+            @Value("${chorus.tracking.reminders.interval:72h}") Duration reminderInterval,
+            @Value("${chorus.tracking.reminders.manual-gap:1h}") Duration manualGap) {
+        this.manualGap = manualGap;
         this.repository = repository;
         this.counts = counts;
         this.pipeline = pipeline;
@@ -135,8 +138,70 @@ class Evaluator {
     }
 
     private int reminders(UUID statementId, Instant deadline, Instant ended, Instant now) {
-        var due = ReminderRules.due(
-                pipeline.invitees(statementId), repository.reminded(statementId), deadline, ended, now, reminders);
+        return publish(
+                statementId,
+                ReminderRules.due(
+                        pipeline.invitees(statementId),
+                        repository.reminded(statementId),
+                        deadline,
+                        ended,
+                        now,
+                        reminders),
+                now);
+    }
+
+    /** A coordinator's "remind now": every invitee without an answer, see {@link ReminderRules#now}. */
+    int remindNow(UUID statementId, Instant moment) {
+        Instant now = moment.truncatedTo(ChronoUnit.MICROS);
+        Integer published = tx.execute(status -> {
+            repository.lock(statementId);
+            var schedule = schedule(statementId);
+            return publish(
+                    statementId,
+                    ReminderRules.now(
+                            pipeline.invitees(statementId),
+                            repository.reminded(statementId),
+                            schedule.deadline(),
+                            schedule.ended(),
+                            now,
+                            manualGap),
+                    now);
+        });
+        return published == null ? 0 : published;
+    }
+
+    public record Planned(UUID invitationId, String organisation, int reminded, Instant last, Instant next) {}
+
+    public record Plan(int maximum, Duration interval, List<Planned> invitees) {}
+
+    /** The reminders sent so far and the next one the schedule will send, per invitee without an answer. */
+    Plan plan(UUID statementId) {
+        var schedule = schedule(statementId);
+        var reminded = repository.reminded(statementId);
+        List<Planned> planned = new java.util.ArrayList<>();
+        for (var invitee : pipeline.invitees(statementId)) {
+            if (invitee.settled() || invitee.everSignedAt() != null) {
+                continue;
+            }
+            var before = reminded.getOrDefault(invitee.invitationId(), new ReminderRules.Reminded(0, null));
+            planned.add(new Planned(
+                    invitee.invitationId(),
+                    invitee.organisation(),
+                    before.count(),
+                    before.last(),
+                    ReminderRules.next(invitee, before, schedule.deadline(), schedule.ended(), reminders)));
+        }
+        return new Plan(reminders.maximum(), reminders.interval(), planned);
+    }
+
+    private MilestonesRepository.Schedule schedule(UUID statementId) {
+        return repository
+                .schedule(statementId)
+                .orElseGet(() -> new MilestonesRepository.Schedule(
+                        null, null, repository.ended(statementId).orElse(null)));
+    }
+
+    private int publish(UUID statementId, List<ReminderRules.Due> due, Instant now) {
         int published = 0;
         for (ReminderRules.Due reminder : due) {
             UUID reminderId = UUID.randomUUID();

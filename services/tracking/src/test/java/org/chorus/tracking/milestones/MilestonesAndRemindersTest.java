@@ -164,6 +164,46 @@ class MilestonesAndRemindersTest {
     }
 
     @Test
+    void aCoordinatorRemindsEveryInviteeWithoutAnAnswerNowAndTheScheduleGoesOnFromThatReminder() {
+        Instant now = Instant.now();
+        TrackingEvents.schedule(statement, now.plus(Duration.ofDays(30)), null);
+        UUID silent = TrackingEvents.invite(statement, 1, "Arab Network for Human Rights", "EG", "ar");
+        UUID signs = TrackingEvents.invite(statement, 1, "FIDH", "FR", "fr");
+        TrackingEvents.invitationSent(statement, silent);
+        TrackingEvents.invitationSent(statement, signs);
+        TrackingEvents.confirm(statement, SignatoryKind.ORGANISATION, "FR", Visibility.PUBLIC, signs, 1, now);
+        awaitPipeline(total -> assertThat(total.get("signed").asLong()).isEqualTo(1));
+
+        assertThat(http.postJson("/api/statements/" + statement + "/reminders", "")
+                        .json()
+                        .get("reminded")
+                        .asInt())
+                .as("invited less than an hour ago: nobody is reminded yet")
+                .isZero();
+        Instant later = now.plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.MICROS);
+        assertThat(evaluator.remindNow(statement, later)).isEqualTo(1);
+        assertThat(evaluator.remindNow(statement, later.plus(Duration.ofMinutes(5))))
+                .as("pressed twice: nothing is sent twice")
+                .isZero();
+
+        List<ReminderTriggered> sent = reminders(1);
+        assertThat(sent.get(0).invitationId()).isEqualTo(silent);
+        assertThat(sent.get(0).language()).isEqualTo("ar");
+        assertThat(sent.get(0).number()).isEqualTo(1);
+        JsonNode plan = http.get("/api/statements/" + statement + "/reminders").json();
+        assertThat(plan.get("maximum").asInt()).isEqualTo(2);
+        assertThat(plan.get("invitees").size())
+                .as("only the invitee without an answer")
+                .isEqualTo(1);
+        JsonNode line = plan.get("invitees").get(0);
+        assertThat(line.get("organisation").asString()).isEqualTo("Arab Network for Human Rights");
+        assertThat(line.get("reminded").asInt()).isEqualTo(1);
+        assertThat(Instant.parse(line.get("next").asString()))
+                .as("the scheduled reminder follows the interval after the one sent now")
+                .isEqualTo(later.plus(Duration.ofHours(72)));
+    }
+
+    @Test
     void inviteesWhoseInvitationOrReminderBouncedGetNoFurtherReminder() {
         Instant now = Instant.now();
         TrackingEvents.schedule(statement, now.plus(Duration.ofDays(30)), null);
