@@ -23,3 +23,24 @@ document.addEventListener("click", function (event) {
     }
   } catch (e) { /* no Intl: times stay in the statement's zone */ }
 })();
+
+// The dashboard's live part: fetched again every 3 seconds and put in place. Without JavaScript the page is complete
+// as sent, with a link to load it again. A session that ended answers with the sign-in page: then it stops.
+(function () {
+  var live = document.querySelector("[data-live]");
+  if (!live || !window.fetch) return;
+  var url = live.getAttribute("data-live");
+  var timer = setInterval(function () {
+    fetch(url, { credentials: "same-origin", headers: { "Accept": "text/html" }, redirect: "manual" })
+      .then(function (answer) {
+        if (answer.status !== 200) { clearInterval(timer); return null; }
+        return answer.text();
+      })
+      .then(function (html) {
+        if (!html) return;
+        var fresh = new DOMParser().parseFromString(html, "text/html").querySelector("[data-live]");
+        if (fresh) live.innerHTML = fresh.innerHTML;
+      })
+      .catch(function () {});
+  }, 3000);
+})();

@@ -36,6 +36,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
+import org.openqa.selenium.chromium.HasCdp;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -80,6 +82,28 @@ class OneConsoleInBrowserTest {
 
         try (Browser browser = Browser.desktop()) {
             WebDriver page = browser.driver();
+            try {
+                walk(browser, page, language, title, body, text, locale, console, email, secret);
+            } catch (AssertionError | RuntimeException e) {
+                browser.screenshot("one-console-" + language + "-failed");
+                System.out.println("Failed at " + page.getCurrentUrl() + ":\n" + page.getPageSource());
+                throw e;
+            }
+        }
+    }
+
+    private void walk(
+            Browser browser,
+            WebDriver page,
+            String language,
+            String title,
+            String body,
+            Properties text,
+            Locale locale,
+            String console,
+            String email,
+            String secret) {
+        {
             page.get(console + "/statements?lang=" + language);
             assertThat(page.getCurrentUrl())
                     .as("signed out, the console asks to sign in")
@@ -141,14 +165,86 @@ class OneConsoleInBrowserTest {
             Eventually.await(
                     Duration.ofSeconds(5),
                     () -> assertThat(copy.getText()).isEqualTo(text.getProperty("sharing.copied")));
+
+            // invitations: one organisation through the form, one from a CSV file checked first
+            String invitedOne = "Amnesty Section " + language;
+            page.findElement(By.id("organisation")).sendKeys(invitedOne);
+            page.findElement(By.id("invite-email")).sendKeys("amnesty-" + UUID.randomUUID() + "@coalition.example");
+            page.findElement(By.id("invite-country")).sendKeys("KE");
+            new Select(page.findElement(By.id("invite-language"))).selectByValue(language);
+            browser.clickAndWaitForNextPage(page.findElement(By.cssSelector("form.invite-one button")));
+            assertThat(page.findElement(By.cssSelector(".notice")).getText())
+                    .isEqualTo(format(text, "invitations.sentOne", locale, invitedOne, 1));
+            String invitedTwo = "Press Freedom Centre " + language;
+            String csvAddress = "pfc-" + UUID.randomUUID() + "@coalition.example";
+            page.findElement(By.id("csv-text"))
+                    .sendKeys("organisation,email,country,language\n" + invitedTwo + ",not-an-address,FR,fr\n");
+            browser.clickAndWaitForNextPage(page.findElement(By.cssSelector("button.check-csv")));
+            assertThat(page.findElement(By.cssSelector(".report-summary")).getText())
+                    .isEqualTo(format(text, "invitations.reportProblems", locale, 1, 0, 1));
+            assertThat(page.findElement(By.cssSelector("table.report")).getText())
+                    .contains(text.getProperty("importError.email"));
+            WebElement kept = page.findElement(By.id("csv-text"));
+            assertThat(kept.getAttribute("value"))
+                    .as("the file stays in the box")
+                    .contains(invitedTwo);
+            kept.clear();
+            kept.sendKeys("organisation,email,country,language\n" + invitedTwo + "," + csvAddress + ",FR,fr\n");
+            browser.clickAndWaitForNextPage(page.findElement(By.cssSelector("button.send-csv")));
+            assertThat(page.findElement(By.cssSelector(".notice")).getText())
+                    .isEqualTo(format(text, "invitations.sentWave", locale, 1, 2));
+            Eventually.await(WAIT, () -> {
+                page.navigate().refresh();
+                assertThat(page.findElements(By.cssSelector("table.waves tbody tr")))
+                        .hasSize(2);
+                assertThat(page.findElement(By.cssSelector("table.reminders")).getText())
+                        .contains(invitedOne, invitedTwo);
+            });
+            browser.clickAndWaitForNextPage(page.findElement(By.cssSelector("button.remind-now")));
+            assertThat(page.findElement(By.cssSelector(".notice")).getText())
+                    .as("invited minutes ago: a reminder now waits until they had an hour")
+                    .isEqualTo(format(text, "reminders.sent", locale, 0));
             browser.screenshot("one-console-" + language + "-sharing");
+
+            // moderation on: open-link signatures wait for approval before they count
+            browser.clickAndWaitForNextPage(tab(page, "signatories"));
+            page.findElement(By.name("approvalRequired")).click();
+            browser.clickAndWaitForNextPage(page.findElement(By.cssSelector("form[action$='/settings'] button")));
+            assertThat(page.findElement(By.cssSelector(".notice")).getText())
+                    .isEqualTo(text.getProperty("settings.saved"));
 
             signAndConfirm(signOnLink, statementId, "Kenya Human Rights Desk " + language, "KE");
             signAndConfirm(signOnLink, statementId, "Ligue de la presse " + language, "FR");
 
+            Eventually.await(WAIT, () -> {
+                page.navigate().refresh();
+                assertThat(page.findElements(By.cssSelector("button.approve"))).hasSize(2);
+            });
+            assertThat(page.findElement(By.cssSelector(".warning")).getText())
+                    .isEqualTo(format(text, "moderation.waiting", locale, 2));
+            browser.clickAndWaitForNextPage(
+                    row(page, "Kenya Human Rights Desk " + language).findElement(By.cssSelector("button.approve")));
+            assertThat(page.findElement(By.cssSelector(".notice")).getText())
+                    .isEqualTo(text.getProperty("moderation.approved"));
+            assertThat(row(page, "Kenya Human Rights Desk " + language).findElements(By.cssSelector("button")))
+                    .as("Approve and Reject appear only on signatures that wait for approval")
+                    .isEmpty();
+            assertThat(page.findElements(By.cssSelector("button.approve"))).hasSize(1);
+
+            // the dashboard counts live: the second approval, made in another tab, arrives without a reload
             browser.clickAndWaitForNextPage(tab(page, "dashboard"));
             Eventually.await(WAIT, () -> {
                 page.navigate().refresh();
+                assertThat(page.findElement(By.cssSelector(".confirmed")).getText())
+                        .isEqualTo("1");
+            });
+            String dashboardTab = page.getWindowHandle();
+            page.switchTo().newWindow(WindowType.TAB);
+            page.get(console + "/statements/" + statementId + "/signatories?status=AWAITING");
+            browser.clickAndWaitForNextPage(page.findElement(By.cssSelector("button.approve")));
+            page.close();
+            page.switchTo().window(dashboardTab);
+            Eventually.await(WAIT, () -> {
                 assertThat(page.findElement(By.cssSelector(".confirmed")).getText())
                         .isEqualTo("2");
                 assertThat(page.findElements(By.cssSelector(".toward-target")))
@@ -169,6 +265,15 @@ class OneConsoleInBrowserTest {
             browser.clickAndWaitForNextPage(page.findElement(By.cssSelector("form.filter button")));
             assertThat(page.findElements(By.cssSelector("table.signatories tbody tr")))
                     .hasSize(1);
+            page.findElement(By.id("q")).clear();
+            new Select(page.findElement(By.id("country"))).selectByValue("FR");
+            new Select(page.findElement(By.id("kind"))).selectByValue("ORGANISATION");
+            browser.clickAndWaitForNextPage(page.findElement(By.cssSelector("form.filter button")));
+            assertThat(page.findElements(By.cssSelector("table.signatories tbody tr")))
+                    .extracting(WebElement::getText)
+                    .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                    .contains("Ligue de la presse " + language, new Locale("", "FR").getDisplayCountry(locale));
+            browser.screenshot("one-console-" + language + "-signatories");
             String export = page.findElement(By.cssSelector(".downloads a[href$='signatories.txt']"))
                     .getAttribute("href");
             Object exported = ((JavascriptExecutor) page)
@@ -184,18 +289,41 @@ class OneConsoleInBrowserTest {
             page.findElement(By.id("name")).sendKeys(listName);
             browser.clickAndWaitForNextPage(page.findElement(By.cssSelector("form[action$='/lists'] button")));
             assertThat(heading(page)).isEqualTo(listName);
+            // the press list from a CSV file: checked first, the report in the coordinator's language
             String desk = "desk-" + UUID.randomUUID() + "@newswire.example";
-            page.findElement(By.id("name")).sendKeys("News desk");
-            page.findElement(By.id("email")).sendKeys(desk);
-            new Select(page.findElement(By.id("language"))).selectByValue(language);
-            browser.clickAndWaitForNextPage(page.findElement(By.cssSelector("form[action$='/contacts'] button")));
+            String bureau = "bureau-" + UUID.randomUUID() + "@lemonde.example";
+            WebElement csvBox = page.findElement(By.id("csv-text"));
+            csvBox.sendKeys("name,email,language,country\nNews desk," + desk + "," + language + ",KE\nBureau,"
+                    + desk.toUpperCase(Locale.ROOT) + ",fr,FR\n");
+            browser.clickAndWaitForNextPage(page.findElement(By.cssSelector("button.check-csv")));
+            assertThat(page.findElement(By.cssSelector(".report-summary")).getText())
+                    .isEqualTo(format(text, "contacts.reportProblems", locale, 2, 1, 1));
+            assertThat(page.findElement(By.cssSelector("table.report")).getText())
+                    .contains(text.getProperty("importError.sameEmail"));
+            csvBox = page.findElement(By.id("csv-text"));
+            csvBox.clear();
+            csvBox.sendKeys("name,email,language,country\nNews desk," + desk + "," + language + ",KE\nBureau de Paris,"
+                    + bureau + ",fr,FR\n");
+            browser.clickAndWaitForNextPage(page.findElement(By.cssSelector("button.import-csv")));
+            assertThat(page.findElement(By.cssSelector(".notice")).getText())
+                    .isEqualTo(format(text, "contacts.imported", locale, 2));
             assertThat(page.findElement(By.cssSelector("table.contacts")).getText())
-                    .contains(desk);
+                    .contains(desk, bureau);
+            String listPage = page.getCurrentUrl();
 
             page.get(console + "/statements/" + statementId + "/release");
-            new Select(page.findElement(By.id("list"))).selectByVisibleText(listName + " (1)");
-            browser.clickAndWaitForNextPage(page.findElement(By.cssSelector("form[method=get] button")));
+            new Select(page.findElement(By.id("list"))).selectByVisibleText(listName + " (2)");
+            browser.clickAndWaitForNextPage(page.findElement(By.cssSelector("form.choose button")));
             assertThat(page.findElement(By.cssSelector(".subject")).getText()).contains(title);
+            new Select(page.findElement(By.id("contact"))).selectByVisibleText("Bureau de Paris (fr)");
+            browser.clickAndWaitForNextPage(page.findElement(By.cssSelector("form.choose button")));
+            assertThat(new Select(page.findElement(By.id("contact")))
+                            .getFirstSelectedOption()
+                            .getText())
+                    .isEqualTo("Bureau de Paris (fr)");
+            assertThat(page.findElement(By.cssSelector(".preview-language")).getText())
+                    .as("what the chosen recipient receives: the statement's language, as it has no French translation")
+                    .isEqualTo(text.getProperty("language." + language));
             browser.clickAndWaitForNextPage(page.findElement(By.cssSelector("button.send")));
             assertThat(page.findElement(By.cssSelector(".problem")).getText())
                     .as("distribution's refusal, translated: the statement is not published yet")
@@ -208,11 +336,36 @@ class OneConsoleInBrowserTest {
             browser.clickAndWaitForNextPage(page.findElement(By.cssSelector("form[action$='/publish'] button")));
             assertThat(page.findElement(By.cssSelector(".status")).getText())
                     .isEqualTo(text.getProperty("status.PUBLISHED"));
+            Eventually.await(WAIT, () -> {
+                page.get(console + "/statements/" + statementId + "/sharing");
+                page.findElement(By.id("organisation")).sendKeys("Too Late Collective");
+                page.findElement(By.id("invite-email")).sendKeys("late-" + UUID.randomUUID() + "@coalition.example");
+                browser.clickAndWaitForNextPage(page.findElement(By.cssSelector("form.invite-one button")));
+                assertThat(page.findElement(By.cssSelector(".problem")).getText())
+                        .as("signatures' refusal, translated by its message code")
+                        .isEqualTo(text.getProperty("problem.code.signOnEnded"));
+            });
+            assertThat(page.findElement(By.id("organisation")).getAttribute("value"))
+                    .as("what was typed stays in the form")
+                    .isEqualTo("Too Late Collective");
+
+            page.get(console + "/statements/" + statementId + "/release");
+            new Select(page.findElement(By.id("list"))).selectByVisibleText(listName + " (2)");
+            browser.clickAndWaitForNextPage(page.findElement(By.cssSelector("form.choose button")));
+            browser.clickAndWaitForNextPage(page.findElement(By.cssSelector("button.test-send")));
+            assertThat(page.findElement(By.cssSelector(".notice")).getText())
+                    .isEqualTo(text.getProperty("release.testSent"));
+            Eventually.await(
+                    WAIT,
+                    () -> assertThat(mailsTo(email))
+                            .as("the test copy went to the coordinator's own address")
+                            .hasSize(1));
+            browser.screenshot("one-console-" + language + "-release-preview");
 
             Eventually.await(WAIT, () -> {
                 page.get(console + "/statements/" + statementId + "/release");
-                new Select(page.findElement(By.id("list"))).selectByVisibleText(listName + " (1)");
-                browser.clickAndWaitForNextPage(page.findElement(By.cssSelector("form[method=get] button")));
+                new Select(page.findElement(By.id("list"))).selectByVisibleText(listName + " (2)");
+                browser.clickAndWaitForNextPage(page.findElement(By.cssSelector("form.choose button")));
                 browser.clickAndWaitForNextPage(page.findElement(By.cssSelector("button.send")));
                 assertThat(page.getCurrentUrl())
                         .as("sent once distribution knows the statement is published")
@@ -221,12 +374,49 @@ class OneConsoleInBrowserTest {
             Eventually.await(WAIT, () -> {
                 page.navigate().refresh();
                 assertThat(page.findElement(By.cssSelector(".state")).getText())
-                        .isEqualTo(text.getProperty("release.finished"));
+                        .isEqualTo(text.getProperty("releaseState.SENT"));
             });
-            assertThat(page.findElement(By.cssSelector(".sent")).getText()).isEqualTo("1");
+            assertThat(page.findElement(By.cssSelector(".sent")).getText()).isEqualTo("2");
             browser.screenshot("one-console-" + language + "-release");
             Eventually.await(WAIT, () -> assertThat(mailsTo(desk)).hasSize(1));
             assertThat(body(mailsTo(desk).get(0))).contains(body, "Kenya Human Rights Desk " + language);
+            Eventually.await(WAIT, () -> assertThat(mailsTo(bureau)).hasSize(1));
+            String releasePage = page.getCurrentUrl();
+
+            // on a phone, 390 px wide: no console page scrolls sideways; wide tables scroll inside their box
+            ((HasCdp) page)
+                    .executeCdpCommand(
+                            "Emulation.setDeviceMetricsOverride",
+                            Map.<String, Object>of(
+                                    "width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+            for (String path : List.of(
+                    "/statements",
+                    "/statements/" + statementId,
+                    "/statements/" + statementId + "/sharing",
+                    "/statements/" + statementId + "/dashboard",
+                    "/statements/" + statementId + "/signatories",
+                    "/statements/" + statementId + "/release?list="
+                            + listPage.replaceAll(".*/lists/([0-9a-f-]{36}).*", "$1"),
+                    "/lists",
+                    listPage.replaceAll("^http://[^/]+", "").replaceAll("#.*", ""),
+                    "/releases",
+                    releasePage.replaceAll("^http://[^/]+", ""))) {
+                page.get(console + path);
+                JavascriptExecutor script = (JavascriptExecutor) page;
+                Object wide = script.executeScript("return Array.from(document.querySelectorAll('body *'))"
+                        + ".filter(e => { const r = e.getBoundingClientRect(); return r.right > 391 || r.left < -1; })"
+                        + ".slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + e.outerHTML.slice(0, 120))");
+                assertThat(((Number) script.executeScript("return window.innerWidth")).intValue())
+                        .as("%s: the layout is 390 px wide (wider: %s)", path, wide)
+                        .isEqualTo(390);
+                assertThat(((Number) script.executeScript("return document.documentElement.scrollWidth")).intValue())
+                        .as("%s fits 390 px", path)
+                        .isLessThanOrEqualTo(390);
+            }
+            page.get(console + "/statements/" + statementId + "/signatories");
+            browser.screenshot("one-console-" + language + "-signatories-390px");
+            page.get(console + "/statements/" + statementId + "/sharing");
+            browser.screenshot("one-console-" + language + "-sharing-390px");
 
             browser.clickAndWaitForNextPage(page.findElement(By.cssSelector("form.signout button")));
             assertThat(page.findElement(By.cssSelector(".notice")).getText())
@@ -295,6 +485,17 @@ class OneConsoleInBrowserTest {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static WebElement row(WebDriver page, String name) {
+        return page.findElements(By.cssSelector("table.signatories tbody tr")).stream()
+                .filter(row -> row.getText().contains(name))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static String format(Properties text, String key, Locale locale, Object... arguments) {
+        return new MessageFormat(text.getProperty(key), locale).format(arguments);
     }
 
     private static WebElement tab(WebDriver page, String name) {

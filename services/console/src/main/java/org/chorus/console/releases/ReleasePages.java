@@ -1,11 +1,16 @@
 package org.chorus.console.releases;
 
+import java.time.DateTimeException;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.chorus.console.web.ProblemMessages;
 import org.chorus.console.web.ServiceProblem;
 import org.chorus.console.web.Services;
 import org.chorus.console.web.Services.Service;
+import org.chorus.console.web.Times;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,9 +20,15 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** A statement's release: choose a list, preview what a contact receives, send a test copy, send, watch progress. */
+/**
+ * A statement's release: choose a list or one of its segments, preview exactly what a chosen recipient receives, send
+ * a test copy to oneself, send now or at the embargo (the statement's, or a time chosen here), and watch the progress
+ * until the release is SENT; a release HELD after a missed embargo is sent or cancelled here.
+ */
 @Controller
 class ReleasePages {
+    private static final String UUID = "[0-9a-fA-F-]{36}";
+
     private final Services services;
     private final ProblemMessages problems;
 
@@ -30,19 +41,35 @@ class ReleasePages {
     String prepare(
             @PathVariable String id,
             @RequestParam(required = false) String list,
+            @RequestParam(required = false) String segment,
             @RequestParam(required = false) String contact,
             Model model) {
-        model.addAttribute("statement", services.get(Service.STATEMENTS, "/api/statements/" + id));
+        Map<?, ?> statement = (Map<?, ?>) services.get(Service.STATEMENTS, "/api/statements/" + id);
+        model.addAttribute("statement", statement);
         model.addAttribute("lists", services.get(Service.DISTRIBUTION, "/api/contact-lists"));
         model.addAttribute("tab", "release");
         model.addAttribute("me", Services.coordinator());
-        if (list != null && list.matches("[0-9a-fA-F-]{36}")) {
+        Map<?, ?> schedule = statement.get("schedule") instanceof Map<?, ?> s ? s : Map.of();
+        String zone = schedule.get("timeZone") instanceof String z && !z.isBlank() ? z : "UTC";
+        model.addAttribute("timeZone", zone);
+        model.addAttribute("embargo", Times.local(schedule.get("embargoUntil"), zone, LocaleContextHolder.getLocale()));
+        if (list != null && list.matches(UUID)) {
             Map<?, ?> chosen = (Map<?, ?>) services.get(Service.DISTRIBUTION, "/api/contact-lists/" + list);
             model.addAttribute("list", chosen);
-            List<?> contacts = (List<?>) chosen.get("contacts");
-            String previewed = contact != null && contact.matches("[0-9a-fA-F-]{36}")
+            model.addAttribute(
+                    "segments", services.get(Service.DISTRIBUTION, "/api/contact-lists/" + list + "/segments"));
+            List<?> audience = (List<?>) chosen.get("contacts");
+            if (segment != null && segment.matches(UUID)) {
+                audience = (List<?>) services.get(
+                        Service.DISTRIBUTION, "/api/contact-lists/" + list + "/segments/" + segment + "/contacts");
+                model.addAttribute("segment", segment);
+            }
+            model.addAttribute("audience", audience);
+            String previewed = contact != null
+                            && contact.matches(UUID)
+                            && audience.stream().anyMatch(c -> contact.equals(((Map<?, ?>) c).get("id")))
                     ? contact
-                    : contacts.isEmpty() ? null : (String) ((Map<?, ?>) contacts.get(0)).get("id");
+                    : audience.isEmpty() ? null : (String) ((Map<?, ?>) audience.get(0)).get("id");
             if (previewed != null) {
                 model.addAttribute("previewedContact", previewed);
                 try {
@@ -66,6 +93,8 @@ class ReleasePages {
     String testSend(
             @PathVariable String id,
             @RequestParam String list,
+            @RequestParam(defaultValue = "") String segment,
+            @RequestParam(defaultValue = "") String contact,
             @RequestParam(defaultValue = "") String address,
             @RequestParam(defaultValue = "en") String language,
             RedirectAttributes redirect) {
@@ -76,28 +105,46 @@ class ReleasePages {
                     Map.of("statementId", id, "address", address, "language", language));
             redirect.addFlashAttribute("notice", "release.testSent");
         } catch (ServiceProblem problem) {
-            if (problem.status() == 401) {
-                throw problem;
-            }
-            redirect.addFlashAttribute("problem", problems.describe(problem, LocaleContextHolder.getLocale()));
+            refused(problem, redirect);
         }
-        redirect.addAttribute("list", list);
-        return "redirect:/statements/" + id + "/release";
+        return back(id, list, segment, contact, redirect);
     }
 
+    /** {@code when}: {@code now} (at the statement's embargo if it is ahead), or {@code at} the time given. */
     @PostMapping("/statements/{id:[0-9a-fA-F-]{36}}/release")
-    String send(@PathVariable String id, @RequestParam String list, RedirectAttributes redirect) {
-        try {
-            Map<?, ?> release = (Map<?, ?>) services.post(
-                    Service.DISTRIBUTION, "/api/releases", Map.of("statementId", id, "contactListId", list));
-            return "redirect:/releases/" + release.get("id");
-        } catch (ServiceProblem problem) {
-            if (problem.status() == 401) {
-                throw problem;
+    String send(
+            @PathVariable String id,
+            @RequestParam String list,
+            @RequestParam(defaultValue = "") String segment,
+            @RequestParam(defaultValue = "now") String when,
+            @RequestParam(defaultValue = "") String at,
+            @RequestParam(defaultValue = "UTC") String timeZone,
+            RedirectAttributes redirect) {
+        Map<String, Object> release = new LinkedHashMap<>();
+        release.put("statementId", id);
+        release.put("contactListId", list);
+        if (segment.matches(UUID)) {
+            release.put("segmentId", segment);
+        }
+        if (when.equals("at")) {
+            try {
+                release.put(
+                        "embargoUntil",
+                        LocalDateTime.parse(at)
+                                .atZone(ZoneId.of(timeZone))
+                                .toInstant()
+                                .toString());
+            } catch (DateTimeException e) {
+                refused(new ServiceProblem(400, null, List.of("embargoUntil")), redirect);
+                return back(id, list, segment, "", redirect);
             }
-            redirect.addFlashAttribute("problem", problems.describe(problem, LocaleContextHolder.getLocale()));
-            redirect.addAttribute("list", list);
-            return "redirect:/statements/" + id + "/release";
+        }
+        try {
+            Map<?, ?> created = (Map<?, ?>) services.post(Service.DISTRIBUTION, "/api/releases", release);
+            return "redirect:/releases/" + created.get("id");
+        } catch (ServiceProblem problem) {
+            refused(problem, redirect);
+            return back(id, list, segment, "", redirect);
         }
     }
 
@@ -111,11 +158,52 @@ class ReleasePages {
     String progress(@PathVariable String id, Model model) {
         Map<?, ?> release = (Map<?, ?>) services.get(Service.DISTRIBUTION, "/api/releases/" + id);
         model.addAttribute("release", release);
+        Object state = release.get("state");
         model.addAttribute(
                 "finished",
-                release.get("completedAt") != null
-                        || release.get("stoppedAt") != null
-                        || "CANCELLED".equals(release.get("state")));
+                "SENT".equals(state)
+                        || "CANCELLED".equals(state)
+                        || "HELD".equals(state)
+                        || release.get("stoppedAt") != null);
+        model.addAttribute("embargo", Times.local(release.get("embargoUntil"), "UTC", LocaleContextHolder.getLocale()));
+        model.addAttribute("me", Services.coordinator());
         return "release-progress";
+    }
+
+    /** A HELD release: send it after all, or cancel it. */
+    @PostMapping("/releases/{id:[0-9a-fA-F-]{36}}/decision")
+    String decide(
+            @PathVariable String id, @RequestParam(defaultValue = "") String decision, RedirectAttributes redirect) {
+        try {
+            services.post(
+                    Service.DISTRIBUTION,
+                    "/api/releases/" + id + "/decision",
+                    Map.of(
+                            "decision",
+                            decision,
+                            "decidedBy",
+                            Services.coordinator().email()));
+        } catch (ServiceProblem problem) {
+            refused(problem, redirect);
+        }
+        return "redirect:/releases/" + id;
+    }
+
+    private void refused(ServiceProblem problem, RedirectAttributes redirect) {
+        if (problem.status() == 401) {
+            throw problem;
+        }
+        redirect.addFlashAttribute("problem", problems.describe(problem, LocaleContextHolder.getLocale()));
+    }
+
+    private static String back(String id, String list, String segment, String contact, RedirectAttributes redirect) {
+        redirect.addAttribute("list", list);
+        if (segment.matches(UUID)) {
+            redirect.addAttribute("segment", segment);
+        }
+        if (contact.matches(UUID)) {
+            redirect.addAttribute("contact", contact);
+        }
+        return "redirect:/statements/" + id + "/release";
     }
 }

@@ -1,7 +1,6 @@
 package org.chorus.console.statements;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,7 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The statements list, pasting a new statement, a statement's overview and lifecycle, and its sharing panel. */
+/** The statements list, pasting a new statement, and a statement's overview and lifecycle. */
 @Controller
 class StatementsPages {
     private final Services services;
@@ -212,33 +211,6 @@ class StatementsPages {
                 redirect,
                 () -> services.post(Service.STATEMENTS, "/api/statements/" + id + "/publish", Map.of("confirm", true)));
     }
-
-    @GetMapping("/statements/{id:[0-9a-fA-F-]{36}}/sharing")
-    String sharing(@PathVariable String id, Model model) {
-        Map<?, ?> statement = statement(id);
-        List<String> languages = new ArrayList<>();
-        languages.add((String) statement.get("language"));
-        for (Object translation :
-                (List<?>) services.get(Service.STATEMENTS, "/api/statements/" + id + "/translations")) {
-            String language = (String) ((Map<?, ?>) translation).get("language");
-            if (!languages.contains(language)) {
-                languages.add(language);
-            }
-        }
-        Locale page = LocaleContextHolder.getLocale();
-        List<Link> links = languages.stream()
-                .map(language -> new Link(
-                        language,
-                        Locale.forLanguageTag(language).getDisplayLanguage(page),
-                        urls.signOnLink(id, language)))
-                .toList();
-        model.addAttribute("statement", statement);
-        model.addAttribute("links", links);
-        model.addAttribute("tab", "sharing");
-        return "sharing";
-    }
-
-    record Link(String language, String languageName, String url) {}
 
     /** Entries of a pasted list that wait at signatures for the statement to open; 0 if signatures cannot say. */
     private int waitingImport(String id) {

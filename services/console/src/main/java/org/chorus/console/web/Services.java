@@ -62,12 +62,17 @@ public class Services {
 
     /** A plain-text body (a pasted signatory block for signatures' import). */
     public Object postText(Service service, String path, String text) {
-        byte[] answer = exchange(HttpMethod.POST, service, path, new PlainText(text), token(), Map.of())
+        return postText(service, path, "text/plain", text);
+    }
+
+    /** A body sent as it is, e.g. a CSV file as {@code text/csv}: its answer as JSON. */
+    public Object postText(Service service, String path, String contentType, String body) {
+        byte[] answer = exchange(HttpMethod.POST, service, path, new Text(contentType, body), token(), Map.of())
                 .body();
         return answer.length == 0 ? Map.of() : json.readValue(answer, Object.class);
     }
 
-    private record PlainText(String text) {}
+    private record Text(String contentType, String body) {}
 
     public Object put(Service service, String path, Object body) {
         return call(HttpMethod.PUT, service, path, body, token(), Map.of());
@@ -102,9 +107,9 @@ public class Services {
             }
             headers.forEach(h::set);
         });
-        if (body instanceof PlainText plain) {
-            request.contentType(new MediaType(MediaType.TEXT_PLAIN, java.nio.charset.StandardCharsets.UTF_8))
-                    .body(plain.text());
+        if (body instanceof Text text) {
+            request.contentType(MediaType.parseMediaType(text.contentType() + ";charset=UTF-8"))
+                    .body(text.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         } else if (body != null) {
             request.contentType(MediaType.APPLICATION_JSON).body(json.writeValueAsString(body));
         }

@@ -235,7 +235,12 @@ class EmbargoTest {
         assertThat(http.get("/api/releases/" + own).json().get("state").asString())
                 .isEqualTo("SCHEDULED");
         assertThat(Mailbox.messagesTo(ownReader)).isEmpty();
-        assertThat(http.get("/console/releases/" + own).body()).contains("overriding the statement");
+        assertThat(http.get("/api/releases/" + own)
+                        .json()
+                        .get("embargoOverride")
+                        .asBoolean())
+                .as("its own embargo overrides the statement's")
+                .isTrue();
     }
 
     @Test

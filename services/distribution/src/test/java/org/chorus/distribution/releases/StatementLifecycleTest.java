@@ -119,8 +119,11 @@ class StatementLifecycleTest {
         assertThat(stopped.at("/deliveries/cancelled").asInt()).isEqualTo(1);
         assertThat(releases.fireOrHold(UUID.fromString(scheduledId), embargo.plusSeconds(30)))
                 .isEqualTo(Releases.EmbargoStep.WAIT);
-        assertThat(http.get("/console/releases/" + scheduledId).body())
-                .contains("The statement was withdrawn: a signatory&#39;s safety is at risk");
+        assertThat(http.get("/api/releases/" + scheduledId)
+                        .json()
+                        .get("stoppedReason")
+                        .asString())
+                .isEqualTo("The statement was withdrawn: a signatory's safety is at risk");
 
         var sent = http.get("/api/releases/" + sentRelease).json();
         assertThat(sent.get("state").asString()).isIn("SENDING", "SENT");

@@ -48,10 +48,6 @@ class ConfirmationRacingTheCloseTest {
                     .as(entry.get("name").asString())
                     .isEqualTo(racing);
         }
-        assertThat(http.get("/console/statements/" + statementId + "/signatures?lang=fr")
-                        .body())
-                .contains("Confirmée après la fin de la collecte : non comptée")
-                .containsOnlyOnce("Confirmée</span>");
 
         String api = "/api/statements/" + statementId;
         assertThat(http.get(api + "/signatories.txt").body()).isEqualTo("  1. In Time Coalition (Netherlands)\n");

@@ -27,8 +27,7 @@ class NothingPersonalIsCachedTest {
             "/reconsent/" + token,
             "/sign/" + statementId + "/decline",
             "/api/statements/" + statementId + "/moderation",
-            "/api/statements/" + statementId + "/signatures",
-            "/console/statements/" + statementId + "/signatures"
+            "/api/statements/" + statementId + "/signatures"
         }) {
             Http.Response answer = http.get(path);
             assertThat(answer.raw().headers().allValues("Cache-Control"))
