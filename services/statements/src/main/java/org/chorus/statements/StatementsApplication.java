@@ -8,6 +8,7 @@ import org.chorus.platform.web.ClientAddresses;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -17,6 +18,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 /** No generated in-memory user: coordinators are accounts in the database (see accounts). */
 @SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
 @Import(ChorusPlatform.class)
+@ConfigurationPropertiesScan
 public class StatementsApplication {
 
     public static SpringApplicationBuilder application() {

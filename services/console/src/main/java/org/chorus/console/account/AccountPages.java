@@ -15,6 +15,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The coordinator's account: who they are, their coalitions (each with a Leave button), and what they were invited to
  * and have not answered (coalitions to join, statements to co-draft), each with Accept and Decline. Statements decides.
+ * Their passkeys are listed beside ({@link PasskeyPages}).
  */
 @Controller
 class AccountPages {
@@ -22,10 +23,12 @@ class AccountPages {
 
     private final Services services;
     private final ProblemMessages problems;
+    private final PasskeyPages passkeys;
 
-    AccountPages(Services services, ProblemMessages problems) {
+    AccountPages(Services services, ProblemMessages problems, PasskeyPages passkeys) {
         this.services = services;
         this.problems = problems;
+        this.passkeys = passkeys;
     }
 
     @GetMapping("/account")
@@ -33,6 +36,7 @@ class AccountPages {
         model.addAttribute("me", Services.coordinator());
         model.addAttribute("coalitions", services.get(Service.STATEMENTS, "/api/coalitions"));
         model.addAttribute("invitations", services.get(Service.STATEMENTS, "/api/me/invitations"));
+        model.addAttribute("passkeys", passkeys.mine());
         return "account";
     }
 

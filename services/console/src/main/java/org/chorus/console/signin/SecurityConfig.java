@@ -5,15 +5,27 @@ import org.chorus.console.web.ConsoleLocale;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpMessageConverterAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
+import org.springframework.security.web.authentication.session.CompositeSessionAuthenticationStrategy;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfAuthenticationStrategy;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationFilter;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
- * The one security edge for coordinators: form sign-in (e-mail, password and TOTP code, checked by statements), a
- * server-side session that ends after {@code chorus.console.session-timeout} without a request, CSRF tokens on every
+ * The one security edge for coordinators: form sign-in (e-mail, password and TOTP code, checked by statements) or a
+ * passkey (Spring Security WebAuthn, {@link PasskeySignIn}; registered on the account page), a server-side session that ends after {@code chorus.console.session-timeout} without a request, CSRF tokens on every
  * form, sign-out that revokes the session's token, and pages that load nothing from elsewhere.
  */
 @Configuration(proxyBeanMethods = false)
@@ -25,7 +37,17 @@ class SecurityConfig {
     }
 
     @Bean
-    SecurityFilterChain console(HttpSecurity http, StatementsSignIn signIn, SessionEnd sessionEnd) throws Exception {
+    SecurityFilterChain console(
+            HttpSecurity http,
+            StatementsSignIn signIn,
+            SessionEnd sessionEnd,
+            PasskeySignIn passkeySignIn,
+            PasskeySettings passkeys)
+            throws Exception {
+        // WebAuthn asks for one; every passkey sign-in goes through PasskeySignIn instead (passkeySignIn below)
+        http.setSharedObject(UserDetailsService.class, username -> {
+            throw new UsernameNotFoundException("coordinators sign in at statements");
+        });
         return http.authenticationManager(new ProviderManager(List.of(signIn)))
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/login", "/assets/**", "/error", "/actuator/health", "/actuator/health/**")
@@ -45,6 +67,11 @@ class SecurityConfig {
                             String reason = refused instanceof SignInRefused why ? why.reason() : "wrong";
                             response.sendRedirect(request.getContextPath() + "/login?error=" + reason);
                         }))
+                .webAuthn(webAuthn -> webAuthn.rpId(passkeys.rpId())
+                        .rpName(passkeys.rpName())
+                        .allowedOrigins(passkeys.allowedOrigins())
+                        .disableDefaultRegistrationPage(true)
+                        .withObjectPostProcessor(passkeySignIn(passkeySignIn)))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(
                         (request, response, e) -> response.sendRedirect(request.getContextPath() + "/login"
                                 + ConsoleLocale.supported(request.getParameter("lang"))
@@ -69,6 +96,30 @@ class SecurityConfig {
                         .referrerPolicy(
                                 referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
                 .build();
+    }
+
+    /**
+     * A passkey sign-in ({@code POST /login/webauthn}) ends as a form sign-in does: the coordinator of statements' session
+     * in the server-side session under a new session id with a new CSRF token, in the coordinator's language.
+     */
+    private static ObjectPostProcessor<WebAuthnAuthenticationFilter> passkeySignIn(PasskeySignIn passkeySignIn) {
+        return new ObjectPostProcessor<>() {
+            @Override
+            public <O extends WebAuthnAuthenticationFilter> O postProcess(O filter) {
+                filter.setAuthenticationManager(new ProviderManager(List.of(passkeySignIn)));
+                filter.setSecurityContextRepository(new DelegatingSecurityContextRepository(
+                        new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository()));
+                filter.setSessionAuthenticationStrategy(new CompositeSessionAuthenticationStrategy(List.of(
+                        new ChangeSessionIdAuthenticationStrategy(),
+                        new CsrfAuthenticationStrategy(new HttpSessionCsrfTokenRepository()))));
+                var answer = new HttpMessageConverterAuthenticationSuccessHandler();
+                filter.setAuthenticationSuccessHandler((request, response, authentication) -> {
+                    ConsoleLocale.adoptUnlessChosen(request, language(authentication));
+                    answer.onAuthenticationSuccess(request, response, authentication);
+                });
+                return filter;
+            }
+        };
     }
 
     private static String language(Authentication authentication) {

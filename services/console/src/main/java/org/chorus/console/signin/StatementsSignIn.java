@@ -60,16 +60,21 @@ class StatementsSignIn implements AuthenticationProvider {
             }
             throw new SignInRefused("wrong", 0);
         }
+        Coordinator coordinator = coordinator(session);
+        return UsernamePasswordAuthenticationToken.authenticated(
+                coordinator, null, List.of(new SimpleGrantedAuthority("ROLE_COORDINATOR")));
+    }
+
+    /** The coordinator and session token of statements' answer to a sign-in. */
+    static Coordinator coordinator(Map<?, ?> session) {
         Map<?, ?> who = (Map<?, ?>) session.get("coordinator");
-        Coordinator coordinator = new Coordinator(
+        return new Coordinator(
                 UUID.fromString((String) who.get("id")),
                 (String) who.get("email"),
                 (String) who.get("language"),
                 Boolean.TRUE.equals(who.get("admin")),
                 (String) session.get("token"),
                 Instant.parse((String) session.get("expiresAt")));
-        return UsernamePasswordAuthenticationToken.authenticated(
-                coordinator, null, List.of(new SimpleGrantedAuthority("ROLE_COORDINATOR")));
     }
 
     @Override

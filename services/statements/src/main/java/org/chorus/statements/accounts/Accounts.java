@@ -161,6 +161,12 @@ class Accounts {
                 .map(coordinator -> newToken(coordinator.id(), name, expiresInDays));
     }
 
+    /** The coordinator with this id, as signed in; empty when there is none. */
+    @Transactional(readOnly = true)
+    Optional<CurrentCoordinator> current(UUID coordinatorId) {
+        return coordinators.byId(coordinatorId).map(Coordinator::current);
+    }
+
     /** A personal token, shown once; it expires after {@code expiresInDays} or, when that is null, never. */
     @Transactional
     String newToken(UUID coordinatorId, String name, Integer expiresInDays) {

@@ -41,11 +41,11 @@ class SecurityConfig {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .addFilterBefore(new BearerTokens(accounts), BasicAuthenticationFilter.class)
-                .authorizeHttpRequests(
-                        requests -> requests.requestMatchers(HttpMethod.POST, "/api/tokens", "/api/sessions")
-                                .permitAll()
-                                .anyRequest()
-                                .authenticated())
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                HttpMethod.POST, "/api/tokens", "/api/sessions", "/api/sessions/passkey")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
                 .exceptionHandling(
                         errors -> errors.authenticationEntryPoint((request, response, e) -> ProblemResponses.write(
                                         response,
