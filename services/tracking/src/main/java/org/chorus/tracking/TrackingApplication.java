@@ -7,6 +7,7 @@ import org.chorus.platform.kafka.TopicRetention;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -15,6 +16,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @SpringBootApplication
 @Import(ChorusPlatform.class)
 @EnableScheduling
+@EnableConfigurationProperties(TrackingProperties.class)
 public class TrackingApplication {
 
     public static SpringApplicationBuilder application() {

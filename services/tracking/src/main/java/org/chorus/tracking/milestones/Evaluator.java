@@ -14,12 +14,14 @@ import org.chorus.events.EventTypes;
 import org.chorus.events.ReminderTriggered;
 import org.chorus.events.TargetReached;
 import org.chorus.platform.outbox.Outbox;
+import org.chorus.tracking.TrackingProperties;
 import org.chorus.tracking.counts.Counts;
 import org.chorus.tracking.pipeline.Pipeline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -28,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * on chorus.tracking, each once: the decision row and the event commit together.
  */
 @Service
-class Evaluator {
+class Evaluator implements SchedulingConfigurer {
     private static final Logger log = LoggerFactory.getLogger(Evaluator.class);
 
     private final MilestonesRepository repository;
@@ -40,6 +42,7 @@ class Evaluator {
     private final List<Integer> warningHours;
     private final ReminderRules.Policy reminders;
     private final Duration manualGap;
+    private final Duration evaluateEvery;
 
     Evaluator(
             MilestonesRepository repository,
@@ -48,24 +51,27 @@ class Evaluator {
             Outbox outbox,
             TransactionTemplate tx,
             Clock clock,
-            @Value("${chorus.tracking.deadline-warnings-hours:48,6}") List<Integer> warningHours,
-            @Value("${chorus.tracking.reminders.maximum:2}") int maximumReminders,
-            @Value("${chorus.tracking.reminders.interval:72h}") Duration reminderInterval,
-            @Value("${chorus.tracking.reminders.manual-gap:1h}") Duration manualGap) {
-        this.manualGap = manualGap;
+            TrackingProperties properties) {
+        this.manualGap = properties.tracking().reminders().manualGap();
         this.repository = repository;
         this.counts = counts;
         this.pipeline = pipeline;
         this.outbox = outbox;
         this.tx = tx;
         this.clock = clock;
-        this.warningHours = List.copyOf(warningHours);
-        this.reminders = new ReminderRules.Policy(maximumReminders, reminderInterval);
+        this.warningHours = properties.tracking().deadlineWarningsHours();
+        this.reminders = new ReminderRules.Policy(
+                properties.tracking().reminders().maximum(),
+                properties.tracking().reminders().interval());
+        this.evaluateEvery = properties.tracking().evaluateEvery();
     }
 
-    @Scheduled(
-            initialDelayString = "${chorus.tracking.evaluate-every:5s}",
-            fixedDelayString = "${chorus.tracking.evaluate-every:5s}")
+    /** Evaluates every {@code chorus.tracking.evaluate-every}, first that long after start. */
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::evaluateAll, evaluateEvery, evaluateEvery));
+    }
+
     void evaluateAll() {
         Instant now = clock.instant();
         Set<UUID> statements = new LinkedHashSet<>(repository.statementsWithOpenMilestones());

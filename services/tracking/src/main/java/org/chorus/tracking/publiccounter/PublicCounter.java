@@ -3,9 +3,9 @@ package org.chorus.tracking.publiccounter;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import org.chorus.tracking.TrackingProperties;
 import org.chorus.tracking.counts.Counts;
 import org.chorus.tracking.counts.StatementCounts;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -17,9 +17,9 @@ class PublicCounter {
     private final Counts counts;
     private final boolean showCountries;
 
-    PublicCounter(Counts counts, @Value("${chorus.tracking.public-counter.countries:true}") boolean showCountries) {
+    PublicCounter(Counts counts, TrackingProperties properties) {
         this.counts = counts;
-        this.showCountries = showCountries;
+        this.showCountries = properties.tracking().publicCounter().countries();
     }
 
     /** {@code countries} is null when not shown; signatures without a (countable) country are under "none". */

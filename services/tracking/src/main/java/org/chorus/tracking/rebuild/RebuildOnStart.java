@@ -1,7 +1,7 @@
 package org.chorus.tracking.rebuild;
 
 import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
+import org.chorus.tracking.TrackingProperties;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
@@ -15,9 +15,9 @@ class RebuildOnStart implements ApplicationRunner {
     private final Rebuild rebuild;
     private final String mode;
 
-    RebuildOnStart(Rebuild rebuild, @Value("${chorus.rebuild:false}") String mode) {
+    RebuildOnStart(Rebuild rebuild, TrackingProperties properties) {
         this.rebuild = rebuild;
-        this.mode = mode;
+        this.mode = properties.rebuild();
     }
 
     @Override
