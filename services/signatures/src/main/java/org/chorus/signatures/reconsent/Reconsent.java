@@ -26,6 +26,7 @@ import org.chorus.signatures.links.PublicLinks;
 import org.chorus.signatures.signon.ConfirmationToken;
 import org.chorus.signatures.statements.OpenStatement;
 import org.chorus.signatures.statements.OpenStatements;
+import org.chorus.signatures.statements.StatementText;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -112,7 +113,8 @@ public class Reconsent {
             UUID requestId = UUID.randomUUID();
             String language = Languages.choose(signer.language(), statement.language());
             Map<String, String> variables = new HashMap<>();
-            variables.put("statementTitle", statement.title());
+            variables.put(
+                    "statementTitle", statements.textIn(statement, language).title());
             if (!withheld) {
                 variables.put("signerName", signer.name());
             }
@@ -151,13 +153,23 @@ public class Reconsent {
                 .optional();
     }
 
-    /** The signer confirms the statement's current text; false when they already had. */
+    /**
+     * The signer confirms the statement's current text, as {@code read} (the primary text or its translation); false
+     * when they already had.
+     */
     @Transactional
-    boolean reconfirm(Request request, OpenStatement statement) {
+    boolean reconfirm(Request request, OpenStatement statement, StatementText read) {
         int changed = jdbc.sql("""
-                        update signature set revision = ?, revision_hash = ?, flagged = false
+                        update signature set revision = ?, revision_hash = ?, flagged = false,
+                            text_language = ?, text_hash = ?
                         where id = ? and status = 'CONFIRMED' and revision < ?""")
-                .params(statement.revision(), statement.contentHash(), request.signatureId(), statement.revision())
+                .params(
+                        statement.revision(),
+                        statement.contentHash(),
+                        read.language(),
+                        read.contentHash(),
+                        request.signatureId(),
+                        statement.revision())
                 .update();
         if (changed == 0) {
             return false;

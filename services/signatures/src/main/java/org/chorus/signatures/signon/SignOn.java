@@ -20,6 +20,7 @@ import org.chorus.signatures.audit.AuditTrail;
 import org.chorus.signatures.identity.Identity;
 import org.chorus.signatures.identity.SealedIdentities;
 import org.chorus.signatures.statements.OpenStatement;
+import org.chorus.signatures.statements.StatementText;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -66,7 +67,8 @@ class SignOn {
             UUID invitationId,
             Integer wave,
             String contactName,
-            String language) {
+            String language,
+            StatementText read) {
 
         boolean withheld() {
             return visibility == Visibility.WITHHELD;
@@ -103,8 +105,8 @@ class SignOn {
                         insert into signature (id, statement_id, kind, name, country, qualifier, email, status,
                                                revision, revision_hash, token_hash, submitted_at,
                                                visibility, country_counted, sealed_identity, invitation_id, wave,
-                                               approved_at, contact_name, language)
-                        values (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                               approved_at, contact_name, language, text_language, text_hash)
+                        values (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         id,
                         statement.id(),
@@ -124,7 +126,9 @@ class SignOn {
                         submission.wave(),
                         approvedByInvitation ? Timestamp.from(now) : null,
                         withheld ? null : submission.contactName(),
-                        submission.language())
+                        submission.language(),
+                        submission.read().language(),
+                        submission.read().contentHash())
                 .update();
         audit.record(
                 id,
@@ -151,7 +155,7 @@ class SignOn {
                         submission.invitationId()));
         UUID requestId = UUID.randomUUID();
         Map<String, String> variables = new HashMap<>();
-        variables.put("statementTitle", statement.title());
+        variables.put("statementTitle", submission.read().title());
         if (!withheld) {
             variables.put("signerName", submission.name());
             if (submission.contactName() != null) {

@@ -21,6 +21,7 @@ import org.chorus.signatures.invitations.Invitations;
 import org.chorus.signatures.links.PublicLinks;
 import org.chorus.signatures.statements.OpenStatement;
 import org.chorus.signatures.statements.OpenStatements;
+import org.chorus.signatures.statements.StatementText;
 import org.chorus.signatures.web.PageLanguage;
 import org.chorus.signatures.web.Pages;
 import org.springframework.http.HttpStatus;
@@ -104,16 +105,19 @@ class SignOnPages {
                 inTheirLanguage.setStatusCode(HttpStatus.SEE_OTHER);
                 return new ModelAndView(inTheirLanguage);
             }
+            StatementText reading = statements.textIn(statement, lang);
             return signPage(
                     statement,
-                    SignOnForm.invited(statement.contentHash(), invited.organisation(), invited.country(), invitation),
+                    reading,
+                    SignOnForm.invited(reading.contentHash(), invited.organisation(), invited.country(), invitation),
                     Map.of(),
                     null);
         }
         if (statement.inviteOnly()) {
             return inviteOnly(statement);
         }
-        return signPage(statement, SignOnForm.empty(statement.contentHash(), signatoryKind), Map.of(), null);
+        StatementText reading = statements.textIn(statement, lang);
+        return signPage(statement, reading, SignOnForm.empty(reading.contentHash(), signatoryKind), Map.of(), null);
     }
 
     @PostMapping("/sign/{statementId}")
@@ -141,6 +145,11 @@ class SignOnPages {
         } else if (statement.inviteOnly()) {
             return inviteOnly(statement);
         }
+        // the text the page showed: the translation into the language chosen, or the primary text
+        String textLanguage = Optional.ofNullable(request.getParameter("textLanguage"))
+                .filter(value -> !value.isBlank())
+                .orElse(request.getParameter("lang"));
+        StatementText reading = statements.textIn(statement, textLanguage);
         Map<String, String> errors = new LinkedHashMap<>();
         form = form.normalised(errors);
         if (form.name().isEmpty()) {
@@ -168,13 +177,20 @@ class SignOnPages {
         if (!form.individual() && !Boolean.TRUE.equals(form.authorised())) {
             errors.putIfAbsent("authorised", "error.authorised");
         }
+        Optional<StatementText> read = statements.textWithHash(statement, textLanguage, form.revisionHash());
         if (!errors.isEmpty()) {
-            return signPage(statement, form, errors, HttpStatus.BAD_REQUEST);
-        }
-        if (!statement.contentHash().equals(form.revisionHash())) {
             return signPage(
                     statement,
-                    form.withRevisionHash(statement.contentHash()),
+                    read.orElse(reading),
+                    read.isPresent() ? form : form.withRevisionHash(reading.contentHash()),
+                    errors,
+                    HttpStatus.BAD_REQUEST);
+        }
+        if (read.isEmpty()) {
+            return signPage(
+                    statement,
+                    reading,
+                    form.withRevisionHash(reading.contentHash()),
                     Map.of("text", "error.text"),
                     HttpStatus.CONFLICT);
         }
@@ -183,8 +199,8 @@ class SignOnPages {
             String client = clientAddresses.of(request);
             if (rateLimits.submission(statement.id(), client, now) == RateLimits.Verdict.PROOF_NEEDED
                     && !rateLimits.proofValid(statement.id(), powChallenge, powNonce, now)) {
-                ModelAndView page =
-                        signPage(statement, form, Map.of("rate", "error.rate"), HttpStatus.TOO_MANY_REQUESTS);
+                ModelAndView page = signPage(
+                        statement, read.get(), form, Map.of("rate", "error.rate"), HttpStatus.TOO_MANY_REQUESTS);
                 page.addObject("powChallenge", rateLimits.challenge(statement.id(), now));
                 page.addObject("powBits", rateLimits.difficultyBits());
                 return page;
@@ -211,7 +227,8 @@ class SignOnPages {
                             Languages.choose(
                                     request.getParameter("lang"),
                                     invited == null ? null : invited.language(),
-                                    statement.language())),
+                                    statement.language()),
+                            read.get()),
                     links.base());
             rateLimits.accepted(statement.id(), now);
         }
@@ -230,10 +247,35 @@ class SignOnPages {
     }
 
     @GetMapping("/sign/{statementId}/sent")
-    ModelAndView sent(@PathVariable String statementId) {
+    ModelAndView sent(@PathVariable String statementId, @RequestParam(required = false) String lang) {
         return statement(statementId)
-                .map(statement -> page("signatures/sent", statement, HttpStatus.OK))
+                .map(statement -> {
+                    ModelAndView page = page("signatures/sent", statement, HttpStatus.OK);
+                    page.addObject("reading", statements.textIn(statement, lang));
+                    return page;
+                })
                 .orElseGet(SignOnPages::unknownStatement);
+    }
+
+    /**
+     * The version a signature stands for, for its confirmation pages: the title in the language the signer read, and
+     * that text's fingerprint (a translation's own, or the primary's).
+     */
+    private void signedVersion(ModelAndView page, Signature signature, OpenStatement statement) {
+        String read = signature.textLanguage() != null
+                ? signature.textLanguage()
+                : (String) page.getModel().get("lang");
+        page.addObject("reading", statements.textIn(statement, read));
+        boolean translation =
+                signature.textLanguage() != null && !signature.textLanguage().equals(statement.language());
+        page.addObject("signedTranslation", translation);
+        page.addObject(
+                "signedLanguageName",
+                Locale.forLanguageTag(translation ? signature.textLanguage() : statement.language())
+                        .getDisplayLanguage(
+                                Locale.forLanguageTag((String) page.getModel().get("lang"))));
+        String hash = signature.textHash() != null ? signature.textHash() : signature.revisionHash();
+        page.addObject("signedHash", hash.substring(0, Math.min(12, hash.length())));
     }
 
     @GetMapping("/confirm/{token}")
@@ -254,6 +296,7 @@ class SignOnPages {
                     page.addObject("signature", signature);
                     page.addObject("token", token);
                     page.addObject("late", ManagePages.late(signature, statement));
+                    signedVersion(page, signature, statement);
                     return page;
                 })
                 .orElseGet(SignOnPages::invalidLink);
@@ -263,12 +306,12 @@ class SignOnPages {
     ModelAndView confirm(@PathVariable String token) {
         Optional<Signature> confirmed = signOn.confirm(token);
         if (confirmed.isPresent()) {
-            ModelAndView page = page(
-                    "signatures/confirmed",
-                    statements.find(confirmed.get().statementId()).orElseThrow(),
-                    HttpStatus.OK);
+            OpenStatement statement =
+                    statements.find(confirmed.get().statementId()).orElseThrow();
+            ModelAndView page = page("signatures/confirmed", statement, HttpStatus.OK);
             page.addObject("signature", confirmed.get());
             page.addObject("token", token);
+            signedVersion(page, confirmed.get(), statement);
             return page;
         }
         return signOn.findByToken(token)
@@ -287,11 +330,34 @@ class SignOnPages {
     }
 
     private ModelAndView signPage(
-            OpenStatement statement, SignOnForm form, Map<String, String> errors, HttpStatus status) {
+            OpenStatement statement,
+            StatementText reading,
+            SignOnForm form,
+            Map<String, String> errors,
+            HttpStatus status) {
         ModelAndView page = page("signatures/sign", statement, status == null ? HttpStatus.OK : status);
+        page.addObject("reading", reading);
         page.addObject("form", form);
         page.addObject("errors", errors);
         String language = (String) page.getModel().get("lang");
+        Locale pageLocale = Locale.forLanguageTag(language);
+        page.addObject("readingName", Locale.forLanguageTag(reading.language()).getDisplayLanguage(pageLocale));
+        page.addObject(
+                "originalName", Locale.forLanguageTag(statement.language()).getDisplayLanguage(pageLocale));
+        page.addObject("originalHref", languageHref(statement, form, statement.language()));
+        page.addObject(
+                "longText", reading.text().codePointCount(0, reading.text().length()) > LONG_TEXT);
+        page.addObject(
+                "focus",
+                FIELD_ORDER.stream().filter(errors::containsKey).findFirst().orElse(null));
+        String kindLanguage = reading.translation() ? reading.language() : language;
+        page.addObject(
+                "kindHrefs",
+                Map.of(
+                        "organisation",
+                        kindHref(statement, null, kindLanguage),
+                        "individual",
+                        kindHref(statement, "individual", kindLanguage)));
         page.addObject("countries", countries(language));
         page.addObject("individual", form.individual());
         page.addObject(
@@ -307,6 +373,21 @@ class SignOnPages {
     }
 
     record LanguageLink(String code, String name, String href, boolean current) {}
+
+    /** Longer than this (in characters) the sign page offers a link past the text to the form. */
+    private static final int LONG_TEXT = 800;
+
+    /** The form's fields in page order: after a refusal the first one marked has the focus (no script needed). */
+    private static final List<String> FIELD_ORDER =
+            List.of("name", "country", "qualifier", "contactName", "email", "visibility", "authorised");
+
+    private static String kindHref(OpenStatement statement, String kind, String language) {
+        var href = UriComponentsBuilder.fromPath("/sign/" + statement.id());
+        if (kind != null) {
+            href.queryParam("kind", kind);
+        }
+        return href.queryParam("lang", language).build().encode().toUriString();
+    }
 
     private static String languageHref(OpenStatement statement, SignOnForm form, String language) {
         var href = UriComponentsBuilder.fromPath("/sign/" + statement.id()).queryParam("lang", language);

@@ -9,7 +9,8 @@ import org.chorus.events.Visibility;
  * One signature as stored. For a WITHHELD signer name, qualifier, email and contactName are null (sealed elsewhere);
  * {@code contactName} is the person who signs for an organisation, never published.
  * {@code awaitingApproval}: confirmed, but its statement requires approval before counting and no coordinator has
- * approved it yet.
+ * approved it yet. {@code textLanguage} and {@code textHash}: the version the signer read, the language of the text and
+ * its own fingerprint (a translation's, or the primary's); null for signatures from before they were kept.
  */
 record Signature(
         UUID id,
@@ -29,7 +30,9 @@ record Signature(
         UUID invitationId,
         Integer wave,
         boolean awaitingApproval,
-        String contactName) {
+        String contactName,
+        String textLanguage,
+        String textHash) {
 
     enum Status {
         PENDING,

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.chorus.events.ScheduleSet;
@@ -12,6 +13,7 @@ import org.chorus.events.StatementOpened;
 import org.chorus.events.StatementPublished;
 import org.chorus.events.StatementRevised;
 import org.chorus.events.StatementWithdrawn;
+import org.chorus.events.TranslationUpdated;
 import org.chorus.platform.inbox.Inbox;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -117,6 +119,75 @@ public class OpenStatements {
                             schedule.timeZone())
                     .update();
         }
+    }
+
+    /**
+     * Keeps the latest save of each translation (a repeat, or an older source revision, changes nothing), whatever its
+     * status: {@link #textIn} decides whether signers read it.
+     */
+    @Transactional
+    void translated(UUID eventId, TranslationUpdated translation) {
+        if (!inbox.firstDelivery(eventId) || translation.language() == null) {
+            return;
+        }
+        jdbc.sql("""
+                        insert into statement_translation (statement_id, language, source_revision, status, title, text,
+                                                           content_hash, stale)
+                        values (?, ?, ?, ?, ?, ?, ?, ?)
+                        on conflict (statement_id, language) do update set source_revision = excluded.source_revision,
+                            status = excluded.status, title = excluded.title, text = excluded.text,
+                            content_hash = excluded.content_hash, stale = excluded.stale
+                        where statement_translation.source_revision <= excluded.source_revision""")
+                .params(
+                        translation.statementId(),
+                        translation.language().toLowerCase(Locale.ROOT),
+                        translation.sourceRevision(),
+                        translation.status(),
+                        translation.title(),
+                        translation.text(),
+                        translation.contentHash(),
+                        translation.stale())
+                .update();
+    }
+
+    /**
+     * What a signer who chose {@code language} reads: the statement's FINAL translation into it, unless a material
+     * revision made it stale (or it translates a revision not yet known here); else the primary text.
+     */
+    public StatementText textIn(OpenStatement statement, String language) {
+        if (language == null || language.isBlank() || language.equalsIgnoreCase(statement.language())) {
+            return StatementText.primary(statement);
+        }
+        return jdbc.sql("""
+                        select language, title, text, content_hash from statement_translation
+                        where statement_id = ? and language = ? and status = 'FINAL' and not stale
+                          and source_revision <= ?""")
+                .params(statement.id(), language.toLowerCase(Locale.ROOT), statement.revision())
+                .query((row, number) -> new StatementText(
+                        row.getString(1),
+                        row.getString(2),
+                        row.getString(3),
+                        row.getString(4),
+                        statement.revision(),
+                        true))
+                .optional()
+                .orElseGet(() -> StatementText.primary(statement));
+    }
+
+    /**
+     * The text a signer read, found again by its fingerprint: the primary text or one of its current translations
+     * ({@link #textIn}); empty when neither has that fingerprint any more (the text changed since the page was shown).
+     */
+    public Optional<StatementText> textWithHash(OpenStatement statement, String language, String contentHash) {
+        if (contentHash == null || contentHash.isBlank()) {
+            return Optional.empty();
+        }
+        StatementText read = textIn(statement, language);
+        if (read.contentHash().equals(contentHash)) {
+            return Optional.of(read);
+        }
+        StatementText primary = StatementText.primary(statement);
+        return primary.contentHash().equals(contentHash) ? Optional.of(primary) : Optional.empty();
     }
 
     private void signOnEnded(UUID statementId, Instant at) {

@@ -10,6 +10,7 @@ import org.chorus.events.StatementPublished;
 import org.chorus.events.StatementRevised;
 import org.chorus.events.StatementWithdrawn;
 import org.chorus.events.Topics;
+import org.chorus.events.TranslationUpdated;
 import org.chorus.signatures.reconsent.Reconsent;
 import org.chorus.signatures.signatories.Signatories;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -45,6 +46,8 @@ class StatementEvents {
                     event.id(), event.time(), withdrawn, SignOnEnd.of(event).orElseThrow());
         } else if (event.data() instanceof ScheduleSet schedule) {
             statements.scheduled(event.id(), schedule);
+        } else if (event.data() instanceof TranslationUpdated translation) {
+            statements.translated(event.id(), translation);
         }
     }
 }

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.chorus.events.Envelope;
 import org.chorus.events.EventTypes;
 import org.chorus.events.MailRequested;
+import org.chorus.events.ScheduleSet;
 import org.chorus.events.SealedMailRequested;
 import org.chorus.events.StatementClosed;
 import org.chorus.events.StatementOpened;
@@ -20,6 +21,7 @@ import org.chorus.events.StatementPublished;
 import org.chorus.events.StatementRevised;
 import org.chorus.events.StatementWithdrawn;
 import org.chorus.events.Topics;
+import org.chorus.events.TranslationUpdated;
 import org.chorus.platform.sealing.DevelopmentKeys;
 import org.chorus.testsupport.Eventually;
 import org.chorus.testsupport.Http;
@@ -64,6 +66,27 @@ public final class Statements {
                         id,
                         Instant.now(),
                         new StatementRevised(id, revision, title, text, hash, material)));
+    }
+
+    /** Saves a translation as the statements service announces it. */
+    public static void translate(
+            UUID id,
+            String language,
+            int sourceRevision,
+            String status,
+            String title,
+            String text,
+            String hash,
+            boolean stale) {
+        lifecycle(
+                id,
+                EventTypes.TRANSLATION_UPDATED,
+                new TranslationUpdated(id, language, sourceRevision, status, title, text, hash, stale));
+    }
+
+    /** Sets the deadline (and the time zone its dates are written in) as the statements service does. */
+    public static void deadline(UUID id, Instant deadline, String timeZone) {
+        lifecycle(id, EventTypes.SCHEDULE_SET, new ScheduleSet(id, deadline, null, null, timeZone));
     }
 
     public static void publish(UUID id, int revision, String hash) {
