@@ -109,6 +109,11 @@ public final class PublicOrigin implements AutoCloseable {
     }
 
     Optional<Route> route(String rawPath) {
+        return routeOf(routes, rawPath);
+    }
+
+    /** The route a raw request path takes, or none (404): outside the prefixes, or able to climb out of them. */
+    static Optional<Route> routeOf(List<Route> routes, String rawPath) {
         if (rawPath == null || CLIMBING.matcher(rawPath).find()) {
             return Optional.empty();
         }
@@ -196,6 +201,9 @@ public final class PublicOrigin implements AutoCloseable {
         byte[] body = "Not found.\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "text/plain;charset=UTF-8");
         exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        exchange.getResponseHeaders().set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+        exchange.getResponseHeaders().set("Referrer-Policy", "no-referrer");
         exchange.sendResponseHeaders(404, body.length);
         exchange.getResponseBody().write(body);
     }
