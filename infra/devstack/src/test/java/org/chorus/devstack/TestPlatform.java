@@ -1,5 +1,6 @@
 package org.chorus.devstack;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,12 @@ import org.chorus.testsupport.RealInfrastructure;
 
 /** The four services, started once per test JVM on this JVM's real servers and shared by the platform tests. */
 final class TestPlatform {
+    /**
+     * The confirmation-mail budget's "hour" on the test platform, a hundredth of the real one, so that a test sees
+     * held mail go out within seconds (ForgedSignOnsCannotBlockTheRealSignerTest).
+     */
+    static final Duration MAIL_WINDOW = Duration.ofSeconds(36);
+
     private static Platform platform;
     private static int consolePort;
     private static int publicPort;
@@ -29,7 +36,11 @@ final class TestPlatform {
                             "spring.profiles.active",
                             "dev",
                             "chorus.public-url",
-                            PublicOrigin.url(publicPort)));
+                            PublicOrigin.url(publicPort),
+                            "chorus.signatures.rate.confirmation-mail-window",
+                            MAIL_WINDOW.toString(),
+                            "chorus.signatures.rate.held-mail-every",
+                            "PT0.5S"));
             PublicOrigin origin = PublicOrigin.start(publicPort, ports);
             List<AutoCloseable> stop = new ArrayList<>(List.of(origin, platform));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> RealInfrastructure.stopAll(stop)));

@@ -24,12 +24,11 @@ import org.springframework.stereotype.Component;
  *   <li>per sign-on link: only accepted submissions count ({@link #accepted}); once {@code per-link-per-hour} were
  *       accepted, a client's first attempt of the hour is still free (a signer without JavaScript still signs once),
  *       later ones need the proof of work;
- *   <li>per target mailbox and sender network ({@link #confirmationMail}): at most {@code
- *       confirmation-mails-per-address-per-sender-per-hour} confirmation mails to one mailbox from one sender, and at
- *       most {@code confirmation-mails-per-address-per-hour} to it from everyone together, over all links.
  * </ul>
  *
- * A client is known only as HMAC(secret, address + hour), an e-mail address likewise: neither is stored, logged or
+ * How many confirmation mails one mailbox gets is {@link ConfirmationMailBudget}'s: it holds mail, never refuses it.
+ *
+ * A client is known only as HMAC(secret, address + hour): it is not stored, logged or
  * persisted, and the key changes every hour. The proof of work is solved by a same-origin script; without JavaScript
  * the page says to try again later.
  */
@@ -41,8 +40,6 @@ public class RateLimits {
     private final int perClientPerHour;
     private final int perLinkPerHour;
     private final int difficultyBits;
-    private final int mailsPerAddressPerHour;
-    private final int mailsPerAddressPerSenderPerHour;
     private final Map<String, AtomicInteger> windows = new ConcurrentHashMap<>();
     private final Set<String> usedProofs = ConcurrentHashMap.newKeySet();
     private volatile long currentHour;
@@ -52,16 +49,11 @@ public class RateLimits {
             @Value("${chorus.signatures.link-secret}") String secret,
             @Value("${chorus.signatures.rate.per-client-per-hour:60}") int perClientPerHour,
             @Value("${chorus.signatures.rate.per-link-per-hour:1000}") int perLinkPerHour,
-            @Value("${chorus.signatures.rate.proof-of-work-bits:15}") int difficultyBits,
-            @Value("${chorus.signatures.rate.confirmation-mails-per-address-per-hour:25}") int mailsPerAddressPerHour,
-            @Value("${chorus.signatures.rate.confirmation-mails-per-address-per-sender-per-hour:5}")
-                    int mailsPerAddressPerSenderPerHour) {
+            @Value("${chorus.signatures.rate.proof-of-work-bits:15}") int difficultyBits) {
         this.secret = Base64.getDecoder().decode(secret);
         this.perClientPerHour = perClientPerHour;
         this.perLinkPerHour = perLinkPerHour;
         this.difficultyBits = difficultyBits;
-        this.mailsPerAddressPerHour = mailsPerAddressPerHour;
-        this.mailsPerAddressPerSenderPerHour = mailsPerAddressPerSenderPerHour;
     }
 
     public enum Verdict {
@@ -89,91 +81,6 @@ public class RateLimits {
         long hour = now.getEpochSecond() / 3600;
         windows.computeIfAbsent(hour + "|link|" + statementId, key -> new AtomicInteger())
                 .incrementAndGet();
-    }
-
-    /**
-     * Counts one confirmation mail to this address from this client, and says whether it may be sent. One budget per
-     * mailbox alone let whoever spent it first (five forged sign-ons with a victim's address) keep the real signer
-     * from ever getting their link that hour. So the budget is kept per mailbox and sender network: an abuser spends
-     * only their own share, and the rightful signer, from anywhere else, is still mailed. The overall cap of the
-     * mailbox, much larger, only stops bombing from many networks at once. A refusal spends nothing: neither the
-     * sender's share nor the mailbox's cap moves for a mail that is not sent.
-     */
-    public boolean confirmationMail(String email, String clientAddress, Instant now) {
-        long hour = now.getEpochSecond() / 3600;
-        forgetOlderThan(hour);
-        String address = mailbox(email);
-        AtomicInteger fromSender = windows.computeIfAbsent(
-                hour + "|mail|"
-                        + ENCODE.encodeToString(hmac("mail|" + address + "|" + network(clientAddress) + "|" + hour)),
-                key -> new AtomicInteger());
-        AtomicInteger overall = windows.computeIfAbsent(
-                hour + "|mail|" + ENCODE.encodeToString(hmac("mail|" + address + "|" + hour)),
-                key -> new AtomicInteger());
-        if (!take(fromSender, mailsPerAddressPerSenderPerHour)) {
-            return false;
-        }
-        if (!take(overall, mailsPerAddressPerHour)) {
-            fromSender.decrementAndGet();
-            return false;
-        }
-        return true;
-    }
-
-    /** One more under {@code limit}, or false (and nothing counted) when the window is full. */
-    private static boolean take(AtomicInteger window, int limit) {
-        while (true) {
-            int used = window.get();
-            if (used >= limit) {
-                return false;
-            }
-            if (window.compareAndSet(used, used + 1)) {
-                return true;
-            }
-        }
-    }
-
-    /**
-     * The sender network a mail budget is kept for: an IPv4 address itself, an IPv6 address's /64 (one host or home
-     * is usually given a whole /64, so counting single IPv6 addresses would hand an abuser endless budgets).
-     */
-    static String network(String clientAddress) {
-        if (clientAddress == null || clientAddress.indexOf(':') < 0 || !clientAddress.matches("[0-9A-Fa-f:.]{2,45}")) {
-            return clientAddress;
-        }
-        try {
-            byte[] bytes = java.net.InetAddress.getByName(clientAddress).getAddress();
-            return bytes.length == 16
-                    ? ENCODE.encodeToString(java.util.Arrays.copyOf(bytes, 8)) + "/64"
-                    : clientAddress;
-        } catch (java.net.UnknownHostException notAnAddress) {
-            return clientAddress;
-        }
-    }
-
-    /**
-     * The mailbox an address reaches, for the mail limit: spellings that most mail systems deliver to one mailbox
-     * share one budget (case, a quoted local part, a {@code +tag}, a trailing dot on the domain).
-     */
-    static String mailbox(String email) {
-        String address = email == null ? "" : email.strip().toLowerCase(java.util.Locale.ROOT);
-        int at = address.lastIndexOf('@');
-        if (at < 0) {
-            return address;
-        }
-        String local = address.substring(0, at);
-        String domain = address.substring(at + 1);
-        if (local.length() >= 2 && local.startsWith("\"") && local.endsWith("\"")) {
-            local = local.substring(1, local.length() - 1);
-        }
-        int tag = local.indexOf('+');
-        if (tag > 0) {
-            local = local.substring(0, tag);
-        }
-        while (domain.endsWith(".")) {
-            domain = domain.substring(0, domain.length() - 1);
-        }
-        return local + "@" + domain;
     }
 
     /** A puzzle bound to the statement and the hour: find a nonce so that SHA-256(challenge:nonce) starts with zero bits. */

@@ -16,6 +16,7 @@ import org.chorus.events.SignatureSubmitted;
 import org.chorus.events.Visibility;
 import org.chorus.platform.outbox.Outbox;
 import org.chorus.platform.sealing.MailSealer;
+import org.chorus.signatures.abuse.ConfirmationMailBudget;
 import org.chorus.signatures.audit.AuditTrail;
 import org.chorus.signatures.identity.Identity;
 import org.chorus.signatures.identity.SealedIdentities;
@@ -37,6 +38,7 @@ class SignOn {
     private final Clock clock;
     private final SealedIdentities identities;
     private final AuditTrail audit;
+    private final HeldMails heldMails;
     private final Duration pendingLifetime;
 
     SignOn(
@@ -46,6 +48,7 @@ class SignOn {
             Clock clock,
             SealedIdentities identities,
             AuditTrail audit,
+            HeldMails heldMails,
             @Value("${chorus.signatures.pending-lifetime:P7D}") Duration pendingLifetime) {
         this.jdbc = jdbc;
         this.outbox = outbox;
@@ -53,6 +56,7 @@ class SignOn {
         this.clock = clock;
         this.identities = identities;
         this.audit = audit;
+        this.heldMails = heldMails;
         this.pendingLifetime = pendingLifetime;
     }
 
@@ -82,9 +86,12 @@ class SignOn {
      * qualifier, and the country only if the signer allows it to be counted; no event carries a contact name (only
      * the confirmation mail request of a public signer, to greet them). An invitation approves at once only its first
      * live (not withdrawn or rejected) signature: a forwarded link adds no counted signatures without a coordinator.
+     * When the mailbox's confirmation-mail budget is spent the mail is held in line ({@link HeldMails}), never
+     * dropped; returns true then.
      */
     @Transactional
-    void submit(OpenStatement statement, Submission submission, String publicBase) {
+    boolean submit(
+            OpenStatement statement, Submission submission, ConfirmationMailBudget.Keys mailKeys, String publicBase) {
         ConfirmationToken token = ConfirmationToken.generate();
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
@@ -165,10 +172,10 @@ class SignOn {
         String lang = "?lang=" + submission.language();
         variables.put("confirmUrl", publicBase + "/confirm/" + token.secret() + lang);
         variables.put("manageUrl", publicBase + "/manage/" + token.secret() + lang);
-        outbox.append(
-                EventTypes.MAIL_REQUESTED_V2,
+        return heldMails.requestOrHold(
+                id,
                 statement.id(),
-                requestId,
+                mailKeys,
                 sealer.seal(
                         statement.id(),
                         new MailRequested(

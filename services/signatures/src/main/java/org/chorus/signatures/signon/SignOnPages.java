@@ -16,6 +16,7 @@ import org.chorus.events.Visibility;
 import org.chorus.platform.language.Languages;
 import org.chorus.platform.text.EmailAddresses;
 import org.chorus.platform.web.ClientAddresses;
+import org.chorus.signatures.abuse.ConfirmationMailBudget;
 import org.chorus.signatures.abuse.RateLimits;
 import org.chorus.signatures.invitations.Invitations;
 import org.chorus.signatures.links.PublicLinks;
@@ -43,6 +44,7 @@ class SignOnPages {
     private final SignOn signOn;
     private final Invitations invitations;
     private final RateLimits rateLimits;
+    private final ConfirmationMailBudget mailBudget;
     private final ClientAddresses clientAddresses;
     private final Clock clock;
     private final PublicLinks links;
@@ -53,6 +55,7 @@ class SignOnPages {
             SignOn signOn,
             Invitations invitations,
             RateLimits rateLimits,
+            ConfirmationMailBudget mailBudget,
             ClientAddresses clientAddresses,
             Clock clock,
             PublicLinks links,
@@ -62,6 +65,7 @@ class SignOnPages {
         this.signOn = signOn;
         this.invitations = invitations;
         this.rateLimits = rateLimits;
+        this.mailBudget = mailBudget;
         this.clientAddresses = clientAddresses;
         this.clock = clock;
         this.links = links;
@@ -205,13 +209,7 @@ class SignOnPages {
                 page.addObject("powBits", rateLimits.difficultyBits());
                 return page;
             }
-            if (!rateLimits.confirmationMail(form.email(), client, now)) {
-                // this sender (or everyone together) had the address's hourly share of confirmation mails: nothing is
-                // stored or sent, and the page is the usual one, so the answer tells nobody whether that address
-                // signed anything this hour
-                return sent(statement, request);
-            }
-            signOn.submit(
+            boolean held = signOn.submit(
                     statement,
                     new SignOn.Submission(
                             form.signatoryKind(),
@@ -229,29 +227,37 @@ class SignOnPages {
                                     invited == null ? null : invited.language(),
                                     statement.language()),
                             read.get()),
+                    mailBudget.keys(form.email(), client),
                     links.base());
             rateLimits.accepted(statement.id(), now);
+            // the mailbox's confirmation mails are spaced out: the signer is told theirs may take a while
+            return sent(statement, request, held);
         }
-        return sent(statement, request);
+        return sent(statement, request, false);
     }
 
-    private static ModelAndView sent(OpenStatement statement, HttpServletRequest request) {
+    private static ModelAndView sent(OpenStatement statement, HttpServletRequest request, boolean held) {
         String lang = request.getParameter("lang");
+        boolean known = lang != null && PageLanguage.SUPPORTED.contains(lang);
         // a view, not a "redirect:" view name: view resolution was 2 % of a submission
         RedirectView sent = new RedirectView(
-                "/sign/" + statement.id() + "/sent"
-                        + (lang != null && PageLanguage.SUPPORTED.contains(lang) ? "?lang=" + lang : ""),
+                "/sign/" + statement.id() + "/sent" + (known ? "?lang=" + lang : "")
+                        + (held ? (known ? "&" : "?") + "mail=later" : ""),
                 true);
         sent.setStatusCode(HttpStatus.SEE_OTHER);
         return new ModelAndView(sent);
     }
 
     @GetMapping("/sign/{statementId}/sent")
-    ModelAndView sent(@PathVariable String statementId, @RequestParam(required = false) String lang) {
+    ModelAndView sent(
+            @PathVariable String statementId,
+            @RequestParam(required = false) String lang,
+            @RequestParam(required = false) String mail) {
         return statement(statementId)
                 .map(statement -> {
                     ModelAndView page = page("signatures/sent", statement, HttpStatus.OK);
                     page.addObject("reading", statements.textIn(statement, lang));
+                    page.addObject("later", "later".equals(mail));
                     return page;
                 })
                 .orElseGet(SignOnPages::unknownStatement);

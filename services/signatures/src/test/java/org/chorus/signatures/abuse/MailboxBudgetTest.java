@@ -9,12 +9,15 @@ class MailboxBudgetTest {
 
     @Test
     void spellingsOfOneMailboxShareOneConfirmationMailBudget() {
-        String victim = RateLimits.mailbox("bombed.victim@fuzz.example");
+        String victim = ConfirmationMailBudget.mailbox("bombed.victim@fuzz.example");
 
-        assertThat(RateLimits.mailbox("\"bombed.victim\"@fuzz.example")).isEqualTo(victim);
-        assertThat(RateLimits.mailbox("Bombed.Victim+1@Fuzz.Example")).isEqualTo(victim);
-        assertThat(RateLimits.mailbox(" bombed.victim+2@fuzz.example. ")).isEqualTo(victim);
-        assertThat(RateLimits.mailbox("other@fuzz.example")).isNotEqualTo(victim);
-        assertThat(RateLimits.mailbox("+bombed@fuzz.example")).isEqualTo("+bombed@fuzz.example");
+        assertThat(ConfirmationMailBudget.mailbox("\"bombed.victim\"@fuzz.example"))
+                .isEqualTo(victim);
+        assertThat(ConfirmationMailBudget.mailbox("Bombed.Victim+1@Fuzz.Example"))
+                .isEqualTo(victim);
+        assertThat(ConfirmationMailBudget.mailbox(" bombed.victim+2@fuzz.example. "))
+                .isEqualTo(victim);
+        assertThat(ConfirmationMailBudget.mailbox("other@fuzz.example")).isNotEqualTo(victim);
+        assertThat(ConfirmationMailBudget.mailbox("+bombed@fuzz.example")).isEqualTo("+bombed@fuzz.example");
     }
 }
