@@ -27,6 +27,7 @@ class AuthorizationMatrixTest {
             "statements GET /api/tokens",
             "statements POST /api/tokens",
             "statements POST /api/sessions",
+            "statements POST /api/sessions/passkey",
             "statements DELETE /api/sessions/current",
             "statements POST /api/statements",
             "statements POST /api/statements/from-text",
