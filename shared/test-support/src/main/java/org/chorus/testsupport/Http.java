@@ -92,6 +92,21 @@ public final class Http {
                 .build());
     }
 
+    /**
+     * The answer's bytes as they came over the wire (this client never decompresses): with {@code withHeader(
+     * "Accept-Encoding", "gzip")}, what a browser would transfer.
+     */
+    public HttpResponse<byte[]> getBytes(String path) {
+        try {
+            return client.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder request = HttpRequest.newBuilder(
                         URI.create(path.startsWith("http") ? path : baseUrl + path))

@@ -50,7 +50,12 @@ class SecurityConfig {
         });
         return http.authenticationManager(new ProviderManager(List.of(signIn)))
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
-                                "/login", "/assets/**", "/error", "/actuator/health", "/actuator/health/**")
+                                "/login",
+                                "/assets/**",
+                                "/favicon.ico",
+                                "/error",
+                                "/actuator/health",
+                                "/actuator/health/**")
                         .permitAll()
                         .anyRequest()
                         .authenticated())

@@ -65,7 +65,8 @@ class SecurityConfig {
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/console/login",
                                 "/console/login/code",
-                                "/console.css",
+                                "/console*.css",
+                                "/favicon.ico",
                                 "/error",
                                 "/actuator/health",
                                 "/actuator/health/**",
