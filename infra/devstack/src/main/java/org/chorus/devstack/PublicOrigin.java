@@ -29,12 +29,24 @@ import java.util.regex.Pattern;
  */
 public final class PublicOrigin implements AutoCloseable {
 
-    /** A path prefix (ending in {@code /}) or one exact path, and the port of the service that owns it. */
+    /**
+     * A path prefix (ending in {@code /}) or one exact path, and the port of the service that owns it. An exact path
+     * of a static file also matches its content-hashed address ({@code /signatures-<md5>.css}, shared/platform
+     * PublicPageDefaults), under which pages link it.
+     */
     record Route(String path, int port) {
         boolean matches(String requested) {
-            return path.endsWith("/")
-                    ? requested.startsWith(path) && requested.length() > path.length()
-                    : requested.equals(path);
+            if (path.endsWith("/")) {
+                return requested.startsWith(path) && requested.length() > path.length();
+            }
+            int extension = path.lastIndexOf('.');
+            return requested.equals(path)
+                    || (extension > 0
+                            && requested.startsWith(path.substring(0, extension) + "-")
+                            && requested.endsWith(path.substring(extension))
+                            && requested
+                                    .substring(extension + 1, requested.length() - (path.length() - extension))
+                                    .matches("[0-9a-f]{32}"));
         }
     }
 
@@ -50,7 +62,9 @@ public final class PublicOrigin implements AutoCloseable {
                 new Route("/unsubscribe/", ports.distribution()),
                 new Route("/css/distribution.css", ports.distribution()),
                 new Route("/public/", ports.tracking()),
-                new Route("/tracking/counter.css", ports.tracking()));
+                new Route("/tracking/counter.css", ports.tracking()),
+                // every service serves the same icon
+                new Route("/favicon.ico", ports.signatures()));
     }
 
     // a path that a server would normalise into another one never leaves this origin's prefixes
