@@ -10,7 +10,7 @@ import org.chorus.testsupport.RealInfrastructure;
 /**
  * {@code java -jar infra/bench/target/chorus-bench-exec.jar <benchmark> [arguments]}: starts real PostgreSQL, Kafka
  * and SMTP in this JVM, the services as their own JVMs, measures, prints one line per benchmark and writes
- * bench-results/NAME.json. {@code footprint}; {@code sign-on [seconds] [clients]}; {@code propagation [seconds] [clients]}; {@code release [contacts]
+ * bench-results/NAME.json. {@code footprint [levers] [services] [jdks]} (see {@link Footprint}); {@code sign-on [seconds] [clients]}; {@code propagation [seconds] [clients]}; {@code release [contacts]
  * [connections]}; {@code rebuild [events]}; {@code scale-out [events] [partitions]} (see {@link ScaleOutBenchmark}); {@code faults [scenario|all] [seconds] [clients]
  * [contacts]} (see {@link Faults}).
  */
@@ -41,7 +41,7 @@ public final class Bench {
         }
         for (String name : which.equals("all") ? List.of("footprint", "sign-on") : List.of(which)) {
             Result result = switch (name) {
-                case "footprint" -> Footprint.measure(repository, infrastructure);
+                case "footprint" -> Footprint.measure(repository, infrastructure, args);
                 case "sign-on" ->
                     SignOnBenchmark.measure(
                             repository,

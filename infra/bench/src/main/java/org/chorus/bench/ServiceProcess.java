@@ -21,6 +21,8 @@ final class ServiceProcess implements AutoCloseable {
     private final List<String> command;
     private volatile Process process;
     volatile long startMillis;
+    /** CPU time (user + system) the JVM had used when it first answered healthy: steadier than wall time on a busy machine. */
+    volatile double startCpuSeconds;
 
     private ServiceProcess(String name, int port, Path log, List<String> command) {
         this.name = name;
@@ -47,22 +49,52 @@ final class ServiceProcess implements AutoCloseable {
     /** As {@link #start(Path, String, int, Infrastructure, String...)}, logging to bench-results/LOG.log. */
     static ServiceProcess start(
             Path repository, String name, String log, int port, Infrastructure infrastructure, String... extra) {
+        List<String> jvmOptions = new ArrayList<>();
+        // e.g. CHORUS_BENCH_JVM_OPTS="-XX:StartFlightRecording=filename=bench-results/service.jfr" to profile
+        String fromEnvironment =
+                System.getenv().getOrDefault("CHORUS_BENCH_JVM_OPTS", "").strip();
+        if (!fromEnvironment.isEmpty()) {
+            jvmOptions.addAll(List.of(fromEnvironment.split("\\s+")));
+        }
+        return start(
+                new Launch(Path.of(System.getProperty("java.home")), jvmOptions, jar(repository, name)),
+                repository,
+                name,
+                log,
+                port,
+                infrastructure,
+                extra);
+    }
+
+    /** Which java runs which jar with which JVM options (the footprint benchmark compares JDKs and levers). */
+    record Launch(Path javaHome, List<String> jvmOptions, Path jar) {
+        Launch {
+            jvmOptions = List.copyOf(jvmOptions);
+        }
+
+        Path java() {
+            return javaHome.resolve("bin").resolve("java");
+        }
+    }
+
+    /** The service's executable jar as the build leaves it. */
+    static Path jar(Path repository, String name) {
         Path jar = repository.resolve("services/" + name + "/target/" + name + "-0.1.0-SNAPSHOT-exec.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: run ./mvnw -B install -DskipTests first");
         }
+        return jar;
+    }
+
+    /** The command line of a service on {@code port} against {@code infrastructure}, as every benchmark starts it. */
+    static List<String> command(Launch launch, int port, Infrastructure infrastructure, String... extra) {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        // e.g. CHORUS_BENCH_JVM_OPTS="-XX:StartFlightRecording=filename=bench-results/service.jfr" to profile
-        String jvmOptions =
-                System.getenv().getOrDefault("CHORUS_BENCH_JVM_OPTS", "").strip();
-        if (!jvmOptions.isEmpty()) {
-            command.addAll(List.of(jvmOptions.split("\\s+")));
-        }
+        command.add(launch.java().toString());
+        command.addAll(launch.jvmOptions());
         // the bench reads health and metrics on the service's own port (in production they have a port of their own)
         command.addAll(List.of(
                 "-jar",
-                jar.toString(),
+                launch.jar().toString(),
                 "--server.port=" + port,
                 "--management.server.port=" + port,
                 "--logging.level.root=WARN"));
@@ -73,8 +105,22 @@ final class ServiceProcess implements AutoCloseable {
             }
         });
         command.addAll(List.of(extra));
+        return command;
+    }
+
+    static ServiceProcess start(
+            Launch launch,
+            Path repository,
+            String name,
+            String log,
+            int port,
+            Infrastructure infrastructure,
+            String... extra) {
         ServiceProcess service = new ServiceProcess(
-                name, port, repository.resolve("bench-results").resolve(log + ".log"), command);
+                name,
+                port,
+                repository.resolve("bench-results").resolve(log + ".log"),
+                command(launch, port, infrastructure, extra));
         service.launch(ProcessBuilder.Redirect.to(service.log.toFile()));
         return service;
     }
@@ -118,6 +164,7 @@ final class ServiceProcess implements AutoCloseable {
                 try {
                     if (http.get("/actuator/health").body().contains("\"UP\"")) {
                         startMillis = (System.nanoTime() - started) / 1_000_000;
+                        startCpuSeconds = cpuSeconds();
                         return;
                     }
                 } catch (UncheckedIOException notYet) {
