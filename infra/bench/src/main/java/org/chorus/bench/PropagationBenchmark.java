@@ -191,7 +191,7 @@ final class PropagationBenchmark {
             while (published.size() < probes && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
                     if (probe.toString().equals(record.key())
-                            && record.value().contains(EventTypes.SIGNATURE_CONFIRMED.name())) {
+                            && record.value().contains(EventTypes.SIGNATURE_CONFIRMED_V2.name())) {
                         published.add(record.timestamp());
                     }
                 }

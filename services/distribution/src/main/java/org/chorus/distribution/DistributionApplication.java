@@ -6,6 +6,7 @@ import org.chorus.platform.kafka.TopicDeclarations;
 import org.chorus.platform.kafka.TopicRetention;
 import org.chorus.platform.sealing.MailSealing;
 import org.chorus.platform.sealing.Secrets;
+import org.chorus.platform.sealing.SignatorySealing;
 import org.chorus.platform.web.ConsoleCsrf;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -18,7 +19,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
 @EnableScheduling
-@Import({ChorusPlatform.class, MailSealing.Distribution.class})
+@Import({ChorusPlatform.class, MailSealing.Distribution.class, SignatorySealing.Distribution.class})
 public class DistributionApplication {
 
     public static SpringApplicationBuilder application() {

@@ -6,6 +6,7 @@ import org.chorus.platform.kafka.TopicDeclarations;
 import org.chorus.platform.kafka.TopicRetention;
 import org.chorus.platform.sealing.MailSealing;
 import org.chorus.platform.sealing.Secrets;
+import org.chorus.platform.sealing.SignatorySealing;
 import org.chorus.platform.web.ClientAddresses;
 import org.chorus.platform.web.ConsoleCsrf;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,7 +20,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
 @EnableScheduling
-@Import({ChorusPlatform.class, MailSealing.Requester.class})
+@Import({ChorusPlatform.class, MailSealing.Requester.class, SignatorySealing.Signatures.class})
 public class SignaturesApplication {
 
     public static SpringApplicationBuilder application() {

@@ -4,6 +4,7 @@ import org.chorus.events.Topics;
 import org.chorus.platform.ChorusPlatform;
 import org.chorus.platform.kafka.TopicDeclarations;
 import org.chorus.platform.kafka.TopicRetention;
+import org.chorus.platform.sealing.SignatorySealing;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -14,7 +15,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
-@Import(ChorusPlatform.class)
+@Import({ChorusPlatform.class, SignatorySealing.Tracking.class})
 @EnableScheduling
 @EnableConfigurationProperties(TrackingProperties.class)
 public class TrackingApplication {

@@ -34,6 +34,13 @@ public final class EventTypes {
             new EventType<>("chorus.signature.submitted.v1", Topics.SIGNATURES, SignatureSubmitted.class);
     public static final EventType<SignatureConfirmed> SIGNATURE_CONFIRMED =
             new EventType<>("chorus.signature.confirmed.v1", Topics.SIGNATURES, SignatureConfirmed.class);
+    /** What signatures publishes since v2: no name (v1 is still read). */
+    public static final EventType<SignatureSubmittedV2> SIGNATURE_SUBMITTED_V2 =
+            new EventType<>("chorus.signature.submitted.v2", Topics.SIGNATURES, SignatureSubmittedV2.class);
+    /** What signatures publishes since v2: name and qualifier sealed for distribution (v1 is still read). */
+    public static final EventType<SealedSignatureConfirmed> SIGNATURE_CONFIRMED_V2 =
+            new EventType<>("chorus.signature.confirmed.v2", Topics.SIGNATURES, SealedSignatureConfirmed.class);
+
     public static final EventType<SignatureRejected> SIGNATURE_REJECTED =
             new EventType<>("chorus.signature.rejected.v1", Topics.SIGNATURES, SignatureRejected.class);
     public static final EventType<SignatureMerged> SIGNATURE_MERGED =
@@ -42,12 +49,20 @@ public final class EventTypes {
             new EventType<>("chorus.signature.withdrawn.v1", Topics.SIGNATURES, SignatureWithdrawn.class);
     public static final EventType<SignatureCorrected> SIGNATURE_CORRECTED =
             new EventType<>("chorus.signature.corrected.v1", Topics.SIGNATURES, SignatureCorrected.class);
+    /** Since v2: name and qualifier sealed for distribution; WITHHELD erases the identity everywhere (v1 still read). */
+    public static final EventType<SealedSignatureCorrected> SIGNATURE_CORRECTED_V2 =
+            new EventType<>("chorus.signature.corrected.v2", Topics.SIGNATURES, SealedSignatureCorrected.class);
+
     public static final EventType<ReconsentRequested> RECONSENT_REQUESTED =
             new EventType<>("chorus.signature.reconsent-requested.v1", Topics.SIGNATURES, ReconsentRequested.class);
     public static final EventType<SignatureReconfirmed> SIGNATURE_RECONFIRMED =
             new EventType<>("chorus.signature.reconfirmed.v1", Topics.SIGNATURES, SignatureReconfirmed.class);
     public static final EventType<InvitationCreated> INVITATION_CREATED =
             new EventType<>("chorus.invitation.created.v1", Topics.SIGNATURES, InvitationCreated.class);
+    /** Since v2: the organisation and its country sealed for tracking (v1 is still read). */
+    public static final EventType<SealedInvitationCreated> INVITATION_CREATED_V2 =
+            new EventType<>("chorus.invitation.created.v2", Topics.SIGNATURES, SealedInvitationCreated.class);
+
     public static final EventType<InvitationSent> INVITATION_SENT =
             new EventType<>("chorus.invitation.sent.v1", Topics.SIGNATURES, InvitationSent.class);
     public static final EventType<InvitationOpened> INVITATION_OPENED =

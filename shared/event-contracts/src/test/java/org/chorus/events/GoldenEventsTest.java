@@ -74,6 +74,25 @@ class GoldenEventsTest {
     }
 
     @Test
+    void aWithheldConfirmationV2NamesNobodyAndReadsAsAV1ConfirmationWithoutAName() {
+        String json = """
+                {"specversion":"1.0","id":"c1a2b3d4-e5f6-4789-9abc-def012345678","type":"chorus.signature.confirmed.v2",
+                 "source":"/signatures","subject":"5d2b7c1e-0a3f-4c55-9e1b-2f6f1c0d9a11","time":"2025-02-10T09:00:00Z",
+                 "data":{"signatureId":"9b7e3f42-6c1d-4e8a-b0f5-3a2d1c4e5f60","statementId":"5d2b7c1e-0a3f-4c55-9e1b-2f6f1c0d9a11",
+                         "kind":"INDIVIDUAL","revision":1,
+                         "revisionHash":"3f79bb7b435b05321651daefd374cdc681dc06faa65e374e38337b88ca046dea",
+                         "confirmedAt":"2025-02-10T09:00:00Z","visibility":"WITHHELD"}}""";
+        var sealed = (SealedSignatureConfirmed) EventCodec.read(json).data();
+        assertThat(sealed.identity()).isNull();
+        assertThat(sealed.keyId()).isNull();
+        SignatureConfirmed opened = sealed.opened(null);
+        assertThat(opened.name()).isNull();
+        assertThat(opened.visibility()).isEqualTo(Visibility.WITHHELD);
+        assertThat(opened.signatureId()).isEqualTo(sealed.signatureId());
+        assertThat(EventCodec.write(EventCodec.read(json))).doesNotContain("identity", "keyId", "name", "country");
+    }
+
+    @Test
     void unknownTypesAreReadWithRawDataSoOldConsumersCanSkipThem() {
         Envelope<?> envelope = EventCodec.read("""
                 {"specversion":"1.0","id":"%s","type":"chorus.statement.renamed.v1","source":"/statements",

@@ -25,6 +25,8 @@ import org.chorus.events.StatementOpened;
 import org.chorus.events.StatementPublished;
 import org.chorus.events.Topics;
 import org.chorus.events.Visibility;
+import org.chorus.platform.sealing.DevelopmentKeys;
+import org.chorus.platform.sealing.SignatorySealer;
 import org.chorus.testsupport.ChorusServiceTest;
 import org.chorus.testsupport.Eventually;
 import org.chorus.testsupport.Http;
@@ -229,6 +231,71 @@ class ReleaseTest {
         assertThat(Mailbox.body(mail))
                 .contains("  1. Lawyers for Lawyers (Netherlands)\n  2. PEN America (United States)\n")
                 .doesNotContain("Leaves Later", "Hides Later", "Spam Org", "null");
+    }
+
+    @Test
+    void namesSealedForDistributionArePrintedAndASignerWhoTurnsWithheldLeavesNoNameBehind() {
+        UUID statementId = UUID.randomUUID();
+        openAndPublish(statementId, "Free the defenders", "We urge the release of all defenders.", "en");
+        SignatorySealer sealer = DevelopmentKeys.signatorySealer();
+        UUID stays = UUID.randomUUID();
+        UUID hides = UUID.randomUUID();
+        UUID renamed = UUID.randomUUID();
+        Instant at = Instant.parse("2025-02-10T08:00:00Z");
+        send(
+                statementId,
+                EventTypes.SIGNATURE_CONFIRMED_V2,
+                sealer.confirmed(confirmed(stays, statementId, "Lawyers for Lawyers", "NL", at)));
+        send(
+                statementId,
+                EventTypes.SIGNATURE_CONFIRMED_V2,
+                sealer.confirmed(confirmed(hides, statementId, "Second Thoughts Collective", "TW", at)));
+        send(
+                statementId,
+                EventTypes.SIGNATURE_CONFIRMED_V2,
+                sealer.confirmed(confirmed(renamed, statementId, "Typo Watch", "GB", at.plusSeconds(30))));
+        send(
+                statementId,
+                EventTypes.SIGNATURE_CORRECTED_V2,
+                sealer.corrected(new SignatureCorrected(
+                        hides, statementId, SignatoryKind.ORGANISATION, null, "TW", null, Visibility.WITHHELD)));
+        send(
+                statementId,
+                EventTypes.SIGNATURE_CORRECTED_V2,
+                sealer.corrected(new SignatureCorrected(
+                        renamed,
+                        statementId,
+                        SignatoryKind.ORGANISATION,
+                        "Rights Watch",
+                        "GB",
+                        "London office",
+                        Visibility.PUBLIC)));
+        send(
+                statementId,
+                EventTypes.SIGNATURE_CONFIRMED,
+                confirmed(UUID.randomUUID(), statementId, "PEN America", "US", at.plusSeconds(60)));
+
+        Eventually.await(
+                TIMEOUT,
+                () -> assertThat(jdbc.sql("select signatory::text from signatory where statement_id = ?"
+                                        + " order by confirmed_at, seq")
+                                .param(statementId)
+                                .query(String.class)
+                                .list())
+                        .hasSize(3)
+                        .noneMatch(row -> row.contains("Second Thoughts") || row.contains("Typo Watch")));
+        String address = Mailbox.uniqueAddress("desk");
+        var released = http.postJson(
+                "/api/releases", Map.of("statementId", statementId, "contactListId", list("Desk", List.of(address))));
+        assertThat(released.json().get("signatories").asInt()).isEqualTo(3);
+        MimeMessage mail = Eventually.await(TIMEOUT, () -> {
+            assertThat(Mailbox.messagesTo(address)).hasSize(1);
+            return Mailbox.messagesTo(address).get(0);
+        });
+        assertThat(Mailbox.body(mail))
+                .contains("  1. Lawyers for Lawyers (Netherlands)\n  2. Rights Watch (United Kingdom), London office\n"
+                        + "  3. PEN America (United States)\n")
+                .doesNotContain("Second Thoughts", "Typo Watch");
     }
 
     private static SignatureConfirmed confirmed(UUID id, UUID statementId, String name, String country, Instant at) {

@@ -15,6 +15,7 @@ import org.chorus.events.SignatureMerged;
 import org.chorus.events.SignatureRejected;
 import org.chorus.events.Visibility;
 import org.chorus.platform.outbox.Outbox;
+import org.chorus.platform.sealing.SignatorySealer;
 import org.chorus.platform.text.HumanText;
 import org.chorus.platform.web.Problems;
 import org.chorus.signatures.audit.AuditTrail;
@@ -34,13 +35,21 @@ import org.springframework.transaction.annotation.Transactional;
 class Signatures {
     private final JdbcClient jdbc;
     private final Outbox outbox;
+    private final SignatorySealer signatories;
     private final Clock clock;
     private final SealedIdentities identities;
     private final AuditTrail audit;
 
-    Signatures(JdbcClient jdbc, Outbox outbox, Clock clock, SealedIdentities identities, AuditTrail audit) {
+    Signatures(
+            JdbcClient jdbc,
+            Outbox outbox,
+            SignatorySealer signatories,
+            Clock clock,
+            SealedIdentities identities,
+            AuditTrail audit) {
         this.jdbc = jdbc;
         this.outbox = outbox;
+        this.signatories = signatories;
         this.clock = clock;
         this.identities = identities;
         this.audit = audit;
@@ -215,10 +224,10 @@ class Signatures {
     private void count(Row row) {
         boolean withheld = "WITHHELD".equals(row.visibility());
         outbox.append(
-                EventTypes.SIGNATURE_CONFIRMED,
+                EventTypes.SIGNATURE_CONFIRMED_V2,
                 row.statementId(),
                 row.statementId(),
-                new SignatureConfirmed(
+                signatories.confirmed(new SignatureConfirmed(
                         row.id(),
                         row.statementId(),
                         row.kind(),
@@ -230,7 +239,7 @@ class Signatures {
                         row.confirmedAt(),
                         withheld ? Visibility.WITHHELD : null,
                         row.invitationId(),
-                        row.wave()));
+                        row.wave())));
     }
 
     @Transactional

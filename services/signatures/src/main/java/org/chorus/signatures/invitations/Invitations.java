@@ -20,6 +20,7 @@ import org.chorus.platform.inbox.Inbox;
 import org.chorus.platform.language.Languages;
 import org.chorus.platform.outbox.Outbox;
 import org.chorus.platform.sealing.MailSealer;
+import org.chorus.platform.sealing.SignatorySealer;
 import org.chorus.platform.text.HumanText;
 import org.chorus.platform.web.Problems;
 import org.chorus.signatures.links.PublicLinks;
@@ -42,6 +43,7 @@ public class Invitations {
     private final JdbcClient jdbc;
     private final Outbox outbox;
     private final MailSealer sealer;
+    private final SignatorySealer signatories;
     private final Inbox inbox;
     private final Clock clock;
     private final OpenStatements statements;
@@ -53,6 +55,7 @@ public class Invitations {
             JdbcClient jdbc,
             Outbox outbox,
             MailSealer sealer,
+            SignatorySealer signatories,
             Inbox inbox,
             Clock clock,
             OpenStatements statements,
@@ -62,6 +65,7 @@ public class Invitations {
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.sealer = sealer;
+        this.signatories = signatories;
         this.inbox = inbox;
         this.clock = clock;
         this.statements = statements;
@@ -140,11 +144,11 @@ public class Invitations {
             String speaks = Languages.choose(language, statement.language());
             String signUrl = signUrl(statementId, id, expiresAt, speaks);
             outbox.append(
-                    EventTypes.INVITATION_CREATED,
+                    EventTypes.INVITATION_CREATED_V2,
                     statementId,
                     statementId,
-                    new InvitationCreated(
-                            id, statementId, wave, invitation.organisation(), invitation.country(), language));
+                    signatories.invitationCreated(new InvitationCreated(
+                            id, statementId, wave, invitation.organisation(), invitation.country(), language)));
             outbox.append(
                     EventTypes.MAIL_REQUESTED_V2,
                     statementId,

@@ -17,6 +17,7 @@ import org.chorus.events.SignatoryKind;
 import org.chorus.events.SignatureConfirmed;
 import org.chorus.platform.language.Languages;
 import org.chorus.platform.outbox.Outbox;
+import org.chorus.platform.sealing.SignatorySealer;
 import org.chorus.platform.text.Csv;
 import org.chorus.platform.text.SignatoryLines;
 import org.chorus.platform.web.Problems;
@@ -33,6 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Signatories {
     private final JdbcClient jdbc;
     private final Outbox outbox;
+    private final SignatorySealer signatories;
     private final Clock clock;
     private final OpenStatements statements;
     private final AuditTrail audit;
@@ -41,12 +43,14 @@ public class Signatories {
     Signatories(
             JdbcClient jdbc,
             Outbox outbox,
+            SignatorySealer signatories,
             Clock clock,
             OpenStatements statements,
             AuditTrail audit,
             SignatoryPdf pdf) {
         this.jdbc = jdbc;
         this.outbox = outbox;
+        this.signatories = signatories;
         this.clock = clock;
         this.statements = statements;
         this.audit = audit;
@@ -162,10 +166,10 @@ public class Signatories {
                     .update();
             audit.record(id, statementId, now, AuditTrail.Actor.COORDINATOR, "IMPORTED", "line " + line.line());
             outbox.append(
-                    EventTypes.SIGNATURE_CONFIRMED,
+                    EventTypes.SIGNATURE_CONFIRMED_V2,
                     statementId,
                     statementId,
-                    new SignatureConfirmed(
+                    signatories.confirmed(new SignatureConfirmed(
                             id,
                             statementId,
                             SignatoryKind.ORGANISATION,
@@ -174,7 +178,7 @@ public class Signatories {
                             line.qualifier(),
                             statement.revision(),
                             statement.contentHash(),
-                            now));
+                            now)));
         }
     }
 

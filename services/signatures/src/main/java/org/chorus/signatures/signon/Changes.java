@@ -10,6 +10,7 @@ import org.chorus.events.SignatureCorrected;
 import org.chorus.events.SignatureWithdrawn;
 import org.chorus.events.Visibility;
 import org.chorus.platform.outbox.Outbox;
+import org.chorus.platform.sealing.SignatorySealer;
 import org.chorus.signatures.audit.AuditTrail;
 import org.chorus.signatures.identity.Identity;
 import org.chorus.signatures.identity.SealedIdentities;
@@ -22,13 +23,21 @@ import org.springframework.transaction.annotation.Transactional;
 class Changes {
     private final JdbcClient jdbc;
     private final Outbox outbox;
+    private final SignatorySealer signatories;
     private final Clock clock;
     private final SealedIdentities identities;
     private final AuditTrail audit;
 
-    Changes(JdbcClient jdbc, Outbox outbox, Clock clock, SealedIdentities identities, AuditTrail audit) {
+    Changes(
+            JdbcClient jdbc,
+            Outbox outbox,
+            SignatorySealer signatories,
+            Clock clock,
+            SealedIdentities identities,
+            AuditTrail audit) {
         this.jdbc = jdbc;
         this.outbox = outbox;
+        this.signatories = signatories;
         this.clock = clock;
         this.identities = identities;
         this.audit = audit;
@@ -111,17 +120,17 @@ class Changes {
                 "CORRECTED",
                 changed.isEmpty() ? "no change" : String.join(", ", changed));
         outbox.append(
-                EventTypes.SIGNATURE_CORRECTED,
+                EventTypes.SIGNATURE_CORRECTED_V2,
                 signature.statementId(),
                 signature.statementId(),
-                new SignatureCorrected(
+                signatories.corrected(new SignatureCorrected(
                         signature.id(),
                         signature.statementId(),
                         signature.kind(),
                         toWithheld ? null : after.name(),
                         toWithheld && !countryCounted ? null : correction.country(),
                         toWithheld ? null : after.qualifier(),
-                        correction.visibility()));
+                        correction.visibility())));
     }
 
     private byte[] sealedIdentity(Signature signature) {

@@ -16,6 +16,7 @@ import org.chorus.events.SignatureSubmitted;
 import org.chorus.events.Visibility;
 import org.chorus.platform.outbox.Outbox;
 import org.chorus.platform.sealing.MailSealer;
+import org.chorus.platform.sealing.SignatorySealer;
 import org.chorus.signatures.abuse.ConfirmationMailBudget;
 import org.chorus.signatures.audit.AuditTrail;
 import org.chorus.signatures.identity.Identity;
@@ -35,6 +36,7 @@ class SignOn {
     private final JdbcClient jdbc;
     private final Outbox outbox;
     private final MailSealer sealer;
+    private final SignatorySealer signatories;
     private final Clock clock;
     private final SealedIdentities identities;
     private final AuditTrail audit;
@@ -45,6 +47,7 @@ class SignOn {
             JdbcClient jdbc,
             Outbox outbox,
             MailSealer sealer,
+            SignatorySealer signatories,
             Clock clock,
             SealedIdentities identities,
             AuditTrail audit,
@@ -53,6 +56,7 @@ class SignOn {
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.sealer = sealer;
+        this.signatories = signatories;
         this.clock = clock;
         this.identities = identities;
         this.audit = audit;
@@ -148,10 +152,10 @@ class SignOn {
                         : submission.kind().name().toLowerCase());
         String publicCountry = withheld && !submission.countryCounted() ? null : submission.country();
         outbox.append(
-                EventTypes.SIGNATURE_SUBMITTED,
+                EventTypes.SIGNATURE_SUBMITTED_V2,
                 statement.id(),
                 statement.id(),
-                new SignatureSubmitted(
+                signatories.submitted(new SignatureSubmitted(
                         id,
                         statement.id(),
                         submission.kind(),
@@ -159,7 +163,7 @@ class SignOn {
                         publicCountry,
                         withheld ? null : submission.qualifier(),
                         withheld ? Visibility.WITHHELD : null,
-                        submission.invitationId()));
+                        submission.invitationId())));
         UUID requestId = UUID.randomUUID();
         Map<String, String> variables = new HashMap<>();
         variables.put("statementTitle", submission.read().title());
@@ -245,10 +249,10 @@ class SignOn {
                 return;
             }
             outbox.append(
-                    EventTypes.SIGNATURE_CONFIRMED,
+                    EventTypes.SIGNATURE_CONFIRMED_V2,
                     signature.statementId(),
                     signature.statementId(),
-                    new SignatureConfirmed(
+                    signatories.confirmed(new SignatureConfirmed(
                             signature.id(),
                             signature.statementId(),
                             signature.kind(),
@@ -260,7 +264,7 @@ class SignOn {
                             signature.confirmedAt(),
                             signature.eventVisibility(),
                             signature.invitationId(),
-                            signature.wave()));
+                            signature.wave())));
         });
         return confirmed;
     }

@@ -11,7 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.chorus.events.EventTypes;
-import org.chorus.events.SignatureConfirmed;
+import org.chorus.events.SealedSignatureConfirmed;
 import org.chorus.events.Topics;
 import org.chorus.signatures.signon.Statements;
 import org.chorus.testsupport.ChorusServiceTest;
@@ -275,10 +275,11 @@ class ApprovalBeforeCountingTest {
 
     private List<String> confirmedSignatureIds() {
         return TopicReader.awaitEvents(
-                        Topics.SIGNATURES, EventTypes.SIGNATURE_CONFIRMED.name(), statementId, Statements.WAIT)
+                        Topics.SIGNATURES, EventTypes.SIGNATURE_CONFIRMED_V2.name(), statementId, Statements.WAIT)
                 .stream()
-                .map(envelope ->
-                        ((SignatureConfirmed) envelope.data()).signatureId().toString())
+                .map(envelope -> ((SealedSignatureConfirmed) envelope.data())
+                        .signatureId()
+                        .toString())
                 .toList();
     }
 }

@@ -60,7 +60,7 @@ class ImportAndExportTest {
 
         assertThat(export("time")).containsExactlyElementsOf(SEED.signatoryBlock());
         assertThat(TopicReader.awaitEvents(
-                        Topics.SIGNATURES, EventTypes.SIGNATURE_CONFIRMED.name(), statementId, Statements.WAIT))
+                        Topics.SIGNATURES, EventTypes.SIGNATURE_CONFIRMED_V2.name(), statementId, Statements.WAIT))
                 .hasSize(34);
 
         List<String> alphabetical = export("alphabetical");

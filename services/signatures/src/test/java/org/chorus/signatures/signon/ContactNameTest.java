@@ -65,7 +65,8 @@ class ContactNameTest {
                 .get(0);
         assertThat(inModeration.get("signature").get("contactName").asString()).isEqualTo(contact);
 
-        TopicReader.awaitEvents(Topics.SIGNATURES, EventTypes.SIGNATURE_CONFIRMED.name(), statementId, Statements.WAIT);
+        TopicReader.awaitEvents(
+                Topics.SIGNATURES, EventTypes.SIGNATURE_CONFIRMED_V2.name(), statementId, Statements.WAIT);
         assertThat(TopicReader.awaitValues(
                         Topics.SIGNATURES, value -> value.contains(statementId.toString()), Statements.WAIT))
                 .hasSizeGreaterThanOrEqualTo(2)

@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.chorus.events.EventTypes;
 import org.chorus.events.MailRequested;
 import org.chorus.events.SignatoryKind;
-import org.chorus.events.SignatureConfirmed;
-import org.chorus.events.SignatureSubmitted;
 import org.chorus.events.Topics;
 import org.chorus.events.Visibility;
 import org.chorus.testsupport.ChorusServiceTest;
@@ -55,14 +52,16 @@ class IndividualAndWithheldSigningTest {
         Map<String, String> form = individual("Teng Biao", "US", "Visiting scholar", "teng@example.org");
         Statements.signAndConfirm(http, statementId, form);
 
-        var confirmed = (SignatureConfirmed) TopicReader.awaitEvents(
-                        Topics.SIGNATURES, EventTypes.SIGNATURE_CONFIRMED.name(), statementId, Statements.WAIT)
-                .get(0)
-                .data();
+        var confirmed = Statements.confirmations(statementId).get(0);
         assertThat(confirmed.kind()).isEqualTo(SignatoryKind.INDIVIDUAL);
         assertThat(confirmed.name()).isEqualTo("Teng Biao");
         assertThat(confirmed.qualifier()).isEqualTo("Visiting scholar");
-        assertThat(confirmed.visibility()).isNull();
+        assertThat(confirmed.visibility()).isEqualTo(Visibility.PUBLIC);
+        assertThat(TopicReader.awaitValues(
+                        Topics.SIGNATURES, value -> value.contains(statementId.toString()), Statements.WAIT))
+                .as("on the wire the name is only sealed for distribution")
+                .hasSizeGreaterThanOrEqualTo(2)
+                .allSatisfy(event -> assertThat(event).doesNotContain("Teng Biao", "Visiting scholar"));
     }
 
     @Test
@@ -89,10 +88,7 @@ class IndividualAndWithheldSigningTest {
                 .single();
         assertThat(stored).doesNotContain(secretName, "hidden@example.org", "Fuzhou");
 
-        var confirmed = (SignatureConfirmed) TopicReader.awaitEvents(
-                        Topics.SIGNATURES, EventTypes.SIGNATURE_CONFIRMED.name(), statementId, Statements.WAIT)
-                .get(0)
-                .data();
+        var confirmed = Statements.confirmations(statementId).get(0);
         assertThat(confirmed.visibility()).isEqualTo(Visibility.WITHHELD);
         assertThat(confirmed.name()).isNull();
         assertThat(confirmed.qualifier()).isNull();
@@ -137,17 +133,10 @@ class IndividualAndWithheldSigningTest {
         form.put("visibility", "WITHHELD");
         Statements.signAndConfirm(http, statementId, form);
 
-        var submitted = (SignatureSubmitted) TopicReader.awaitEvents(
-                        Topics.SIGNATURES, EventTypes.SIGNATURE_SUBMITTED.name(), statementId, Statements.WAIT)
-                .get(0)
-                .data();
+        var submitted = Statements.submissions(statementId).get(0);
         assertThat(submitted.visibility()).isEqualTo(Visibility.WITHHELD);
-        assertThat(submitted.name()).isNull();
         assertThat(submitted.country()).isNull();
-        var confirmed = (SignatureConfirmed) TopicReader.awaitEvents(
-                        Topics.SIGNATURES, EventTypes.SIGNATURE_CONFIRMED.name(), statementId, Statements.WAIT)
-                .get(0)
-                .data();
+        var confirmed = Statements.confirmations(statementId).get(0);
         assertThat(confirmed.kind()).isEqualTo(SignatoryKind.ORGANISATION);
         assertThat(confirmed.country()).isNull();
     }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.chorus.events.EventTypes;
-import org.chorus.events.SignatureCorrected;
 import org.chorus.events.SignatureWithdrawn;
 import org.chorus.events.Topics;
 import org.chorus.events.Visibility;
@@ -61,10 +60,7 @@ class ManagingASignatureTest {
                 Map.of("name", "Safeguard Defenders", "country", "ES", "qualifier", "", "visibility", "PUBLIC"));
         assertThat(corrected.status()).isEqualTo(200);
         assertThat(corrected.body()).contains("Your correction is saved.");
-        var correction = (SignatureCorrected) TopicReader.awaitEvents(
-                        Topics.SIGNATURES, EventTypes.SIGNATURE_CORRECTED.name(), statementId, Statements.WAIT)
-                .get(0)
-                .data();
+        var correction = Statements.corrections(statementId).get(0);
         assertThat(correction.country()).isEqualTo("ES");
         assertThat(correction.visibility()).isEqualTo(Visibility.PUBLIC);
 
@@ -112,10 +108,7 @@ class ManagingASignatureTest {
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.body()).doesNotContain("Second Thoughts Org");
 
-        var correction = (SignatureCorrected) TopicReader.awaitEvents(
-                        Topics.SIGNATURES, EventTypes.SIGNATURE_CORRECTED.name(), statementId, Statements.WAIT)
-                .get(0)
-                .data();
+        var correction = Statements.corrections(statementId).get(0);
         assertThat(correction.name()).isNull();
         assertThat(correction.visibility()).isEqualTo(Visibility.WITHHELD);
         assertThat(correction.country()).isEqualTo("TW");

@@ -81,7 +81,7 @@ class SignOnEndsTest {
                 .as("the late submission is not stored, the pending one is not confirmed")
                 .containsExactly("CONFIRMED", "PENDING");
         assertThat(TopicReader.awaitEvents(
-                        Topics.SIGNATURES, EventTypes.SIGNATURE_CONFIRMED.name(), statementId, Statements.WAIT))
+                        Topics.SIGNATURES, EventTypes.SIGNATURE_CONFIRMED_V2.name(), statementId, Statements.WAIT))
                 .hasSize(1);
         assertThat(http.get("/api/statements/" + statementId + "/signatories.txt")
                         .body())

@@ -10,7 +10,6 @@ import java.util.UUID;
 import org.chorus.events.Envelope;
 import org.chorus.events.EventTypes;
 import org.chorus.events.SealedMailRequested;
-import org.chorus.events.SignatureConfirmed;
 import org.chorus.events.Topics;
 import org.chorus.platform.sealing.DevelopmentKeys;
 import org.chorus.testsupport.ChorusServiceTest;
@@ -64,10 +63,7 @@ class SigningTest {
         assertThat(confirmed.status()).isEqualTo(200);
         assertThat(confirmed.body()).contains("Signature confirmed");
 
-        var event = (SignatureConfirmed)
-                TopicReader.awaitEvents(Topics.SIGNATURES, EventTypes.SIGNATURE_CONFIRMED.name(), statementId, WAIT)
-                        .get(0)
-                        .data();
+        var event = Statements.confirmations(statementId).get(0);
         assertThat(event.name()).isEqualTo("Lawyers for Lawyers");
         assertThat(event.country()).isEqualTo("NL");
         assertThat(event.revisionHash()).isEqualTo(HASH);
@@ -85,7 +81,7 @@ class SigningTest {
         assertThat(http.get(confirmUrl).body()).contains("already confirmed");
 
         List<Envelope<?>> confirmations =
-                TopicReader.awaitEvents(Topics.SIGNATURES, EventTypes.SIGNATURE_CONFIRMED.name(), statementId, WAIT);
+                TopicReader.awaitEvents(Topics.SIGNATURES, EventTypes.SIGNATURE_CONFIRMED_V2.name(), statementId, WAIT);
         assertThat(confirmations).hasSize(1);
     }
 

@@ -12,9 +12,16 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.chorus.events.Envelope;
 import org.chorus.events.EventTypes;
+import org.chorus.events.InvitationCreated;
 import org.chorus.events.MailRequested;
 import org.chorus.events.ScheduleSet;
+import org.chorus.events.SealedInvitationCreated;
 import org.chorus.events.SealedMailRequested;
+import org.chorus.events.SealedSignatureConfirmed;
+import org.chorus.events.SealedSignatureCorrected;
+import org.chorus.events.SignatureConfirmed;
+import org.chorus.events.SignatureCorrected;
+import org.chorus.events.SignatureSubmittedV2;
 import org.chorus.events.StatementClosed;
 import org.chorus.events.StatementOpened;
 import org.chorus.events.StatementPublished;
@@ -210,6 +217,37 @@ public final class Statements {
                 .replaceQueryParam("lang", language)
                 .build()
                 .toUriString();
+    }
+
+    /** The statement's confirmations on the topic, names opened as distribution opens them. */
+    public static List<SignatureConfirmed> confirmations(UUID statementId) {
+        return TopicReader.awaitEvents(Topics.SIGNATURES, EventTypes.SIGNATURE_CONFIRMED_V2.name(), statementId, WAIT)
+                .stream()
+                .map(envelope -> DevelopmentKeys.signatoryOpener().open((SealedSignatureConfirmed) envelope.data()))
+                .toList();
+    }
+
+    /** The statement's corrections on the topic, names opened as distribution opens them. */
+    public static List<SignatureCorrected> corrections(UUID statementId) {
+        return TopicReader.awaitEvents(Topics.SIGNATURES, EventTypes.SIGNATURE_CORRECTED_V2.name(), statementId, WAIT)
+                .stream()
+                .map(envelope -> DevelopmentKeys.signatoryOpener().open((SealedSignatureCorrected) envelope.data()))
+                .toList();
+    }
+
+    public static List<SignatureSubmittedV2> submissions(UUID statementId) {
+        return TopicReader.awaitEvents(Topics.SIGNATURES, EventTypes.SIGNATURE_SUBMITTED_V2.name(), statementId, WAIT)
+                .stream()
+                .map(envelope -> (SignatureSubmittedV2) envelope.data())
+                .toList();
+    }
+
+    /** The statement's invitations on the topic, invitees opened as tracking opens them. */
+    public static List<InvitationCreated> invitationsCreated(UUID statementId) {
+        return TopicReader.awaitEvents(Topics.SIGNATURES, EventTypes.INVITATION_CREATED_V2.name(), statementId, WAIT)
+                .stream()
+                .map(envelope -> DevelopmentKeys.inviteeOpener().open((SealedInvitationCreated) envelope.data()))
+                .toList();
     }
 
     /** The text of every page of the PDF at {@code url}. */

@@ -10,6 +10,9 @@ import org.chorus.events.MailDelivered;
 import org.chorus.events.MailFailed;
 import org.chorus.events.MailUnsubscribed;
 import org.chorus.events.MalformedEventException;
+import org.chorus.events.SignatureConfirmed;
+import org.chorus.events.SignatureCorrected;
+import org.chorus.events.Visibility;
 import org.chorus.tracking.projection.Projection;
 import org.springframework.stereotype.Component;
 
@@ -18,7 +21,9 @@ import org.springframework.stereotype.Component;
  * carried them, joined by request id. Each step fills its own column, so the steps may arrive in any order.
  * Signing is not stored here: it is read from the signature rows that name the invitation. Mail reports without a
  * request id (bounces of release mail) and soft bounces do not concern the pipeline. Reminder mails carry the
- * reminder's id as request id, so their bounces and unsubscribes land on the invitee too.
+ * reminder's id as request id, so their bounces and unsubscribes land on the invitee too. An invitee whose
+ * signature is withheld (from the start, or by a later correction) loses its organisation and country here: a copy
+ * of tracking's tables must not tell who signed withheld. The pipeline still counts it as signed.
  */
 @Component
 class PipelineProjection implements Projection {
@@ -43,6 +48,12 @@ class PipelineProjection implements Projection {
         } else if (data instanceof InvitationDeclined declined) {
             require(declined.invitationId() != null && declined.statementId() != null, event);
             repository.step(declined.invitationId(), declined.statementId(), "declined_at", event.time());
+        } else if (data instanceof SignatureConfirmed confirmed
+                && confirmed.visibility() == Visibility.WITHHELD
+                && confirmed.invitationId() != null) {
+            repository.erase(confirmed.invitationId());
+        } else if (data instanceof SignatureCorrected corrected && corrected.visibility() == Visibility.WITHHELD) {
+            repository.eraseInviteeOf(corrected.signatureId());
         } else if (data instanceof MailDelivered delivered && delivered.requestId() != null) {
             repository.delivered(delivered.requestId(), event.time());
         } else if (data instanceof MailBounced bounced && bounced.requestId() != null && bounced.hard()) {

@@ -17,6 +17,10 @@ class PipelineRepository {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Records the invitee; if a withheld signature through it was seen already (events of a rebuild arrive in order,
+     * so only in theory) its organisation and country are not kept.
+     */
     void created(InvitationCreated created, Instant at) {
         jdbc.sql("""
                         insert into invitation
@@ -34,6 +38,24 @@ class PipelineRepository {
                         created.language(),
                         Timestamp.from(at))
                 .update();
+        jdbc.sql("""
+                        update invitation set organisation = null, country = null
+                        where invitation_id = :id and exists (select 1 from signature s
+                                                              where s.invitation_id = :id and s.visibility = 'WITHHELD')""").param("id", created.invitationId()).update();
+    }
+
+    /** The invitee signed withheld: its organisation and country are no longer kept. */
+    void erase(UUID invitationId) {
+        jdbc.sql("update invitation set organisation = null, country = null where invitation_id = ?")
+                .param(invitationId)
+                .update();
+    }
+
+    /** The signature became withheld: the invitee it came through (if any) loses its organisation and country. */
+    void eraseInviteeOf(UUID signatureId) {
+        jdbc.sql("""
+                        update invitation set organisation = null, country = null
+                        where invitation_id = (select invitation_id from signature where signature_id = ?)""").param(signatureId).update();
     }
 
     void sent(InvitationSent sent, Instant at) {

@@ -13,7 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Applies each event once (by its id) to every read model, in one transaction. A live change also sends a PostgreSQL
  * notification on {@value #CHANNEL} with the statement id, which PostgreSQL delivers only if and when the transaction
- * commits, to every tracking instance listening: each pushes the change to its own dashboards.
+ * commits, to every tracking instance listening: each pushes the change to its own dashboards. v2 signature events
+ * are read as their v1 counterparts ({@link SealedEvents}).
  */
 @Service
 public class Projections {
@@ -22,9 +23,11 @@ public class Projections {
     private final List<Projection> projections;
     private final Inbox inbox;
     private final JdbcClient jdbc;
+    private final SealedEvents sealed;
 
-    Projections(List<Projection> projections, Inbox inbox, JdbcClient jdbc) {
+    Projections(List<Projection> projections, Inbox inbox, JdbcClient jdbc, SealedEvents sealed) {
         this.projections = projections;
+        this.sealed = sealed;
         this.inbox = inbox;
         this.jdbc = jdbc;
     }
@@ -66,7 +69,8 @@ public class Projections {
         Set<UUID> statements = new LinkedHashSet<>();
         for (Envelope<?> event : events) {
             if (first.remove(event.id())) {
-                projections.forEach(projection -> projection.apply(event));
+                Envelope<?> opened = sealed.opened(event);
+                projections.forEach(projection -> projection.apply(opened));
                 UUID statement = statementOf(event.subject());
                 if (statement != null) {
                     statements.add(statement);
@@ -82,8 +86,9 @@ public class Projections {
         if (!inbox.firstDelivery(event.id())) {
             return false;
         }
+        Envelope<?> opened = sealed.opened(event);
         for (Projection projection : projections) {
-            projection.apply(event);
+            projection.apply(opened);
         }
         return true;
     }

@@ -6,15 +6,23 @@ import static org.chorus.tracking.TrackingEvents.PATIENCE;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.chorus.events.EventTypes;
+import org.chorus.events.InvitationCreated;
 import org.chorus.events.SignatoryKind;
+import org.chorus.events.SignatureConfirmed;
+import org.chorus.events.SignatureCorrected;
 import org.chorus.events.Visibility;
+import org.chorus.platform.sealing.DevelopmentKeys;
+import org.chorus.platform.sealing.SignatorySealer;
 import org.chorus.testsupport.ChorusServiceTest;
 import org.chorus.testsupport.Eventually;
 import org.chorus.testsupport.Http;
 import org.chorus.tracking.TrackingEvents;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,6 +33,9 @@ class InviteePipelineTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcClient jdbc;
 
     Http http;
     UUID statement = UUID.randomUUID();
@@ -103,6 +114,69 @@ class InviteePipelineTest {
         assertThat(late.get("total"))
                 .isEqualTo(json("{\"invited\": 1, \"sent\": 1, \"delivered\": 1, \"opened\": 1, \"signed\": 0,"
                         + " \"declined\": 0, \"bounced\": 0, \"unsubscribed\": 0, \"noAnswer\": 1}"));
+    }
+
+    @Test
+    void sealedInviteesAreShownButOneWhoSignsWithheldOrTurnsWithheldLeavesNoNameInTrackingsTables() {
+        SignatorySealer sealer = DevelopmentKeys.signatorySealer();
+        UUID visible = sealedInvite(sealer, "Visible Lawyers Guild", "KE");
+        UUID quiet = sealedInvite(sealer, "Quiet Union Of Defenders", "BY");
+        UUID turns = sealedInvite(sealer, "Second Thoughts Collective", "TW");
+        sealedConfirm(sealer, visible, Visibility.PUBLIC, "KE");
+        sealedConfirm(sealer, quiet, Visibility.WITHHELD, null);
+        UUID turning = sealedConfirm(sealer, turns, Visibility.PUBLIC, "TW");
+        JsonNode before = awaitPipeline(
+                body -> assertThat(body.at("/total/signed").asLong()).isEqualTo(3));
+        assertThat(stageOf(before, "Visible Lawyers Guild")).isEqualTo("SIGNED");
+        assertThat(stageOf(before, "Second Thoughts Collective")).isEqualTo("SIGNED");
+        assertThat(before.toString()).doesNotContain("Quiet Union Of Defenders", "BY");
+
+        TrackingEvents.send(
+                EventTypes.SIGNATURE_CORRECTED_V2,
+                statement,
+                sealer.corrected(new SignatureCorrected(
+                        turning, statement, SignatoryKind.ORGANISATION, null, "TW", null, Visibility.WITHHELD)));
+        JsonNode after =
+                awaitPipeline(body -> assertThat(body.toString()).doesNotContain("Second Thoughts Collective"));
+        assertThat(after.at("/total/signed").asLong()).isEqualTo(3);
+        assertThat(stageOf(after, "Visible Lawyers Guild")).isEqualTo("SIGNED");
+        assertThat(jdbc.sql("select invitation::text from invitation where statement_id = ?")
+                        .param(statement)
+                        .query(String.class)
+                        .list())
+                .hasSize(3)
+                .noneMatch(row -> row.contains("Quiet Union") || row.contains("Second Thoughts"))
+                .anyMatch(row -> row.contains("Visible Lawyers Guild"));
+    }
+
+    private UUID sealedInvite(SignatorySealer sealer, String organisation, String country) {
+        UUID invitation = UUID.randomUUID();
+        TrackingEvents.send(
+                EventTypes.INVITATION_CREATED_V2,
+                statement,
+                sealer.invitationCreated(new InvitationCreated(invitation, statement, 1, organisation, country, "en")));
+        return invitation;
+    }
+
+    private UUID sealedConfirm(SignatorySealer sealer, UUID invitation, Visibility visibility, String country) {
+        UUID signature = UUID.randomUUID();
+        TrackingEvents.send(
+                EventTypes.SIGNATURE_CONFIRMED_V2,
+                statement,
+                sealer.confirmed(new SignatureConfirmed(
+                        signature,
+                        statement,
+                        SignatoryKind.ORGANISATION,
+                        visibility == Visibility.WITHHELD ? null : "Signer " + signature,
+                        country,
+                        null,
+                        1,
+                        TrackingEvents.HASH_1,
+                        Instant.now(),
+                        visibility,
+                        invitation,
+                        1)));
+        return signature;
     }
 
     @Test
