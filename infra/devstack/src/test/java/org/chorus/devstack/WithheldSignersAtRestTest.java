@@ -23,6 +23,7 @@ import org.chorus.testsupport.Infrastructure;
 import org.chorus.testsupport.RealInfrastructure;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -106,7 +107,12 @@ class WithheldSignersAtRestTest {
                 .isBetween(200, 201);
         String signUrl = link(Eventually.await(WAIT, () -> onlyMailTo(invited.email())), "invitation=");
         Map<String, String> invitedForm = invited.form(hash, "WITHHELD");
-        invitedForm.put("invitation", signUrl.substring(signUrl.indexOf("invitation=") + "invitation=".length()));
+        invitedForm.put(
+                "invitation",
+                UriComponentsBuilder.fromUriString(signUrl)
+                        .build()
+                        .getQueryParams()
+                        .getFirst("invitation"));
         signAndConfirm(statementId, invitedForm);
         // by name, and stays
         signAndConfirm(statementId, named.form(hash, "PUBLIC"));
