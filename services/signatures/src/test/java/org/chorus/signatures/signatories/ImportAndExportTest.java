@@ -129,7 +129,7 @@ class ImportAndExportTest {
                 Statements.WAIT, () -> assertThat(export("time")).containsExactlyElementsOf(SEED.signatoryBlock()));
         assertThat(http.get("/api/statements/" + draft + "/imports").body()).contains("\"waiting\":0");
         assertThat(TopicReader.awaitEvents(
-                        Topics.SIGNATURES, EventTypes.SIGNATURE_CONFIRMED.name(), draft, Statements.WAIT))
+                        Topics.SIGNATURES, EventTypes.SIGNATURE_CONFIRMED_V2.name(), draft, Statements.WAIT))
                 .hasSize(34);
     }
 
