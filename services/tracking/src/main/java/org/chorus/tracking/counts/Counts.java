@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.chorus.platform.web.Problems;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Answers count queries from the read model. Used by the API, the console and the milestone rules. */
@@ -27,7 +28,12 @@ public class Counts {
         DAY
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * The counts of one statement as of one moment: its several queries read one snapshot (repeatable read), so a poll
+     * of events committing meanwhile (say the merge after a withdrawal) cannot show in one part and not in another,
+     * and the totals and removals always add up.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public StatementCounts of(UUID statementId) {
         if (!repository.tracked(statementId)) {
             throw Problems.notFound("No statement " + statementId + " is tracked.");
