@@ -1,5 +1,6 @@
 package org.chorus.tracking.counts;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,9 +15,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Counts {
     private final CountsRepository repository;
+    private final Clock clock;
 
-    Counts(CountsRepository repository) {
+    Counts(CountsRepository repository, Clock clock) {
         this.repository = repository;
+        this.clock = clock;
     }
 
     /** Sign-on in one hour or one day (UTC) and the running total at its end. */
@@ -45,7 +48,8 @@ public class Counts {
                 repository.removed(statementId),
                 repository.schedule(statementId),
                 repository.reconsent(statementId),
-                repository.ended(statementId));
+                repository.ended(statementId),
+                clock.instant());
     }
 
     /** The statement's language, once its opening was seen. */

@@ -41,8 +41,21 @@ public record StatementCounts(
 
     public record Schedule(Instant deadline, Integer signatureTarget, Instant embargoUntil, String timeZone) {}
 
-    /** Sign-on ended: {@code reason} CLOSED or WITHDRAWN. */
-    public record Ended(String reason, Instant at) {}
+    /**
+     * Sign-on ended, and when: {@code reason} CLOSED or WITHDRAWN at the moment the lifecycle event names, or DEADLINE
+     * at the statement's deadline once it has passed, whichever came first (the rule {@link
+     * CountsRepository#AFTER_THE_END} counts by).
+     */
+    public record Ended(String reason, Instant at) {
+
+        /** Of the lifecycle's end (null: none seen) and the deadline (null: none; counts once passed), the first. */
+        static Ended first(Ended lifecycle, Instant deadline, Instant now) {
+            if (deadline == null || deadline.isAfter(now)) {
+                return lifecycle;
+            }
+            return lifecycle != null && !lifecycle.at().isAfter(deadline) ? lifecycle : new Ended("DEADLINE", deadline);
+        }
+    }
 
     /** Toward the signature target: percent is floored and may exceed 100. */
     public record Progress(int target, long confirmed, long remaining, int percent, boolean reached) {}
@@ -54,7 +67,8 @@ public record StatementCounts(
             List<CountsRepository.Removed> removals,
             Optional<CountsRepository.Schedule> schedule,
             Optional<CountsRepository.Reconsent> reconsent,
-            Optional<CountsRepository.Ended> ended) {
+            Optional<CountsRepository.Ended> ended,
+            Instant now) {
         Map<String, Long> byKind = new LinkedHashMap<>();
         for (SignatoryKind kind : SignatoryKind.values()) {
             long signatures = sum(tallies, tally -> tally.kind().equals(kind.name()));
@@ -95,7 +109,10 @@ public record StatementCounts(
                 schedule.map(s -> new Schedule(s.deadline(), s.signatureTarget(), s.embargoUntil(), s.timeZone()))
                         .orElse(null),
                 progress,
-                ended.map(end -> new Ended(end.reason(), end.endedAt())).orElse(null));
+                Ended.first(
+                        ended.map(end -> new Ended(end.reason(), end.endedAt())).orElse(null),
+                        schedule.map(CountsRepository.Schedule::deadline).orElse(null),
+                        now));
     }
 
     static Progress progress(int target, long confirmed) {

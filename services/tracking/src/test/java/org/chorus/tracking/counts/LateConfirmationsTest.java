@@ -135,7 +135,9 @@ class LateConfirmationsTest {
         assertThat(counts.get("byCountry").has("DE")).isFalse();
         assertThat(counts.get("byCountry").has("BE")).isFalse();
         assertThat(counts.at("/progress/confirmed").asLong()).isEqualTo(2);
-        assertThat(counts.get("ended").isNull()).as("no close event came").isTrue();
+        // no close event came: sign-on ended with the deadline, and says so
+        assertThat(counts.at("/ended/reason").asString()).isEqualTo("DEADLINE");
+        assertThat(Instant.parse(counts.at("/ended/at").asString())).isEqualTo(deadline);
         var counter = http.get("/public/statements/" + statement + "/counter").json();
         assertThat(counter.get("confirmed").asLong()).isEqualTo(2);
         assertThat(counter.at("/countries").has("DE")).isFalse();

@@ -171,6 +171,55 @@ class ReadModelsTest {
     }
 
     @Test
+    void aStatementWhoseDeadlinePassedSaysWhenSignOnEnded() {
+        Instant deadline = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+        TrackingEvents.schedule(statement, deadline, null);
+        TrackingEvents.open(statement, "Deadline statement", "fr");
+        TrackingEvents.confirm(
+                statement,
+                SignatoryKind.ORGANISATION,
+                "FR",
+                Visibility.PUBLIC,
+                null,
+                null,
+                deadline.minus(Duration.ofMinutes(10)));
+        TrackingEvents.confirm(statement, SignatoryKind.ORGANISATION, "BE");
+
+        JsonNode counts = awaitCounts(body ->
+                assertThat(body.at("/removed/AFTER_SIGN_ON_ENDED").asLong()).isEqualTo(1));
+        assertThat(counts.get("confirmed").asLong()).isEqualTo(1);
+        assertThat(counts.get("ended")).isEqualTo(json("{\"reason\": \"DEADLINE\", \"at\": \"" + deadline + "\"}"));
+        assertThat(http.get("/console/statements/" + statement + "?lang=fr").body())
+                .contains("Signatures closes (date limite passée)");
+
+        // closing afterwards does not move the end: it came first, with the deadline
+        TrackingEvents.send(
+                org.chorus.events.EventTypes.STATEMENT_CLOSED,
+                statement,
+                Instant.now(),
+                new org.chorus.events.StatementClosed(statement, 1, TrackingEvents.HASH_1));
+        Eventually.await(
+                PATIENCE,
+                () -> assertThat(http.get("/api/statements/" + statement + "/counts")
+                                .json()
+                                .get("ended"))
+                        .isEqualTo(json("{\"reason\": \"DEADLINE\", \"at\": \"" + deadline + "\"}")));
+
+        UUID later = UUID.randomUUID();
+        TrackingEvents.schedule(later, Instant.now().plus(Duration.ofDays(3)), null);
+        TrackingEvents.confirm(later, SignatoryKind.INDIVIDUAL, "DE");
+        JsonNode running = Eventually.await(PATIENCE, () -> {
+            var response = http.get("/api/statements/" + later + "/counts");
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.json().get("confirmed").asLong()).isEqualTo(1);
+            return response.json();
+        });
+        assertThat(running.get("ended").isNull())
+                .as("a deadline still ahead ends nothing")
+                .isTrue();
+    }
+
+    @Test
     void signOnOverTimeByHourAndByDay() {
         Instant monday = Instant.parse("2025-02-10T09:15:00Z");
         confirmAt(monday);
