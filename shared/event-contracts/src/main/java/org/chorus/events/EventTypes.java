@@ -28,6 +28,8 @@ public final class EventTypes {
             new EventType<>("chorus.statement.translation-updated.v1", Topics.STATEMENTS, TranslationUpdated.class);
     public static final EventType<ScheduleSet> SCHEDULE_SET =
             new EventType<>("chorus.statement.schedule-set.v1", Topics.STATEMENTS, ScheduleSet.class);
+    public static final EventType<ErratumAdded> ERRATUM_ADDED =
+            new EventType<>("chorus.statement.erratum-added.v1", Topics.STATEMENTS, ErratumAdded.class);
 
     // chorus.signatures, produced by signatures
     public static final EventType<SignatureSubmitted> SIGNATURE_SUBMITTED =

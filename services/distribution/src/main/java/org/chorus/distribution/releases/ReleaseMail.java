@@ -7,28 +7,51 @@ import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.chorus.platform.language.Languages;
 import org.chorus.platform.text.HumanText;
 import org.chorus.platform.text.SignatoryLines;
 
 /**
- * The plain-text mail of a release: the title, the text, then the numbered signatories and, after a blank line, how
+ * The plain-text mail of a release: the title, the text, the errata log if errata were added since publication
+ * (numbered, each with its date in the reader's language and the statement's time zone, in the statement's language),
+ * then the numbered signatories and, after a blank line, how
  * many more asked not to be named ("and 2 signatories who asked not to be named"); after a "-- " separator, a
  * plain unsubscribe link. An accredited recipient's early copy starts with "EMBARGOED UNTIL …" in their language and
  * the statement's time zone. No tracking pixels, no rewritten links.
  */
 final class ReleaseMail {
-    private record Words(String signatories, String embargoedUntil, String unsubscribe) {}
+    private record Words(String signatories, String embargoedUntil, String unsubscribe, String errata) {}
 
     private static final Map<String, Words> WORDS = Map.of(
-            "en", new Words("Signatories:", "EMBARGOED UNTIL", "To stop receiving releases from us:"),
-            "fr", new Words("Signataires :", "SOUS EMBARGO JUSQU’AU", "Pour ne plus recevoir nos communiqués :"),
-            "es", new Words("Firmantes:", "BAJO EMBARGO HASTA EL", "Para dejar de recibir nuestros comunicados:"),
-            "ar", new Words("الموقعون:", "محظور النشر حتى", "لإيقاف تلقي نشراتنا:"),
-            "zh", new Words("签署方：", "禁止发布，直至", "如不希望再收到我们的发布："),
-            "ru", new Words("Подписавшие:", "ЭМБАРГО ДО", "Чтобы больше не получать наши рассылки:"));
+            "en", new Words("Signatories:", "EMBARGOED UNTIL", "To stop receiving releases from us:", "Errata:"),
+            "fr",
+                    new Words(
+                            "Signataires :",
+                            "SOUS EMBARGO JUSQU’AU",
+                            "Pour ne plus recevoir nos communiqués :",
+                            "Errata :"),
+            "es",
+                    new Words(
+                            "Firmantes:",
+                            "BAJO EMBARGO HASTA EL",
+                            "Para dejar de recibir nuestros comunicados:",
+                            "Fe de erratas:"),
+            "ar", new Words("الموقعون:", "محظور النشر حتى", "لإيقاف تلقي نشراتنا:", "تصويبات:"),
+            "zh", new Words("签署方：", "禁止发布，直至", "如不希望再收到我们的发布：", "勘误："),
+            "ru", new Words("Подписавшие:", "ЭМБАРГО ДО", "Чтобы больше не получать наши рассылки:", "Исправления:"));
 
-    /** What the text is written in, and the embargo mark of an early copy (null for a normal copy). */
-    record Text(String language, String title, String text) {}
+    /** One erratum of the published statement, in the statement's language. */
+    record Erratum(int number, String text, Instant addedAt) {}
+
+    /**
+     * What the text is written in, with the statement's errata ({@code zone}: the statement's time zone, in which their
+     * dates are written).
+     */
+    record Text(String language, String title, String text, List<Erratum> errata, ZoneId zone) {
+        Text(String language, String title, String text) {
+            this(language, title, text, List.of(), ZoneId.of("UTC"));
+        }
+    }
 
     record Embargo(Instant until, ZoneId zone) {}
 
@@ -63,6 +86,7 @@ final class ReleaseMail {
                 + "\n\n"
                 + text.text()
                 + "\n\n"
+                + errata(words, text)
                 + words.signatories()
                 + "\n\n"
                 + String.join("\n", SignatoryLines.lines(signatories, Locale.forLanguageTag(text.language())))
@@ -75,6 +99,24 @@ final class ReleaseMail {
         String title = HumanText.flattened(text.title());
         String subject = mark == null ? title : "[" + mark + "] " + title;
         return new Rendered(text.language(), subject, body);
+    }
+
+    /** "Errata:", then "1. (12 February 2025) The text." per erratum and a blank line; nothing without errata. */
+    private static String errata(Words words, Text text) {
+        if (text.errata().isEmpty()) {
+            return "";
+        }
+        StringBuilder log = new StringBuilder(words.errata()).append("\n\n");
+        for (Erratum erratum : text.errata()) {
+            log.append(erratum.number())
+                    .append(". (")
+                    .append(Languages.date(
+                            erratum.addedAt(), text.language(), text.zone().getId()))
+                    .append(") ")
+                    .append(erratum.text().strip())
+                    .append('\n');
+        }
+        return log.append('\n').toString();
     }
 
     static String withLink(String bodyBeforeLink, String unsubscribeUrl) {

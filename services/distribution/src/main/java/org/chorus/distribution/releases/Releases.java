@@ -3,6 +3,7 @@ package org.chorus.distribution.releases;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -512,7 +513,12 @@ class Releases {
 
     /** The first of the reader's languages the release has (the statement's or a final translation), else the statement's. */
     private ReleaseMail.Text text(StatementCopies.StatementCopy statement, List<String> languages) {
-        ReleaseMail.Text original = new ReleaseMail.Text(statement.language(), statement.title(), statement.text());
+        List<ReleaseMail.Erratum> errata = statements.errata(statement.id()).stream()
+                .map(erratum -> new ReleaseMail.Erratum(erratum.number(), erratum.text(), erratum.addedAt()))
+                .toList();
+        ZoneId zone = statements.timeZone(statement.id());
+        ReleaseMail.Text original =
+                new ReleaseMail.Text(statement.language(), statement.title(), statement.text(), errata, zone);
         for (String language : languages) {
             if (language.equals(statement.language())) {
                 return original;
@@ -522,7 +528,9 @@ class Releases {
                 return new ReleaseMail.Text(
                         translation.get().language(),
                         translation.get().title(),
-                        translation.get().text());
+                        translation.get().text(),
+                        errata,
+                        zone);
             }
         }
         return original;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.chorus.events.ErratumAdded;
 import org.chorus.events.ScheduleSet;
 import org.chorus.events.StatementClosed;
 import org.chorus.events.StatementOpened;
@@ -206,6 +207,34 @@ public class StatementCopies {
                                 where id = ?
                                   and array_position(array['OPEN', 'CLOSED', 'PUBLISHED', 'WITHDRAWN'], status)
                                       < array_position(array['OPEN', 'CLOSED', 'PUBLISHED', 'WITHDRAWN'], ?)""").params(status, statementId, status).update() == 1;
+    }
+
+    /** One erratum of a published statement, as statements announced it. */
+    public record Erratum(int number, String text, Instant addedAt) {}
+
+    /** Keeps an erratum added to the statement (a repeat changes nothing); releases sent after it print the log. */
+    @Transactional
+    void erratum(UUID eventId, ErratumAdded erratum) {
+        if (!inbox.firstDelivery(eventId)) {
+            return;
+        }
+        jdbc.sql("""
+                        insert into statement_erratum (statement_id, number, text, added_at) values (?, ?, ?, ?)
+                        on conflict (statement_id, number) do nothing""")
+                .params(erratum.statementId(), erratum.number(), erratum.text(), Timestamp.from(erratum.addedAt()))
+                .update();
+    }
+
+    /** The statement's errata, oldest first. */
+    @Transactional(readOnly = true)
+    public List<Erratum> errata(UUID statementId) {
+        return jdbc.sql("select number, text, added_at from statement_erratum where statement_id = ? order by number")
+                .param(statementId)
+                .query((rs, row) -> new Erratum(
+                        rs.getInt("number"),
+                        rs.getString("text"),
+                        rs.getTimestamp("added_at").toInstant()))
+                .list();
     }
 
     /** The final translation into {@code language}, if there is one. */

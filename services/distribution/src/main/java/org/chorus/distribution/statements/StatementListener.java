@@ -1,6 +1,7 @@
 package org.chorus.distribution.statements;
 
 import org.chorus.events.Envelope;
+import org.chorus.events.ErratumAdded;
 import org.chorus.events.EventCodec;
 import org.chorus.events.ScheduleSet;
 import org.chorus.events.SignOnEnd;
@@ -39,6 +40,8 @@ class StatementListener {
             copies.published(event.id(), published, SignOnEnd.of(event).orElseThrow());
         } else if (event.data() instanceof StatementWithdrawn withdrawn) {
             copies.withdrawn(event.id(), withdrawn, SignOnEnd.of(event).orElseThrow());
+        } else if (event.data() instanceof ErratumAdded erratum) {
+            copies.erratum(event.id(), erratum);
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.chorus.events.ErratumAdded;
 import org.chorus.events.EventTypes;
 import org.chorus.events.ScheduleSet;
 import org.chorus.events.StatementClosed;
@@ -303,7 +304,15 @@ class Drafting {
                     + "; errata are for published statements. Save a revision instead.");
         }
         statements.insertErratum(id, text, me.id(), clock.instant());
-        return statements.errata(id);
+        List<StatementRepository.Erratum> errata = statements.errata(id);
+        StatementRepository.Erratum added = errata.get(errata.size() - 1);
+        // releases sent from now on carry the errata log (distribution keeps it)
+        outbox.append(
+                EventTypes.ERRATUM_ADDED,
+                id,
+                id,
+                new ErratumAdded(id, added.number(), added.text(), added.createdAt()));
+        return errata;
     }
 
     @Transactional(readOnly = true)

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import org.chorus.events.ErratumAdded;
 import org.chorus.events.EventTypes;
 import org.chorus.events.ScheduleSet;
 import org.chorus.events.StatementClosed;
@@ -56,6 +57,16 @@ class LifecycleTest {
         assertThat(second.json().size()).isEqualTo(2);
         assertThat(second.json().get(1).get("number").asInt()).isEqualTo(2);
         assertThat(second.json().get(0).get("text").asString()).contains("demand 2");
+        var errata = TopicReader.awaitEvents(Topics.STATEMENTS, EventTypes.ERRATUM_ADDED.name(), id, WAIT).stream()
+                .map(envelope -> (ErratumAdded) envelope.data())
+                .sorted(java.util.Comparator.comparingInt(ErratumAdded::number))
+                .toList();
+        assertThat(errata)
+                .as("each erratum is announced, for the releases sent after it")
+                .extracting(ErratumAdded::number, ErratumAdded::text)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(1, "In demand 2, read 'detention' for 'detentions'."),
+                        org.assertj.core.groups.Tuple.tuple(2, "Erratum 1 applies to demand 3, not 2."));
 
         var event = (StatementPublished)
                 TopicReader.awaitEvents(Topics.STATEMENTS, EventTypes.STATEMENT_PUBLISHED.name(), id, WAIT)
