@@ -110,6 +110,27 @@ class DraftingTest {
     }
 
     @Test
+    void aStatementCopiedFromABlogPageTakesItsHeadingAsTitleNotTheTagCaptionAbove() throws Exception {
+        String clipped;
+        try (var in = XiamenSeed.class.getResourceAsStream("/seeds/xiamen-statement.txt")) {
+            clipped = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertThat(clipped).startsWith("Posts Tagged");
+        var preview = api.post("/api/statements/from-text?preview=true", Map.of("text", clipped, "language", "en"));
+        assertThat(preview.json().get("title").asString()).isEqualTo(XIAMEN.title());
+        assertThat(preview.json().get("body").asString()).doesNotContain("Posts Tagged");
+
+        var labelled = api.post(
+                "/api/statements/from-text?preview=true",
+                Map.of("text", "Category: Statements\nHome\n\nFree them all\n\nWe call for it.", "language", "en"));
+        assertThat(labelled.json().get("title").asString()).isEqualTo("Free them all");
+        var real = api.post(
+                "/api/statements/from-text?preview=true",
+                Map.of("text", "Search for the disappeared must go on\n\nWe call for it.", "language", "en"));
+        assertThat(real.json().get("title").asString()).isEqualTo("Search for the disappeared must go on");
+    }
+
+    @Test
     void aPastedStatementIsPreviewedWithItsSignatoryListReadLineByLineAndNothingIsStored() {
         int before = api.get("/api/statements").json().size();
         String pasted = XIAMEN.title() + "\n\n" + XIAMEN.body() + "\n\nSignatories:\n\n"
