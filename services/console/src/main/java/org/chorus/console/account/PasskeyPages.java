@@ -1,8 +1,6 @@
 package org.chorus.console.account;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import org.chorus.console.signin.Coordinator;
@@ -25,7 +23,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class PasskeyPages {
-    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
 
     private final PublicKeyCredentialUserEntityRepository users;
     private final UserCredentialRepository credentials;
@@ -35,6 +32,7 @@ class PasskeyPages {
         this.credentials = credentials;
     }
 
+    /** {@code added} and {@code lastUsed} as instants (ISO-8601, empty for never): the page writes them in the coordinator's zone. */
     record Passkey(String id, String label, String added, String lastUsed) {}
 
     /** The signed-in coordinator's passkeys, oldest first. */
@@ -48,8 +46,8 @@ class PasskeyPages {
                 .map(record -> new Passkey(
                         record.getCredentialId().toBase64UrlString(),
                         record.getLabel(),
-                        minute(record.getCreated()),
-                        minute(record.getLastUsed())))
+                        instant(record.getCreated()),
+                        instant(record.getLastUsed())))
                 .toList();
     }
 
@@ -76,7 +74,7 @@ class PasskeyPages {
         return Services.coordinator();
     }
 
-    private static String minute(Instant at) {
-        return at == null ? "" : MINUTE.format(at.atOffset(ZoneOffset.UTC));
+    private static String instant(Instant at) {
+        return at == null ? "" : at.toString();
     }
 }

@@ -225,6 +225,7 @@ class DraftingPages {
     String members(@PathVariable String id, Model model) {
         model.addAttribute("statement", statement(id));
         model.addAttribute("members", services.get(Service.STATEMENTS, api(id, "/members")));
+        model.addAttribute("me", Services.coordinator());
         model.addAttribute("tab", "members");
         return "members";
     }

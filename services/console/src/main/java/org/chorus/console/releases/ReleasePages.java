@@ -1,16 +1,17 @@
 package org.chorus.console.releases;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.chorus.console.web.CoordinatorZone;
 import org.chorus.console.web.ProblemMessages;
 import org.chorus.console.web.ServiceProblem;
 import org.chorus.console.web.Services;
 import org.chorus.console.web.Services.Service;
-import org.chorus.console.web.Times;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -43,6 +44,7 @@ class ReleasePages {
             @RequestParam(required = false) String list,
             @RequestParam(required = false) String segment,
             @RequestParam(required = false) String contact,
+            HttpServletRequest request,
             Model model) {
         Map<?, ?> statement = (Map<?, ?>) services.get(Service.STATEMENTS, "/api/statements/" + id);
         model.addAttribute("statement", statement);
@@ -50,9 +52,17 @@ class ReleasePages {
         model.addAttribute("tab", "release");
         model.addAttribute("me", Services.coordinator());
         Map<?, ?> schedule = statement.get("schedule") instanceof Map<?, ?> s ? s : Map.of();
-        String zone = schedule.get("timeZone") instanceof String z && !z.isBlank() ? z : "UTC";
-        model.addAttribute("timeZone", zone);
-        model.addAttribute("embargo", Times.local(schedule.get("embargoUntil"), zone, LocaleContextHolder.getLocale()));
+        // times shown, and the time typed for "at", in the coordinator's zone (their browser's, else the statement's)
+        CoordinatorZone zone = CoordinatorZone.of(
+                request, schedule.get("timeZone") instanceof String z ? z : null, LocaleContextHolder.getLocale());
+        model.addAttribute("times", zone);
+        model.addAttribute("timeZone", zone.id());
+        // the statement's embargo while it is ahead: "send at the embargo" is the first choice; once passed, "now"
+        Object embargoUntil = schedule.get("embargoUntil");
+        boolean ahead = embargoUntil instanceof String until
+                && !until.isBlank()
+                && java.time.Instant.parse(until).isAfter(java.time.Instant.now());
+        model.addAttribute("embargo", ahead ? zone.named(embargoUntil) : "");
         if (list != null && list.matches(UUID)) {
             Map<?, ?> chosen = (Map<?, ?>) services.get(Service.DISTRIBUTION, "/api/contact-lists/" + list);
             model.addAttribute("list", chosen);
@@ -156,6 +166,7 @@ class ReleasePages {
 
     @GetMapping("/releases/{id:[0-9a-fA-F-]{36}}")
     String progress(@PathVariable String id, Model model) {
+        // "times" (PageDefaults): the coordinator's browser zone, in the console's language
         Map<?, ?> release = (Map<?, ?>) services.get(Service.DISTRIBUTION, "/api/releases/" + id);
         model.addAttribute("release", release);
         Object state = release.get("state");
@@ -165,7 +176,6 @@ class ReleasePages {
                         || "CANCELLED".equals(state)
                         || "HELD".equals(state)
                         || release.get("stoppedAt") != null);
-        model.addAttribute("embargo", Times.local(release.get("embargoUntil"), "UTC", LocaleContextHolder.getLocale()));
         model.addAttribute("me", Services.coordinator());
         return "release-progress";
     }

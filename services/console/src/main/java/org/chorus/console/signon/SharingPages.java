@@ -1,19 +1,22 @@
 package org.chorus.console.signon;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.chorus.console.ServiceUrls;
 import org.chorus.console.web.ConsoleLocale;
+import org.chorus.console.web.CoordinatorZone;
 import org.chorus.console.web.ProblemMessages;
 import org.chorus.console.web.ServiceProblem;
 import org.chorus.console.web.Services;
 import org.chorus.console.web.Services.Service;
-import org.chorus.console.web.Times;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -47,20 +50,26 @@ class SharingPages {
         this.messages = messages;
     }
 
-    record Link(String language, String languageName, String url) {}
+    /** {@code ready}: signers read this language's text (the original, or a final translation not made stale). */
+    record Link(String language, String languageName, String url, boolean ready) {}
 
     record Planned(String organisation, long reminded, String last, String next) {}
 
     @GetMapping(ID + "/sharing")
-    String sharing(@PathVariable String id, Model model) {
+    String sharing(@PathVariable String id, HttpServletRequest request, Model model) {
         Map<?, ?> statement = (Map<?, ?>) services.get(Service.STATEMENTS, "/api/statements/" + id);
         List<String> languages = new ArrayList<>();
+        Set<String> ready = new HashSet<>();
         languages.add((String) statement.get("language"));
-        for (Object translation :
-                (List<?>) services.get(Service.STATEMENTS, "/api/statements/" + id + "/translations")) {
-            String language = (String) ((Map<?, ?>) translation).get("language");
+        ready.add((String) statement.get("language"));
+        for (Object entry : (List<?>) services.get(Service.STATEMENTS, "/api/statements/" + id + "/translations")) {
+            Map<?, ?> translation = (Map<?, ?>) entry;
+            String language = (String) translation.get("language");
             if (!languages.contains(language)) {
                 languages.add(language);
+            }
+            if ("FINAL".equals(translation.get("status")) && !Boolean.TRUE.equals(translation.get("stale"))) {
+                ready.add(language);
             }
         }
         Locale page = LocaleContextHolder.getLocale();
@@ -70,12 +79,15 @@ class SharingPages {
                         .map(language -> new Link(
                                 language,
                                 Locale.forLanguageTag(language).getDisplayLanguage(page),
-                                urls.signOnLink(id, language)))
+                                urls.signOnLink(id, language),
+                                ready.contains(language)))
                         .toList());
-        String zone = statement.get("schedule") instanceof Map<?, ?> schedule
+        String statementZone = statement.get("schedule") instanceof Map<?, ?> schedule
                         && schedule.get("timeZone") instanceof String name
                 ? name
-                : "UTC";
+                : null;
+        CoordinatorZone zone = CoordinatorZone.of(request, statementZone, page);
+        model.addAttribute("times", zone);
         Map<?, ?> pipeline =
                 orNull(() -> (Map<?, ?>) services.get(Service.TRACKING, "/api/statements/" + id + "/pipeline"));
         Map<?, ?> plan =
@@ -87,8 +99,8 @@ class SharingPages {
                 planned.add(new Planned(
                         String.valueOf(invitee.get("organisation")),
                         SignOnPages.number(invitee.get("reminded")),
-                        Times.local(invitee.get("last"), zone, page),
-                        Times.local(invitee.get("next"), zone, page)));
+                        zone.named(invitee.get("last")),
+                        zone.named(invitee.get("next"))));
             }
         }
         model.addAttribute("statement", statement);

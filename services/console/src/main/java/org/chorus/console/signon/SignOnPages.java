@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.chorus.console.web.CountryNames;
 import org.chorus.console.web.ProblemMessages;
 import org.chorus.console.web.ServiceProblem;
 import org.chorus.console.web.Services;
@@ -249,11 +250,7 @@ class SignOnPages {
     }
 
     static String country(String code, Locale page) {
-        if (code == null || code.equals("none")) {
-            return "—";
-        }
-        String name = new Locale("", code).getDisplayCountry(page);
-        return name.isBlank() ? code : name;
+        return CountryNames.of(code, page);
     }
 
     static long number(Object value) {

@@ -61,6 +61,12 @@ public record CoordinatorZone(ZoneId zone, Locale locale) {
                         .format(at);
     }
 
+    /** {@link #format} followed by the zone's name, "7 Dec 2026, 19:05 (Europe/Paris)"; empty for none. */
+    public String named(Object instant) {
+        String written = format(instant);
+        return written.isEmpty() ? "" : written + " (" + id() + ")";
+    }
+
     /** The same instant as a datetime-local field holds it, in this zone. */
     public String local(Object instant) {
         Instant at = instant(instant);

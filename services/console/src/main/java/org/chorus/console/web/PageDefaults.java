@@ -30,6 +30,7 @@ class PageDefaults {
         model.addAttribute("languages", ConsoleLocale.LANGUAGES);
         model.addAttribute("currentPath", request.getRequestURI());
         model.addAttribute("times", CoordinatorZone.of(request, null, locale));
+        model.addAttribute("countryNames", new CountryNames(locale));
         var authentication = SecurityContextHolder.getContext().getAuthentication();
         model.addAttribute("signedIn", authentication != null && authentication.getPrincipal() instanceof Coordinator);
     }
