@@ -48,7 +48,7 @@ class AbuseLimitsTest {
                 http.postForm("/sign/" + statementId, Statements.organisation("Org Seven", "NL", "seven@example.org"));
         assertThat(limited.status()).isEqualTo(429);
         assertThat(limited.body())
-                .contains("Please try again in an hour", "value=\"Org Seven\"", "src=\"/proof-of-work.js\"");
+                .contains("Please try again in an hour", "value=\"Org Seven\"", "src=\"/proof-of-work");
         assertThat(signatures(statementId)).isEqualTo(6);
 
         Matcher challenge = CHALLENGE.matcher(limited.body());
