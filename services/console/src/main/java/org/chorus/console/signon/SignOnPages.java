@@ -113,13 +113,23 @@ class SignOnPages {
             if (code != null) {
                 countries.put(code, country(code, page));
             }
-            boolean waits = Boolean.TRUE.equals(signature.get("awaitingApproval"));
+            // confirmed after sign-on ended: never counted, so never among the confirmed nor waiting for approval
+            boolean late = Boolean.TRUE.equals(signature.get("confirmedAfterSignOnEnded"))
+                    && "CONFIRMED".equals(signature.get("status"));
+            boolean waits = Boolean.TRUE.equals(signature.get("awaitingApproval")) && !late;
             awaiting += waits ? 1 : 0;
             String name = String.valueOf(signature.get("name"));
             if (!needle.isEmpty() && !name.toLowerCase(Locale.ROOT).contains(needle)) {
                 continue;
             }
-            if (!status.isEmpty() && !(status.equals("AWAITING") ? waits : status.equals(signature.get("status")))) {
+            boolean matches = switch (status) {
+                case "" -> true;
+                case "AWAITING" -> waits;
+                case "AFTER_SIGN_ON_ENDED" -> late;
+                case "CONFIRMED" -> !late && status.equals(signature.get("status"));
+                default -> status.equals(signature.get("status"));
+            };
+            if (!matches) {
                 continue;
             }
             if (!kind.isEmpty() && !kind.equals(signature.get("kind"))) {

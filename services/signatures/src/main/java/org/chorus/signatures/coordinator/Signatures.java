@@ -116,6 +116,32 @@ class Signatures {
         return rows(statementId).stream().map(row -> entry(row, signOnEndedAt)).toList();
     }
 
+    /** What a coordinator may filter the list by: a status, or the confirmations that came after sign-on ended. */
+    static final List<String> FILTERS =
+            List.of("CONFIRMED", "AFTER_SIGN_ON_ENDED", "PENDING", "WITHDRAWN", "REJECTED", "MERGED");
+
+    /**
+     * The signatures with one standing: {@code CONFIRMED} are those confirmed in time (a confirmation after sign-on
+     * ended is never among them, it never counts), {@code AFTER_SIGN_ON_ENDED} those confirmed too late, any other
+     * status as it is; null or blank: all of them.
+     */
+    @Transactional(readOnly = true)
+    List<Entry> list(UUID statementId, String filter) {
+        if (filter == null || filter.isBlank()) {
+            return list(statementId);
+        }
+        if (!FILTERS.contains(filter)) {
+            throw Problems.badRequest(
+                    "signatures.unknownStatus", "status must be one of " + String.join(", ", FILTERS));
+        }
+        return list(statementId).stream()
+                .filter(entry -> filter.equals("AFTER_SIGN_ON_ENDED")
+                        ? entry.status().equals("CONFIRMED") && entry.confirmedAfterSignOnEnded()
+                        : entry.status().equals(filter)
+                                && !(filter.equals("CONFIRMED") && entry.confirmedAfterSignOnEnded()))
+                .toList();
+    }
+
     @Transactional(readOnly = true)
     List<AuditTrail.Entry> audit(UUID statementId, UUID signatureId) {
         row(statementId, signatureId);
@@ -150,6 +176,12 @@ class Signatures {
     void approve(UUID statementId, UUID signatureId) {
         Row row = open(statementId, signatureId);
         refuseOnceOut(statementId);
+        if (row.confirmedAt() != null && !SignOnEnd.counts(row.confirmedAt(), signOnEndedAt(statementId))) {
+            throw Problems.conflict(
+                    "confirmedAfterSignOnEnded",
+                    "Signature " + signatureId + " was confirmed after sign-on ended; it is not counted and cannot be"
+                            + " approved.");
+        }
         Instant now = clock.instant();
         jdbc.sql("update signature set approved_at = ?, awaiting_approval = false where id = ?")
                 .params(Timestamp.from(now), row.id())

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -24,9 +25,13 @@ class SignaturesApi {
         this.signatures = signatures;
     }
 
+    /**
+     * Every signature, or with {@code ?status=} those of one standing: {@code CONFIRMED} leaves out confirmations that
+     * came after sign-on ended ({@code AFTER_SIGN_ON_ENDED} lists them), as every count and export does.
+     */
     @GetMapping("/api/statements/{statementId}/signatures")
-    List<Signatures.Entry> list(@PathVariable UUID statementId) {
-        return signatures.list(statementId);
+    List<Signatures.Entry> list(@PathVariable UUID statementId, @RequestParam(required = false) String status) {
+        return signatures.list(statementId, status);
     }
 
     @GetMapping("/api/statements/{statementId}/signatures/{signatureId}/audit")

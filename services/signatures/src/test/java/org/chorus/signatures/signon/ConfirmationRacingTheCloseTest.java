@@ -69,4 +69,52 @@ class ConfirmationRacingTheCloseTest {
                 .doesNotContain("Она учитывается");
         assertThat(http.postForm(racingConfirmUrl, Map.of()).body()).contains("is not counted");
     }
+
+    @Test
+    void aConfirmationAfterSignOnEndedIsNotAmongTheConfirmedAndCannotBeApproved() throws Exception {
+        Http http = new Http("http://localhost:" + port);
+        UUID statementId = Statements.open(http, "Moderated raced statement", "en", "Text.");
+        Statements.signAndConfirm(
+                http, statementId, Statements.organisation("Prompt Coalition", "NL", "prompt@race.example"));
+        Instant ended = Instant.now();
+        Thread.sleep(20);
+        Statements.signAndConfirm(
+                http, statementId, Statements.organisation("Tardy Coalition", "BE", "tardy@race.example"));
+        Statements.close(statementId, ended);
+        String api = "/api/statements/" + statementId + "/signatures";
+        Eventually.await(
+                Statements.WAIT,
+                () -> assertThat(http.get(api + "?status=AFTER_SIGN_ON_ENDED").json())
+                        .hasSize(1));
+
+        assertThat(http.get(api + "?status=CONFIRMED").json())
+                .extracting(entry -> entry.get("name").asString())
+                .containsExactly("Prompt Coalition");
+        JsonNode late = http.get(api + "?status=AFTER_SIGN_ON_ENDED").json().get(0);
+        assertThat(late.get("name").asString()).isEqualTo("Tardy Coalition");
+        assertThat(late.get("status").asString()).isEqualTo("CONFIRMED");
+        assertThat(http.get(api).json()).hasSize(2);
+        var unknown = http.get(api + "?status=COUNTED");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.contentType()).startsWith("application/problem+json");
+        assertThat(unknown.json().get("code").asString()).isEqualTo("signatures.unknownStatus");
+
+        String prompt =
+                http.get(api + "?status=CONFIRMED").json().get(0).get("id").asString();
+        String tardy = late.get("id").asString();
+        JsonNode queue =
+                http.get("/api/statements/" + statementId + "/moderation").json();
+        assertThat(queue).hasSize(2);
+        for (JsonNode candidate : queue) {
+            JsonNode signature = candidate.get("signature");
+            assertThat(signature.get("confirmedAfterSignOnEnded").asBoolean())
+                    .as("the moderation queue marks %s", signature.get("name").asString())
+                    .isEqualTo(signature.get("id").asString().equals(tardy));
+        }
+        assertThat(http.postJson(api + "/" + prompt + "/approval", "").status()).isEqualTo(204);
+        var approval = http.postJson(api + "/" + tardy + "/approval", "");
+        assertThat(approval.status()).isEqualTo(409);
+        assertThat(approval.json().get("code").asString()).isEqualTo("confirmedAfterSignOnEnded");
+        assertThat(http.get(api + "?status=CONFIRMED").json()).hasSize(1);
+    }
 }
