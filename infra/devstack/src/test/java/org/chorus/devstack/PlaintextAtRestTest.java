@@ -6,6 +6,11 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,6 +36,7 @@ import org.chorus.testsupport.Mailbox;
 import org.chorus.testsupport.RealInfrastructure;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.SmartLifecycle;
 
 /**
  * What an attacker who reads the broker (every topic and dead-letter topic from the beginning) or a copy of the
@@ -179,6 +185,162 @@ class PlaintextAtRestTest {
         assertThat(bounce(release, press, true))
                 .as("the press contact is suppressed")
                 .isEqualTo("SUPPRESSED");
+    }
+
+    /**
+     * Mail that has not left yet (a release waiting for its embargo, a confirmation waiting while distribution's sender
+     * is stopped, as in an SMTP outage) is stored sealed: a copy of every table taken while it waits holds neither the
+     * address nor any link secret that the mail, once sent, carries. The press contact's address is in its contact
+     * record, the one place it is meant to be.
+     */
+    @Test
+    void aCopyOfTheDatabaseTakenWhileMailWaitsHoldsNoAddressOrLinkOfThatMail() {
+        String run = Long.toString(System.nanoTime(), 36);
+        String withheld = "waiting-" + run + "@defenders.example";
+        String press = "embargoed-" + run + "@newswire.example";
+
+        // a release to the press, under an embargo
+        String released = DevStack.loadDemo(statements);
+        Eventually.await(
+                WAIT,
+                () -> assertThat(signatures.get("/sign/" + released).status()).isEqualTo(200));
+        assertThat(statements
+                        .postJson("/api/statements/" + released + "/publish", Map.of("confirm", true))
+                        .status())
+                .isEqualTo(200);
+        String listId = distribution
+                .postJson("/api/contact-lists", Map.of("name", "Embargoed press " + run))
+                .json()
+                .get("id")
+                .asString();
+        assertThat(distribution
+                        .postJson(
+                                "/api/contact-lists/" + listId + "/contacts",
+                                Map.of("name", "Embargoed Desk", "email", press, "language", "en"))
+                        .status())
+                .isEqualTo(201);
+        Instant embargo = Instant.now().plusSeconds(40);
+        Eventually.await(
+                WAIT,
+                () -> assertThat(distribution
+                                .postJson(
+                                        "/api/releases",
+                                        Map.of(
+                                                "statementId",
+                                                released,
+                                                "contactListId",
+                                                listId,
+                                                "embargoUntil",
+                                                embargo.toString()))
+                                .status())
+                        .isEqualTo(201));
+
+        // a confirmation mail that cannot leave: distribution's sender is stopped
+        SmartLifecycle sender = distributionSender();
+        sender.stop();
+        List<String> copy;
+        try {
+            String signed = DevStack.loadDemo(statements);
+            Eventually.await(
+                    WAIT,
+                    () -> assertThat(signatures.get("/sign/" + signed).status()).isEqualTo(200));
+            assertThat(signatures
+                            .postForm("/sign/" + signed, withheldSigner(withheld, contentHash(signed)))
+                            .status())
+                    .isEqualTo(303);
+            Eventually.await(
+                    WAIT, () -> assertThat(waiting(signed, "MAIL_REQUEST")).isEqualTo(1));
+            Eventually.await(
+                    WAIT, () -> assertThat(waiting(released, "RELEASE")).isEqualTo(1));
+            assertThat(Mailbox.messagesTo(withheld)).isEmpty();
+            assertThat(Mailbox.messagesTo(press)).isEmpty();
+            copy = everyRow();
+        } finally {
+            sender.start();
+        }
+
+        Eventually.await(WAIT, () -> Mailbox.onlyMessageTo(withheld));
+        Eventually.await(Duration.ofSeconds(120), () -> Mailbox.onlyMessageTo(press));
+        Set<String> secrets = new LinkedHashSet<>();
+        for (String recipient : List.of(withheld, press)) {
+            Mailbox.messagesTo(recipient).forEach(mail -> secrets.addAll(linkSecrets(mail)));
+        }
+        assertThat(secrets)
+                .as("the confirm and manage secret (one token), the unsubscribe secret")
+                .hasSizeGreaterThanOrEqualTo(2);
+        List<String> needles = new ArrayList<>(secrets);
+        needles.add(withheld);
+        List<String> found = new ArrayList<>();
+        for (String row : copy) {
+            String table = row.substring(0, row.indexOf(' '));
+            for (String needle : needles) {
+                if (contains(row, needle)) {
+                    found.add(table + ": " + needle);
+                }
+            }
+            if (contains(row, press) && !table.equals("\"distribution\".\"contact\"")) {
+                found.add(table + ": " + press);
+            }
+        }
+        assertThat(found).as("plaintext of waiting mail found").isEmpty();
+    }
+
+    private static boolean contains(String row, String needle) {
+        return row.contains(needle) || row.contains(HexFormat.of().formatHex(needle.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Mail about the statement planned and not sent yet, of one kind. */
+    private static long waiting(String statementId, String kind) {
+        try (Connection db = DriverManager.getConnection(
+                        infrastructure.jdbcUrl(), infrastructure.dbUser(), infrastructure.dbPassword());
+                var sql = db.prepareStatement("""
+                        select count(*) from distribution.delivery
+                        where event_subject = ? and kind = ? and status = 'PLANNED'""")) {
+            sql.setString(1, statementId);
+            sql.setString(2, kind);
+            try (ResultSet rows = sql.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static SmartLifecycle distributionSender() {
+        return TestPlatform.get().services().stream()
+                .filter(context ->
+                        "distribution".equals(context.getEnvironment().getProperty("spring.application.name")))
+                .findFirst()
+                .orElseThrow()
+                .getBean("sender", SmartLifecycle.class);
+    }
+
+    /** Every row of every table of every schema as text, each prefixed with its table's name: a copy of the database. */
+    private static List<String> everyRow() {
+        List<String> copy = new ArrayList<>();
+        try (Connection db = DriverManager.getConnection(
+                        infrastructure.jdbcUrl(), infrastructure.dbUser(), infrastructure.dbPassword());
+                Statement sql = db.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rows = sql.executeQuery("""
+                    select table_schema, table_name from information_schema.tables
+                    where table_type = 'BASE TABLE' and table_schema not in ('pg_catalog', 'information_schema')""")) {
+                while (rows.next()) {
+                    tables.add('"' + rows.getString(1) + "\".\"" + rows.getString(2) + '"');
+                }
+            }
+            for (String table : tables) {
+                try (ResultSet rows = sql.executeQuery("select t::text from " + table + " t")) {
+                    while (rows.next()) {
+                        copy.add(table + " " + rows.getString(1));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return copy;
     }
 
     @Test

@@ -55,8 +55,10 @@ class Retention {
                     .update();
             if (contacts > 0) {
                 jdbc.sql("""
-                                update delivery set recipient_address = null, recipient_name = null
-                                where contact_id in (select id from contact where purged_at = ?)""").param(at).update();
+                                update delivery set recipient_address = null, recipient_name = null, sealed = null,
+                                                    sealed_key_id = null, unsubscribe_url = null, body = null,
+                                                    redacted_at = coalesce(redacted_at, ?)
+                                where contact_id in (select id from contact where purged_at = ?)""").params(at, at).update();
                 jdbc.sql(
                                 "delete from unsubscribe_token where contact_id in (select id from contact where purged_at = ?)")
                         .param(at)

@@ -6,9 +6,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.chorus.distribution.AddressKey;
 import org.chorus.events.EventTypes;
 import org.chorus.events.MailFailed;
 import org.chorus.platform.outbox.Outbox;
+import org.chorus.platform.sealing.AtRest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -22,21 +24,24 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class Ledger {
     private static final int PLAN_BATCH = 500;
 
-    /**
-     * A row's whole body in SQL: its own, or the release's shared body followed by the row's unsubscribe link, as
-     * {@code ReleaseMail.withLink} writes it.
-     */
-    static final String BODY = """
-            coalesce(delivery.body, (select b.body || delivery.unsubscribe_url || E'\\n'
-                                     from delivery_body b where b.id = delivery.body_id))""";
-
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
     private final Outbox outbox;
     private final Sender sender;
     private final Redaction redaction;
+    private final MailAtRest atRest;
+    private final AddressKey key;
 
-    Ledger(JdbcClient jdbc, JdbcTemplate batches, Outbox outbox, Sender sender, Redaction redaction) {
+    Ledger(
+            JdbcClient jdbc,
+            JdbcTemplate batches,
+            Outbox outbox,
+            Sender sender,
+            Redaction redaction,
+            MailAtRest atRest,
+            AddressKey key) {
+        this.atRest = atRest;
+        this.key = key;
         this.batches = batches;
         this.jdbc = jdbc;
         this.outbox = outbox;
@@ -67,21 +72,27 @@ public class Ledger {
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean planRequested(
             UUID requestId, String template, String eventSubject, Mail mail, String unsubscribeUrl) {
+        String messageId = messageId(requestId.toString());
+        AtRest.Sealed sealed = atRest.seal(
+                messageId,
+                new MailAtRest.Personal(mail.recipientAddress(), mail.recipientName(), mail.body(), unsubscribeUrl));
+        // the personal part sealed (MailAtRest); beside it only the keyed hash of the address
         int inserted = jdbc.sql("""
-                        insert into delivery (kind, request_id, template, event_subject, recipient_address,
-                                              recipient_name, mail_subject, body, message_id, status, unsubscribe_url)
-                        values ('MAIL_REQUEST', ?, ?, ?, ?, ?, ?, ?, ?, 'PLANNED', ?)
+                        insert into delivery (kind, request_id, template, event_subject, address_hash, mail_subject,
+                                              message_id, status, sealed, sealed_key_id)
+                        values ('MAIL_REQUEST', ?, ?, ?, address_hmac(?, ?, ?), ?, ?, 'PLANNED', ?, ?)
                         on conflict do nothing""")
                 .params(
                         requestId,
                         template,
                         eventSubject,
                         mail.recipientAddress(),
-                        mail.recipientName(),
+                        key.innerPad(),
+                        key.outerPad(),
                         mail.subject(),
-                        mail.body(),
-                        messageId(requestId.toString()),
-                        unsubscribeUrl)
+                        messageId,
+                        sealed.bytes(),
+                        sealed.keyId())
                 .update();
         if (inserted == 1) {
             wakeSenderAfterCommit();
@@ -171,30 +182,45 @@ public class Ledger {
     @Transactional(propagation = Propagation.MANDATORY)
     public void planRelease(UUID releaseId, UUID statementId, List<Recipient> recipients) {
         Map<String, Long> bodies = new HashMap<>();
+        byte[] inner = key.innerPad();
+        byte[] outer = key.outerPad();
         List<Object[]> rows = recipients.stream()
-                .map(recipient -> new Object[] {
-                    releaseId,
-                    recipient.contactId(),
-                    statementId.toString(),
-                    recipient.mail().recipientAddress(),
-                    recipient.mail().recipientName(),
-                    recipient.mail().subject(),
-                    bodies.computeIfAbsent(recipient.mail().body(), this::storeBody),
-                    messageId(releaseId + "." + recipient.contactId()),
-                    recipient.language(),
-                    recipient.unsubscribeUrl(),
-                    recipient.early(),
-                    recipient.notBefore() != null,
-                    recipient.notBefore() == null ? null : Timestamp.from(recipient.notBefore())
+                .map(recipient -> {
+                    String messageId = messageId(releaseId + "." + recipient.contactId());
+                    AtRest.Sealed sealed = atRest.seal(
+                            messageId,
+                            new MailAtRest.Personal(
+                                    recipient.mail().recipientAddress(),
+                                    recipient.mail().recipientName(),
+                                    null,
+                                    recipient.unsubscribeUrl()));
+                    return new Object[] {
+                        releaseId,
+                        recipient.contactId(),
+                        statementId.toString(),
+                        recipient.mail().recipientAddress(),
+                        inner,
+                        outer,
+                        recipient.mail().subject(),
+                        bodies.computeIfAbsent(recipient.mail().body(), this::storeBody),
+                        messageId,
+                        recipient.language(),
+                        sealed.bytes(),
+                        sealed.keyId(),
+                        recipient.early(),
+                        recipient.notBefore() != null,
+                        recipient.notBefore() == null ? null : Timestamp.from(recipient.notBefore())
+                    };
                 })
                 .toList();
         // in JDBC batches: one round trip per row took 20 s of a 20,000-contact release before its first mail
         for (int from = 0; from < rows.size(); from += PLAN_BATCH) {
             batches.batchUpdate("""
-                            insert into delivery (kind, release_id, contact_id, event_subject, recipient_address,
-                                                  recipient_name, mail_subject, body_id, message_id, status, language,
-                                                  unsubscribe_url, early, wait_for_embargo, next_attempt_at)
-                            values ('RELEASE', ?, ?, ?, ?, ?, ?, ?, ?, 'PLANNED', ?, ?, ?, ?, coalesce(?, now()))
+                            insert into delivery (kind, release_id, contact_id, event_subject, address_hash,
+                                                  mail_subject, body_id, message_id, status, language, sealed,
+                                                  sealed_key_id, early, wait_for_embargo, next_attempt_at)
+                            values ('RELEASE', ?, ?, ?, address_hmac(?, ?, ?), ?, ?, ?, 'PLANNED', ?, ?, ?, ?, ?,
+                                    coalesce(?, now()))
                             on conflict do nothing""", rows.subList(from, Math.min(rows.size(), from + PLAN_BATCH)));
         }
         wakeSenderAfterCommit();
@@ -217,8 +243,31 @@ public class Ledger {
         return released;
     }
 
-    /** An accredited recipient's early copy that has not left yet. */
-    public record Planned(long id, String language, String subject, String body) {}
+    /** An accredited recipient's early copy that has not left yet, opened. */
+    public record Planned(
+            long id, String language, String subject, String body, String messageId, MailAtRest.Personal personal) {}
+
+    private record PlannedRow(
+            long id,
+            String language,
+            String subject,
+            String body,
+            String sharedBody,
+            String messageId,
+            String recipientAddress,
+            String recipientName,
+            String unsubscribeUrl,
+            byte[] sealed,
+            String sealedKeyId) {
+
+        Planned opened(MailAtRest atRest) {
+            MailAtRest.Personal personal = sealed == null
+                    ? new MailAtRest.Personal(recipientAddress, recipientName, body, unsubscribeUrl)
+                    : atRest.open(messageId, sealedKeyId, sealed);
+            String whole = personal.body() != null ? personal.body() : sharedBody + personal.unsubscribeUrl() + "\n";
+            return new Planned(id, language, subject, whole, messageId, personal);
+        }
+    }
 
     /** The rows of a release that wait for its embargo now wait for {@code until}. */
     @Transactional(propagation = Propagation.MANDATORY)
@@ -232,19 +281,30 @@ public class Ledger {
     @Transactional(propagation = Propagation.MANDATORY)
     public List<Planned> plannedEarlyCopies(UUID releaseId) {
         return jdbc.sql("""
-                        select id, language, mail_subject as subject, %s as body from delivery
-                        where release_id = ? and early and status = 'PLANNED' order by id for update""".formatted(BODY))
-                .param(releaseId)
-                .query(Planned.class)
-                .list();
+                        select id, language, mail_subject as subject, body,
+                               (select b.body from delivery_body b where b.id = delivery.body_id) as shared_body,
+                               message_id, recipient_address, recipient_name, unsubscribe_url, sealed, sealed_key_id
+                        from delivery
+                        where release_id = ? and early and status = 'PLANNED' order by id for update""").param(releaseId).query(PlannedRow.class).list().stream()
+                .map(row -> row.opened(atRest))
+                .toList();
     }
 
-    /** Rewrites a row that has not been claimed for sending yet. */
+    /** Rewrites a row that has not been claimed for sending yet, its new body sealed with its recipient. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void rewritePlanned(long id, String subject, String body, boolean early) {
+    public void rewritePlanned(Planned copy, String subject, String body, boolean early) {
+        MailAtRest.Personal personal = copy.personal();
+        AtRest.Sealed sealed = atRest.seal(
+                copy.messageId(),
+                new MailAtRest.Personal(personal.address(), personal.name(), body, personal.unsubscribeUrl()));
         jdbc.sql("""
-                        update delivery set mail_subject = ?, body = ?, body_id = null, early = ?
-                        where id = ? and status = 'PLANNED'""").params(subject, body, early, id).update();
+                        update delivery set mail_subject = ?, body = null, body_id = null, early = ?,
+                               recipient_address = null, recipient_name = null, unsubscribe_url = null,
+                               address_hash = coalesce(address_hash, address_hmac(recipient_address, ?, ?)),
+                               sealed = ?, sealed_key_id = ?
+                        where id = ? and status = 'PLANNED'""")
+                .params(subject, early, key.innerPad(), key.outerPad(), sealed.bytes(), sealed.keyId(), copy.id())
+                .update();
     }
 
     /** Cancels the rows of a release that have not left yet. */
@@ -264,10 +324,12 @@ public class Ledger {
         return emptied(jdbc.sql("""
                         update delivery set status = 'SUPPRESSED', wait_for_embargo = false, last_error = ?, %s
                         where kind = 'RELEASE' and status = 'PLANNED'
-                          and address_hash(recipient_address) = (select address_hash(email) from contact where id = ?)""".formatted(Redaction.EMPTIED))
+                          and (address_hash = address_hmac((select email from contact where id = ?), ?, ?)
+                               or address_hash(recipient_address)
+                                  = (select address_hash(email) from contact where id = ?))""".formatted(Redaction.EMPTIED))
                 .param(reason)
                 .params(redaction.params())
-                .param(contactId)
+                .params(contactId, key.innerPad(), key.outerPad(), contactId)
                 .update());
     }
 

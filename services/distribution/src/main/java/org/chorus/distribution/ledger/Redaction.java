@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * hash of the address (HMAC-SHA256 under {@code chorus.distribution.suppression-key}). That is all a bounce needs: it
  * names the mail by Message-ID, and a named recipient is compared through the hash, so a bounce still suppresses the
  * address. The unsubscribe link keeps working: its token was only ever stored as a hash. Mail not sent yet (planned,
- * waiting for an embargo, or between retries) keeps its rendered body until it leaves.
+ * waiting for an embargo, or between retries) keeps its personal part sealed ({@link MailAtRest}) until it leaves;
+ * the sealed part goes in the same write.
  *
  * <p>The states are written with {@link #EMPTIED} in the same statement that records them; every {@code
  * chorus.mail.redaction.every} (1 hour) a pass also empties any done row that still holds mail (rows from before this
@@ -35,7 +36,7 @@ public class Redaction {
     static final String EMPTIED = """
             address_hash = coalesce(address_hmac(recipient_address, ?, ?), address_hash), recipient_address = null,
             recipient_name = null, mail_subject = null, body = null, body_id = null, unsubscribe_url = null,
-            redacted_at = ?""";
+            sealed = null, sealed_key_id = null, redacted_at = ?""";
 
     private static final String DONE = "('SENT', 'BOUNCED', 'FAILED', 'SUPPRESSED', 'CANCELLED')";
 

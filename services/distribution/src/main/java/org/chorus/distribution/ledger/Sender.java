@@ -59,7 +59,8 @@ class Sender implements SmartLifecycle {
     private static final String PLAIN_TEXT = "text/plain; charset=UTF-8";
     private static final String COLUMNS = """
             id, kind, request_id, template, release_id, contact_id, event_subject, recipient_address, recipient_name,
-            mail_subject, %s as body, message_id, unsubscribe_url, attempts""".formatted(Ledger.BODY);
+            mail_subject, body, (select b.body from delivery_body b where b.id = delivery.body_id) as shared_body,
+            message_id, unsubscribe_url, attempts, sealed, sealed_key_id""";
 
     static {
         // Jakarta Mail 2.1 looks up its StreamProvider through ServiceLoader for every encoded header word and every
@@ -77,6 +78,7 @@ class Sender implements SmartLifecycle {
     private final RequestSuppressions requestSuppressions;
     private final AddressKey key;
     private final Redaction redaction;
+    private final MailAtRest atRest;
     private final Clock clock;
     private final InternetAddress from;
     private final String unsubscribeMailbox;
@@ -100,6 +102,7 @@ class Sender implements SmartLifecycle {
             RequestSuppressions requestSuppressions,
             AddressKey key,
             Redaction redaction,
+            MailAtRest atRest,
             Clock clock,
             @Value("${chorus.mail.from:chorus@localhost}") String from,
             @Value("${chorus.mail.unsubscribe-mailbox:${chorus.mail.imap.user:bounces@localhost}}")
@@ -118,6 +121,7 @@ class Sender implements SmartLifecycle {
         this.requestSuppressions = requestSuppressions;
         this.key = key;
         this.redaction = redaction;
+        this.atRest = atRest;
         this.clock = clock;
         this.from = new InternetAddress(from, true);
         this.unsubscribeMailbox = unsubscribeMailbox;
@@ -153,7 +157,8 @@ class Sender implements SmartLifecycle {
         Timestamp expiredBefore = Timestamp.from(now.minus(lease));
         List<Delivery> claimed = tx.execute(status -> {
             // one statement locks the expired rows, records the decision to resend each and claims them
-            List<Delivery> rows = new ArrayList<>(jdbc.sql("""
+            List<Delivery> rows = new ArrayList<>(jdbc
+                    .sql("""
                             with expired as (
                                 select id as expired_id, claimed_by as previous_owner, claimed_at as lease_since
                                 from delivery where status = 'SENDING' and claimed_at < ?
@@ -167,8 +172,11 @@ class Sender implements SmartLifecycle {
                             from expired where delivery.id = expired.expired_id
                             returning %s""".formatted(COLUMNS))
                     .params(expiredBefore, limit, owner, at, owner, at)
-                    .query(Delivery.class)
-                    .list());
+                    .query(Claimed.class)
+                    .list()
+                    .stream()
+                    .map(this::opened)
+                    .toList());
             if (!rows.isEmpty()) {
                 log.warn(
                         "{} deliveries were found SENDING under an expired lease; sending them again with their"
@@ -176,16 +184,20 @@ class Sender implements SmartLifecycle {
                         rows.size());
             }
             if (rows.size() < limit) {
-                rows.addAll(jdbc.sql("""
+                rows.addAll(jdbc
+                        .sql("""
                                 update delivery set status = 'SENDING', claimed_by = ?, claimed_at = ?
                                 where id in (select id from delivery
                                              where status = 'PLANNED' and not wait_for_embargo and next_attempt_at <= ?
-                                               and recipient_address is not null
+                                               and (sealed is not null or recipient_address is not null)
                                              order by next_attempt_at, id limit ? for update skip locked)
                                 returning %s""".formatted(COLUMNS))
                         .params(owner, at, at, limit - rows.size())
-                        .query(Delivery.class)
-                        .list());
+                        .query(Claimed.class)
+                        .list()
+                        .stream()
+                        .map(this::opened)
+                        .toList());
             }
             return rows;
         });
@@ -194,6 +206,68 @@ class Sender implements SmartLifecycle {
                 : claimed.stream()
                         .sorted((a, b) -> Long.compare(a.id(), b.id()))
                         .toList();
+    }
+
+    /** A claimed row as stored: its personal part sealed (or, written before sealing, in the clear). */
+    private record Claimed(
+            long id,
+            String kind,
+            UUID requestId,
+            String template,
+            UUID releaseId,
+            UUID contactId,
+            String eventSubject,
+            String recipientAddress,
+            String recipientName,
+            String mailSubject,
+            String body,
+            String sharedBody,
+            String messageId,
+            String unsubscribeUrl,
+            int attempts,
+            byte[] sealed,
+            String sealedKeyId) {}
+
+    /**
+     * Opens a claimed row's personal part, in memory only, right before it is sent; a row shares its release's body
+     * followed by its unsubscribe link, as {@code ReleaseMail.withLink} writes it. A part that does not open (its key
+     * was removed too early) leaves the address empty, and the row is recorded as failed at its renewal.
+     */
+    private Delivery opened(Claimed row) {
+        String address = row.recipientAddress();
+        String name = row.recipientName();
+        String body = row.body();
+        String unsubscribeUrl = row.unsubscribeUrl();
+        if (row.sealed() != null) {
+            try {
+                MailAtRest.Personal personal = atRest.open(row.messageId(), row.sealedKeyId(), row.sealed());
+                address = personal.address();
+                name = personal.name();
+                body = personal.body();
+                unsubscribeUrl = personal.unsubscribeUrl();
+            } catch (RuntimeException doesNotOpen) {
+                log.warn("Delivery {} does not open ({}); recording it as failed", row.id(), doesNotOpen.toString());
+                address = null;
+            }
+        }
+        if (body == null) {
+            body = row.sharedBody() == null ? "" : row.sharedBody() + unsubscribeUrl + "\n";
+        }
+        return new Delivery(
+                row.id(),
+                row.kind(),
+                row.requestId(),
+                row.template(),
+                row.releaseId(),
+                row.contactId(),
+                row.eventSubject(),
+                address,
+                name,
+                row.mailSubject(),
+                body,
+                row.messageId(),
+                unsubscribeUrl,
+                row.attempts());
     }
 
     /** Sends one batch of due mails; returns how many rows it claimed. */
@@ -340,6 +414,9 @@ class Sender implements SmartLifecycle {
     /** Renews the lease of one claimed row and checks it may still go out; a suppressed or cancelled row is recorded. */
     private Renewal renew(Delivery delivery, String owner) {
         Timestamp now = Timestamp.from(clock.instant());
+        if (delivery.recipientAddress() == null) {
+            return skip(delivery, "FAILED", "its sealed part does not open under any key held");
+        }
         if (delivery.requested()) {
             int renewed = jdbc.sql("""
                             update delivery set claimed_at = ?
@@ -365,11 +442,11 @@ class Sender implements SmartLifecycle {
                         where id = ? and claimed_by = ? and status = 'SENDING'
                         returning exists (select 1 from release r where r.id = d.release_id and r.state = 'CANCELLED')
                                       as cancelled,
-                                  coalesce(address_suppressed(d.recipient_address, ?, ?), false)
+                                  coalesce(address_suppressed(cast(? as text), ?, ?), false)
                                       or exists (select 1 from contact c where c.id = d.contact_id
                                                  and (c.removed_at is not null or c.unsubscribed_at is not null))
                                       as suppressed""")
-                .params(now, delivery.id(), owner, key.innerPad(), key.outerPad())
+                .params(now, delivery.id(), owner, delivery.recipientAddress(), key.innerPad(), key.outerPad())
                 .query(ReleaseRowNow.class)
                 .optional();
         if (row.isEmpty()) {

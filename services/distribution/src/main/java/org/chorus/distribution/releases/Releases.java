@@ -249,7 +249,7 @@ class Releases {
     private void remarkEarlyCopies(UUID releaseId, ReleaseMail.Embargo embargo) {
         for (Ledger.Planned copy : ledger.plannedEarlyCopies(releaseId)) {
             ReleaseMail.Rendered mail = ReleaseMail.remark(copy.language(), copy.subject(), copy.body(), embargo);
-            ledger.rewritePlanned(copy.id(), mail.subject(), mail.body(), embargo != null);
+            ledger.rewritePlanned(copy, mail.subject(), mail.body(), embargo != null);
         }
     }
 

@@ -35,6 +35,12 @@ public final class MailSealing {
         MailOpener mailOpener(SealingProperties properties, Environment environment) {
             return new MailOpener(SealingKeys.opener(properties, "distribution", environment));
         }
+
+        /** Distribution's own sealing of what it keeps at rest, under keys derived from the same private keys. */
+        @Bean
+        AtRest atRest(SealingProperties properties, Environment environment) {
+            return new AtRest(SealingKeys.privateKeys(properties, "distribution", environment));
+        }
     }
 
     private MailSealing() {}

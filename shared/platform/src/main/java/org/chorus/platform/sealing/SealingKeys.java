@@ -27,6 +27,11 @@ final class SealingKeys {
 
     /** An opener with every private key of this service ({@code chorus.sealing.private-keys}). */
     static Opener opener(SealingProperties properties, String service, Environment environment) {
+        return new Opener(privateKeys(properties, service, environment));
+    }
+
+    /** Every private key of this service by id, as configured (the current one first). */
+    static Map<String, byte[]> privateKeys(SealingProperties properties, String service, Environment environment) {
         if (properties.privateKeys().isEmpty()) {
             throw new IllegalStateException("chorus.sealing.private-keys is empty: " + service
                     + " cannot open what was sealed for it (README, Privacy).");
@@ -49,7 +54,7 @@ final class SealingKeys {
                 throw new IllegalStateException("chorus.sealing.private-keys names key " + keyId + " twice.");
             }
         }
-        return new Opener(keys);
+        return keys;
     }
 
     private static byte[] decode(String property, String value) {
