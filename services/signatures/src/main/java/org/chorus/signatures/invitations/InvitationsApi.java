@@ -60,7 +60,8 @@ class InvitationsApi {
 
     /**
      * A wave from a CSV file (columns organisation, email, country, language): {@code dryRun=true} answers the
-     * validation report only; otherwise a file with any bad row sends nothing (422, the report's errors).
+     * validation report only; otherwise a file with any bad row sends nothing (422, the report's errors). The body is
+     * required: an optional one would make a bodiless POST match both this and the JSON handler (500, ambiguous).
      */
     @PostMapping(
             path = "/api/statements/{statementId}/invitations",
@@ -68,7 +69,7 @@ class InvitationsApi {
     ResponseEntity<CsvAnswer> importCsv(
             @PathVariable UUID statementId,
             @RequestParam(defaultValue = "false") boolean dryRun,
-            @RequestBody(required = false) String csv) {
+            @RequestBody String csv) {
         InvitationImports.Report report = InvitationImports.check(csv);
         if (dryRun) {
             return ResponseEntity.ok(new CsvAnswer(report.rows(), report.valid(), true, report.errors(), null, 0));
