@@ -2,12 +2,12 @@ package org.chorus.console.contacts;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.chorus.console.web.ImportReport;
 import org.chorus.console.web.ProblemMessages;
 import org.chorus.console.web.ServiceProblem;
 import org.chorus.console.web.Services;
@@ -92,7 +92,7 @@ class ContactPages {
                                 LocaleContextHolder.getLocale()));
                 return "redirect:/lists/" + id;
             }
-            redirect.addFlashAttribute("report", report(report));
+            redirect.addFlashAttribute("report", ImportReport.of(report, messages));
         } catch (ServiceProblem problem) {
             refused(problem, redirect);
         }
@@ -129,25 +129,6 @@ class ContactPages {
                     "segmentForm", Map.of("name", name, "countries", countries, "languages", languages, "tags", tags));
         }
         return "redirect:/lists/" + id + "#segments";
-    }
-
-    record RowProblem(Object row, String field, String problem) implements java.io.Serializable {}
-
-    record Report(long rows, long valid, List<RowProblem> errors) implements java.io.Serializable {}
-
-    private Report report(Map<?, ?> answer) {
-        Locale page = LocaleContextHolder.getLocale();
-        List<RowProblem> errors = new ArrayList<>();
-        for (Object entry : (List<?>) answer.get("errors")) {
-            Map<?, ?> error = (Map<?, ?>) entry;
-            String field = error.get("field") instanceof String named ? named : "";
-            errors.add(new RowProblem(
-                    error.get("row"),
-                    field.isEmpty() ? "" : messages.getMessage("field." + field, null, field, page),
-                    messages.getMessage(
-                            "importError." + error.get("code"), null, String.valueOf(error.get("message")), page)));
-        }
-        return new Report(number(answer.get("rows")), number(answer.get("valid")), errors);
     }
 
     private void refused(ServiceProblem problem, RedirectAttributes redirect) {

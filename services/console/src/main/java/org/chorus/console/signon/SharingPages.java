@@ -13,6 +13,7 @@ import java.util.Set;
 import org.chorus.console.ServiceUrls;
 import org.chorus.console.web.ConsoleLocale;
 import org.chorus.console.web.CoordinatorZone;
+import org.chorus.console.web.ImportReport;
 import org.chorus.console.web.ProblemMessages;
 import org.chorus.console.web.ServiceProblem;
 import org.chorus.console.web.Services;
@@ -173,7 +174,7 @@ class SharingPages {
                 notice(redirect, "invitations.sentWave", sent.get("invited"), sent.get("wave"));
                 return "redirect:/statements/" + id + "/sharing#waves";
             }
-            redirect.addFlashAttribute("report", report(report));
+            redirect.addFlashAttribute("report", ImportReport.of(report, messages));
         } catch (ServiceProblem problem) {
             refused(problem, redirect);
         }
@@ -191,26 +192,6 @@ class SharingPages {
             refused(problem, redirect);
         }
         return "redirect:/statements/" + id + "/sharing#reminders";
-    }
-
-    record RowProblem(Object row, String field, String problem) implements java.io.Serializable {}
-
-    record Report(long rows, long valid, List<RowProblem> errors) implements java.io.Serializable {}
-
-    /** Each problem of the file in the coordinator's language: its row, its column and what is wrong. */
-    private Report report(Map<?, ?> answer) {
-        Locale page = LocaleContextHolder.getLocale();
-        List<RowProblem> errors = new ArrayList<>();
-        for (Object entry : (List<?>) answer.get("errors")) {
-            Map<?, ?> error = (Map<?, ?>) entry;
-            String field = error.get("field") instanceof String name ? name : "";
-            errors.add(new RowProblem(
-                    error.get("row"),
-                    field.isEmpty() ? "" : messages.getMessage("field." + field, null, field, page),
-                    messages.getMessage(
-                            "importError." + error.get("code"), null, String.valueOf(error.get("message")), page)));
-        }
-        return new Report(SignOnPages.number(answer.get("rows")), SignOnPages.number(answer.get("valid")), errors);
     }
 
     private void notice(RedirectAttributes redirect, String key, Object... arguments) {
